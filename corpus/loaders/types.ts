@@ -1,0 +1,23 @@
+import type { Message } from '../../pipeline/types.js';
+
+/** One document's worth of content as a loader finds it, before normalization. */
+export interface RawRecord {
+  body: string;
+  title: string | null;
+  /** ISO prefix from the source's metadata. */
+  published: string | null;
+  declaredLanguage: string | null;
+  url: string | null;
+  /** 1-based record number in multi-record files, null otherwise. */
+  record: number | null;
+}
+
+export interface LoadResult {
+  records: RawRecord[];
+  /** Problems with parts of the file (a record without text, a broken line): the rest is still loaded. */
+  messages: Message[];
+}
+
+export function singleRecord(body: string, meta: Partial<Omit<RawRecord, 'body'>> = {}): RawRecord {
+  return { body, title: null, published: null, declaredLanguage: null, url: null, record: null, ...meta };
+}

@@ -1,0 +1,13 @@
+import * as deAbbreviations from './de/abbreviations.js';
+import * as deCalendar from './de/calendar.js';
+import * as enAbbreviations from './en/abbreviations.js';
+import * as enCalendar from './en/calendar.js';
+
+/** The per-language data packs, keyed by ISO 639-1 code; both packs have the same shape. */
+export const LANGUAGE_PACKS = {
+  de: { abbreviations: deAbbreviations, calendar: deCalendar },
+  en: { abbreviations: enAbbreviations, calendar: enCalendar },
+} as const;
+
+export type PackLanguage = keyof typeof LANGUAGE_PACKS;
+export const PACK_LANGUAGES = Object.keys(LANGUAGE_PACKS) as PackLanguage[];

@@ -1,0 +1,145 @@
+import type { Store } from './store.js';
+
+export const SCHEMA_VERSION = '1';
+
+export interface ExportMention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ExportEntity {
+  id: string;
+  type: 'person' | 'organization' | 'agency' | 'location';
+  name: string;
+  aliases: string[];
+  mentions: ExportMention[];
+  roles: string[];
+  affiliation: string | null;
+  acronym: string | null;
+  country: string | null;
+  parent: string | null;
+}
+
+/** One document as `../shared/contract/export-v1.md` defines it, plus `sources`, `paragraphs` and (optionally) `text`. */
+export interface ExportRecord {
+  schemaVersion: typeof SCHEMA_VERSION;
+  id: string;
+  source: { path: string; sha256: string; format: 'text' | 'html' | 'markdown' | 'json'; record: number | null; encoding: string };
+  sources: Array<ExportRecord['source']>;
+  title: string | null;
+  language: { code: 'de' | 'en' | 'und'; confidence: number };
+  paragraphs: Array<{ start: number; end: number; language: string; confidence: number }>;
+  published: { value: string; source: 'metadata' | 'header' | 'text' } | null;
+  duplicateOf: string | null;
+  entities: ExportEntity[];
+  dates: Array<ExportMention & { value: string; granularity: 'year' | 'month' | 'day'; relative: boolean }>;
+  quotes: Array<{
+    id: string;
+    text: string;
+    start: number;
+    end: number;
+    kind: 'direct' | 'indirect';
+    speaker: { entityId: string | null; name: string; role: string | null } | null;
+  }>;
+  text?: string;
+}
+
+interface DocumentRow {
+  id: string;
+  text: string;
+  title: string | null;
+  language: 'de' | 'en' | 'und';
+  language_confidence: number;
+  published: string | null;
+  published_source: 'metadata' | 'header' | 'text' | null;
+  duplicate_of: string | null;
+}
+
+const PAGE = 500;
+
+/** One document's export record, every list in a fixed order so that exports are byte-for-byte reproducible. */
+export async function exportRecord(store: Store, row: DocumentRow, withText: boolean): Promise<ExportRecord> {
+  const db = store.db;
+  const sources = (
+    await db.all<{ path: string; sha256: string; format: ExportRecord['source']['format']; record: number; encoding: string }>(
+      'SELECT path, sha256, format, record, encoding FROM document_sources WHERE document_id = ? ORDER BY path, record, sha256',
+      [row.id],
+    )
+  ).map((s) => ({ ...s, record: s.record === 0 ? null : s.record }));
+  const paragraphs = await db.all<{ start: number; end: number; language: string; confidence: number }>(
+    'SELECT start, "end", language, confidence FROM paragraphs WHERE document_id = ? ORDER BY start',
+    [row.id],
+  );
+  const entityRows = await db.all<{ id: string; type: ExportEntity['type']; name: string; aliases: string; roles: string; affiliation_id: string | null; acronym: string | null; country: string | null; parent_id: string | null }>(
+    `SELECT e.id, e.type, e.name, de.aliases, de.roles, de.affiliation_id, e.acronym, e.country, e.parent_id
+     FROM document_entities de JOIN entities e ON e.id = de.entity_id WHERE de.document_id = ? ORDER BY e.type, e.name, e.id`,
+    [row.id],
+  );
+  const mentions = await db.all<{ entity_id: string; start: number; end: number; text: string }>(
+    'SELECT entity_id, start, "end", text FROM mentions WHERE document_id = ? ORDER BY start, "end"',
+    [row.id],
+  );
+  const byEntity = new Map<string, ExportMention[]>();
+  for (const m of mentions) {
+    const list = byEntity.get(m.entity_id) ?? [];
+    list.push({ start: m.start, end: m.end, text: m.text });
+    byEntity.set(m.entity_id, list);
+  }
+  const dates = await db.all<{ text: string; start: number; end: number; value: string; granularity: 'year' | 'month' | 'day'; relative: number }>(
+    'SELECT text, start, "end", value, granularity, relative FROM dates WHERE document_id = ? ORDER BY start, "end"',
+    [row.id],
+  );
+  const quotes = await db.all<{ id: string; text: string; start: number; end: number; kind: 'direct' | 'indirect'; speaker_entity_id: string | null; speaker_name: string | null; speaker_role: string | null }>(
+    'SELECT id, text, start, "end", kind, speaker_entity_id, speaker_name, speaker_role FROM quotes WHERE document_id = ? ORDER BY start, "end"',
+    [row.id],
+  );
+  const record: ExportRecord = {
+    schemaVersion: SCHEMA_VERSION,
+    id: row.id,
+    source: sources[0]!,
+    sources,
+    title: row.title,
+    language: { code: row.language, confidence: row.language_confidence },
+    paragraphs,
+    published: row.published && row.published_source ? { value: row.published, source: row.published_source } : null,
+    duplicateOf: row.duplicate_of,
+    entities: entityRows.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      aliases: JSON.parse(e.aliases) as string[],
+      mentions: byEntity.get(e.id) ?? [],
+      roles: JSON.parse(e.roles) as string[],
+      affiliation: e.affiliation_id,
+      acronym: e.acronym,
+      country: e.country,
+      parent: e.parent_id,
+    })),
+    dates: dates.map((d) => ({ ...d, relative: d.relative === 1 })),
+    quotes: quotes.map((q) => ({
+      id: q.id,
+      text: q.text,
+      start: q.start,
+      end: q.end,
+      kind: q.kind,
+      speaker: q.speaker_name === null ? null : { entityId: q.speaker_entity_id, name: q.speaker_name, role: q.speaker_role },
+    })),
+  };
+  if (withText) record.text = row.text;
+  return record;
+}
+
+/** Every document in id order, a page at a time: memory stays flat for any knowledge-base size. */
+export async function* exportRecords(store: Store, options: { withText?: boolean } = {}): AsyncGenerator<ExportRecord> {
+  let after = '';
+  for (;;) {
+    const rows = await store.db.all<DocumentRow>(
+      'SELECT id, text, title, language, language_confidence, published, published_source, duplicate_of FROM documents WHERE id > ? ORDER BY id LIMIT ?',
+      [after, PAGE],
+    );
+    for (const row of rows) yield await exportRecord(store, row, options.withText ?? false);
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,59 @@
+import { createRequire } from 'node:module';
+import type sqlite3 from 'sqlite3';
+
+/** A clear, actionable error for the one install problem users meet: the native sqlite3 module was not built. */
+export class StoreUnavailableError extends Error {}
+
+let driver: typeof sqlite3 | null = null;
+
+function loadDriver(): typeof sqlite3 {
+  if (driver) return driver;
+  try {
+    driver = createRequire(import.meta.url)('sqlite3') as typeof sqlite3;
+    return driver;
+  } catch (error) {
+    throw new StoreUnavailableError(
+      'the sqlite3 native module is not usable (' + (error as Error).message.split('\n')[0] + ').\n' +
+        'It compiles from source at install (about 2-3 minutes; needs python3, make and g++). ' +
+        'Check that package.json approves it under "allowScripts", then run: npm rebuild sqlite3',
+    );
+  }
+}
+
+/** The few promise-returning calls the store needs, over sqlite3's callback API. */
+export class Database {
+  private constructor(private readonly db: sqlite3.Database) {}
+
+  static open(path: string, readonly = false): Promise<Database> {
+    const sqlite = loadDriver();
+    const mode = readonly ? sqlite.OPEN_READONLY : sqlite.OPEN_READWRITE | sqlite.OPEN_CREATE;
+    return new Promise((resolve, reject) => {
+      const db = new sqlite.Database(path, mode, (error) => (error ? reject(error) : resolve(new Database(db))));
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.db.exec(sql, (error) => (error ? reject(error) : resolve())));
+  }
+
+  run(sql: string, params: unknown[] = []): Promise<{ changes: number; lastID: number }> {
+    return new Promise((resolve, reject) =>
+      this.db.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+        if (error) reject(error);
+        else resolve({ changes: this.changes, lastID: this.lastID });
+      }),
+    );
+  }
+
+  get<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => this.db.get(sql, params, (error, row) => (error ? reject(error) : resolve(row as T | undefined))));
+  }
+
+  all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return new Promise((resolve, reject) => this.db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.db.close((error) => (error ? reject(error) : resolve())));
+  }
+}

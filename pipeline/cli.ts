@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { exportRecords } from '../output/export.js';
+import { StoreUnavailableError } from '../output/sqlite.js';
+import { Store } from '../output/store.js';
+import { formatEvaluation, runEvaluation } from './eval.js';
+import { PROJECT_ROOT } from './paths.js';
+import { countByStatus, formatCounts, formatImportSummary } from './report.js';
+import { DEFAULT_MAX_FILE_BYTES, runImport } from './runner.js';
+
+const VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const DEFAULT_DB = 'advisory-kb.sqlite';
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
+}
+
+/** Writes to stdout and waits for it to drain, so piping 100 000 records into `head` or a file stays bounded. */
+async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+const program = new Command()
+  .name('advisory-kb')
+  .description('Turns German and English advisories into a structured, deduplicated knowledge base (SQLite + JSON export).')
+  .version(VERSION);
+
+program
+  .command('import')
+  .description('import files and folders (recursively) into the knowledge base')
+  .argument('<paths...>', 'files or folders: .txt .md .html .json .jsonl')
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--workers <n>', 'extraction worker threads (0: in the main thread)', positiveInteger)
+  .option('--max-file-mb <n>', 'skip whole-file formats larger than this', positiveInteger, DEFAULT_MAX_FILE_BYTES / 1024 / 1024)
+  .option('--json', 'print the summary as JSON')
+  .option('--no-progress', 'no progress bar')
+  .action(async (paths: string[], options: { db: string; workers?: number; maxFileMb: number; json?: boolean; progress: boolean }) => {
+    const bar = options.progress && !options.json && process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} files | {eta_formatted} left | {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+      : null;
+    let started = false;
+    const summary = await runImport(paths, {
+      db: options.db,
+      workers: options.workers,
+      maxFileBytes: options.maxFileMb * 1024 * 1024,
+      toolVersion: VERSION,
+      onProgress: ({ done, total, path }) => {
+        if (!bar) return;
+        if (!started) bar.start(total, 0, { file: '' });
+        started = true;
+        bar.update(done, { file: path.length > 40 ? '…' + path.slice(-39) : path });
+      },
+    });
+    bar?.stop();
+    const store = await Store.open(options.db, { readonly: true });
+    const counts = await store.counts();
+    await store.close();
+    if (options.json) {
+      process.stdout.write(JSON.stringify({ runId: summary.runId, files: summary.files, seconds: summary.seconds, bytes: summary.bytes, outcomes: countByStatus(summary.outcomes), problems: summary.outcomes.filter((o) => !['imported', 'duplicate', 'unchanged'].includes(o.status)), knowledgeBase: counts }, null, 2) + '\n');
+    } else {
+      process.stdout.write(formatImportSummary(summary, counts, options.db) + '\n');
+    }
+  });
+
+program
+  .command('export')
+  .description('write one JSON record per document (contract: export-v1)')
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--format <format>', 'jsonl (one record per line) or json (an array)', 'jsonl')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .option('--with-text', "add each document's plain text as \"text\"")
+  .action(async (options: { db: string; format: string; out?: string; withText?: boolean }) => {
+    if (options.format !== 'jsonl' && options.format !== 'json') throw new InvalidArgumentError(`--format must be jsonl or json, not ${options.format}`);
+    const store = await Store.open(options.db, { readonly: true });
+    const out = options.out ? createWriteStream(options.out) : process.stdout;
+    let first = true;
+    if (options.format === 'json') await write(out, '[');
+    for await (const record of exportRecords(store, { withText: options.withText ?? false })) {
+      const json = JSON.stringify(record);
+      await write(out, options.format === 'json' ? `${first ? '\n' : ',\n'}${json}` : `${json}\n`);
+      first = false;
+    }
+    if (options.format === 'json') await write(out, first ? ']\n' : '\n]\n');
+    if (options.out) await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await store.close();
+  });
+
+program
+  .command('stats')
+  .description('counts of the knowledge base')
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--json', 'print as JSON')
+  .action(async (options: { db: string; json?: boolean }) => {
+    const store = await Store.open(options.db, { readonly: true });
+    const counts = await store.counts();
+    await store.close();
+    process.stdout.write((options.json ? JSON.stringify(counts, null, 2) : formatCounts(counts)) + '\n');
+  });
+
+program
+  .command('eval')
+  .description('measure the extractors against a gold folder (<id>.txt + <id>.json, see README)')
+  .argument('<gold-dir>', 'folder with gold annotations')
+  .option('--db <file>', 'scratch database (default: a temporary file)')
+  .option('--workers <n>', 'extraction worker threads', positiveInteger)
+  .option('--json', 'print the figures as JSON')
+  .action(async (goldDir: string, options: { db?: string; workers?: number; json?: boolean }) => {
+    const result = await runEvaluation(goldDir, { db: options.db, workers: options.workers });
+    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatEvaluation(result)) + '\n');
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof StoreUnavailableError) {
+    process.stderr.write(`advisory-kb: cannot open the knowledge base: ${error.message}\n`);
+    process.exit(2);
+  }
+  const e = error as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    SQLITE_READONLY: 'the database is read-only (check the file and folder permissions)',
+    SQLITE_FULL: 'the disk is full',
+    SQLITE_CANTOPEN: 'cannot open the database file (does the folder exist and is it writable?)',
+    SQLITE_BUSY: 'the database is locked by another import; try again when it has finished',
+    SQLITE_CORRUPT: 'the database file is corrupt',
+    SQLITE_NOTADB: 'the file is not an SQLite database',
+    ENOSPC: 'the disk is full',
+  };
+  const reason = (e.code && known[e.code]) ?? e.message ?? String(error);
+  process.stderr.write(`advisory-kb: ${reason}${e.code && known[e.code] ? ` (${e.code})` : ''}\n`);
+  if (process.env['ADVISORY_KB_DEBUG']) process.stderr.write(`${e.stack ?? ''}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { decodeBytes } from '../corpus/decode.js';
+import { loadHtml } from '../corpus/loaders/html.js';
+import { loadJson, loadJsonLine } from '../corpus/loaders/json.js';
+import { loadMarkdown } from '../corpus/loaders/markdown.js';
+import { type LoadResult, singleRecord, type RawRecord } from '../corpus/loaders/types.js';
+import { normalizeText, splitDateHeader } from '../corpus/normalize.js';
+import type { FileOutcome, IngestedDocument, Message, SourceFormat } from './types.js';
+
+/** How a file is read: `jsonl` is streamed line by line by the runner, the rest are loaded whole. */
+export type FileKind = SourceFormat | 'jsonl';
+
+const KIND_BY_EXTENSION: Record<string, FileKind> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(KIND_BY_EXTENSION);
+
+export function fileKind(path: string): FileKind | null {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? null : (KIND_BY_EXTENSION[path.slice(dot).toLowerCase()] ?? null);
+}
+
+/** Texts shorter than this (after normalization) are not documents: a stray heading or an empty record. */
+export const MIN_TEXT_LENGTH = 20;
+
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The document id: content-derived, so the same text has the same id on every machine and in every run. */
+export function documentId(text: string): string {
+  return `doc_${sha256Hex(text).slice(0, 24)}`;
+}
+
+export interface RawFile {
+  /** Path as reported and stored (relative to the import argument's parent folder). */
+  path: string;
+  bytes: Uint8Array;
+  sha256: string;
+  kind: FileKind;
+}
+
+export interface IngestResult {
+  documents: IngestedDocument[];
+  /** Outcomes that need no document: skipped files and broken records. Imported documents get theirs at storage. */
+  outcomes: FileOutcome[];
+}
+
+function skipped(path: string, record: number | null, reason: string, detail: string): FileOutcome {
+  return { path, record, status: 'skipped', reason, detail, documentId: null };
+}
+
+function toDocument(raw: RawRecord, file: { path: string; sha256: string; format: SourceFormat; encoding: string }, messages: Message[]): IngestedDocument | FileOutcome {
+  const { body, published: header } = splitDateHeader(raw.body);
+  const text = normalizeText(body);
+  if (text.length < MIN_TEXT_LENGTH) {
+    return skipped(file.path, raw.record, 'empty', text.length === 0 ? 'no text after extraction' : `only ${text.length} characters of text after extraction`);
+  }
+  const published = raw.published ? { value: raw.published, source: 'metadata' as const } : header;
+  return {
+    id: documentId(text),
+    source: { path: file.path, sha256: file.sha256, format: file.format, encoding: file.encoding, record: raw.record },
+    title: raw.title ? normalizeText(raw.title).replace(/\n/g, ' ') || null : null,
+    text,
+    published,
+    declaredLanguage: raw.declaredLanguage,
+    url: raw.url,
+    messages,
+  };
+}
+
+function collect(load: LoadResult, file: { path: string; sha256: string; format: SourceFormat; encoding: string }): IngestResult {
+  const result: IngestResult = { documents: [], outcomes: [] };
+  for (const message of load.messages) {
+    const line = /^(?:line|record) (\d+)/.exec(message.detail);
+    result.outcomes.push(skipped(file.path, line ? Number(line[1]) : null, message.reason, message.detail));
+  }
+  for (const raw of load.records) {
+    const doc = toDocument(raw, file, []);
+    if ('id' in doc) result.documents.push(doc);
+    else result.outcomes.push(doc);
+  }
+  return result;
+}
+
+/** Decodes and loads one whole file into documents; never throws on bad input, reports it as an outcome. */
+export function ingestFile(file: RawFile): IngestResult {
+  const decoded = decodeBytes(file.bytes, { html: file.kind === 'html' });
+  if (!decoded.ok) return { documents: [], outcomes: [skipped(file.path, null, decoded.reason, decoded.detail)] };
+  const format: SourceFormat = file.kind === 'jsonl' ? 'json' : file.kind;
+  const meta = { path: file.path, sha256: file.sha256, format, encoding: decoded.encoding };
+  switch (file.kind) {
+    case 'html':
+      return collect(loadHtml(decoded.text), meta);
+    case 'markdown':
+      return collect(loadMarkdown(decoded.text), meta);
+    case 'json':
+      return collect(loadJson(decoded.text), meta);
+    case 'jsonl': {
+      const merged: LoadResult = { records: [], messages: [] };
+      decoded.text.split(/\r?\n/).forEach((line, i) => {
+        if (line.trim() === '') return;
+        const one = loadJsonLine(line, i + 1);
+        merged.records.push(...one.records);
+        merged.messages.push(...one.messages);
+      });
+      return collect(merged, meta);
+    }
+    case 'text':
+      return collect({ records: [singleRecord(decoded.text)], messages: [] }, meta);
+  }
+}
+
+/** One line of a streamed JSONL file (already decoded). */
+export function ingestJsonLine(line: string, lineNumber: number, file: { path: string; sha256: string; encoding: string }): IngestResult {
+  return collect(loadJsonLine(line, lineNumber), { ...file, format: 'json' });
+}

@@ -1,0 +1,44 @@
+import Table from 'cli-table3';
+import type { KnowledgeBaseCounts } from '../output/store.js';
+import type { ImportSummary } from './runner.js';
+import type { FileOutcome } from './types.js';
+
+const STATUSES: FileOutcome['status'][] = ['imported', 'duplicate', 'unchanged', 'degraded', 'skipped', 'failed'];
+
+export function countByStatus(outcomes: FileOutcome[]): Record<FileOutcome['status'], number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<FileOutcome['status'], number>;
+  for (const o of outcomes) counts[o.status]++;
+  return counts;
+}
+
+const where = (o: FileOutcome) => (o.record === null ? o.path : `${o.path}:${o.record}`);
+
+/** The human-readable import summary: this run's outcomes, every problem with its reason, then the knowledge base. */
+export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBaseCounts, db: string): string {
+  const lines: string[] = [];
+  const byStatus = countByStatus(summary.outcomes);
+  const mb = summary.bytes / 1e6;
+  lines.push(`advisory-kb import: ${summary.files} files read in ${summary.seconds.toFixed(1)} s (${mb.toFixed(2)} MB) into ${db} (run ${summary.runId})`);
+  lines.push('This run: ' + STATUSES.map((s) => `${s} ${byStatus[s]}`).join(' · '));
+  const problems = summary.outcomes.filter((o) => o.status === 'skipped' || o.status === 'failed' || o.status === 'degraded');
+  if (problems.length > 0) {
+    const table = new Table({ head: ['file', 'status', 'reason', 'detail'], style: { head: [], border: [] }, wordWrap: true, colWidths: [40, 10, 20, 50] });
+    for (const o of problems.sort((a, b) => where(a).localeCompare(where(b)))) table.push([where(o), o.status, o.reason ?? '', o.detail ?? '']);
+    lines.push('Files not imported or imported with problems:', table.toString());
+  }
+  lines.push(formatCounts(counts));
+  return lines.join('\n');
+}
+
+export function formatCounts(counts: KnowledgeBaseCounts): string {
+  const table = new Table({ head: ['knowledge base', 'count'], style: { head: [], border: [], compact: true } });
+  table.push(['documents', String(counts.documents)]);
+  for (const [language, n] of Object.entries(counts.documentsByLanguage)) table.push([`  language ${language}`, String(n)]);
+  for (const type of ['agency', 'person', 'organization', 'location']) table.push([`entities: ${type}`, String(counts.entitiesByType[type] ?? 0)]);
+  table.push(['entity mentions', String(counts.mentions)]);
+  table.push(['dates', String(counts.dates)]);
+  table.push(['quotes', String(counts.quotes)]);
+  table.push(['exact duplicates (extra sources)', String(counts.exactDuplicateSources)]);
+  table.push(['near duplicates', String(counts.nearDuplicates)]);
+  return table.toString();
+}

@@ -1,0 +1,215 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
+import PQueue from 'p-queue';
+import { Piscina } from 'piscina';
+import { Store, type WriteItem } from '../output/store.js';
+import { sha256Hex } from './ingest.js';
+import { type Job, type JobResult, processJob } from './process.js';
+import type { StageTimings } from './stages.js';
+import type { FileOutcome } from './types.js';
+import { type FoundFile, walkInputs } from './walk.js';
+
+export interface ImportOptions {
+  db: string;
+  /** Worker threads for extraction; 0 runs extraction in this thread (tests, debugging). */
+  workers?: number;
+  /** Whole-file formats above this size are skipped (JSONL is streamed and has no limit). */
+  maxFileBytes?: number;
+  toolVersion?: string;
+  onProgress?: (progress: { done: number; total: number; path: string }) => void;
+}
+
+export interface ImportSummary {
+  runId: number;
+  files: number;
+  outcomes: FileOutcome[];
+  seconds: number;
+  bytes: number;
+  timings: StageTimings;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Documents per write transaction: large enough to amortize commits, small enough to lose little on a crash. */
+const BATCH_DOCUMENTS = 200;
+/** JSONL lines per job: a few hundred KB of work, so workers stay busy without holding much. */
+const JSONL_LINES_PER_JOB = 64;
+
+/** Either a piscina pool over compiled workers, or the same function in-process. */
+function createExecutor(workers: number): { run: (job: Job) => Promise<JobResult>; close: () => Promise<void> } {
+  if (workers <= 0) return { run: async (job) => processJob(job), close: async () => undefined };
+  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
+  return { run: (job) => pool.run(job) as Promise<JobResult>, close: () => pool.destroy() };
+}
+
+function skipped(path: string, reason: string, detail: string): FileOutcome {
+  return { path, record: null, status: 'skipped', reason, detail, documentId: null };
+}
+
+function failed(path: string, error: unknown): FileOutcome {
+  return { path, record: null, status: 'failed', reason: 'extraction-failed', detail: error instanceof Error ? error.message : String(error), documentId: null };
+}
+
+/**
+ * Imports files and folders into the knowledge base. The runner owns I/O, concurrency and storage: it walks the
+ * inputs, reads files through a bounded queue, sends CPU work to worker threads, and writes results in batched
+ * transactions from this single thread. Reading waits while too much work is in flight (back-pressure), so
+ * memory stays bounded whatever the corpus size. No bad file stops the batch.
+ */
+export async function runImport(inputs: string[], options: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const workers = options.workers ?? availableParallelism();
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const store = await Store.open(options.db);
+  const runId = await store.beginRun(inputs, options.toolVersion ?? 'dev');
+  const executor = createExecutor(workers);
+  const outcomes: FileOutcome[] = [];
+  const timings: StageTimings = {};
+  let bytes = 0;
+
+  // The single writer: results queue up here and are committed in batches, in arrival order.
+  let pending: WriteItem[] = [];
+  let pendingDocuments = 0;
+  let writing: Promise<void> = Promise.resolve();
+  // A failed write (disk full, read-only database) ends the import; remembered here so no rejection goes unhandled.
+  let writeError: unknown = null;
+  let batchesQueued = 0;
+  const flush = () => {
+    if (pending.length === 0 || writeError) return writing;
+    const batch = pending;
+    pending = [];
+    pendingDocuments = 0;
+    batchesQueued++;
+    writing = writing
+      .then(async () => {
+        if (!writeError) outcomes.push(...(await store.writeBatch(runId, batch)));
+        batchesQueued--;
+      })
+      .catch((error: unknown) => {
+        writeError ??= error;
+      });
+    return writing;
+  };
+  const accept = (result: { documents: JobResult['documents']; outcomes: FileOutcome[] }, jobTimings?: StageTimings) => {
+    pending.push(result);
+    pendingDocuments += result.documents.length;
+    for (const [stage, seconds] of Object.entries(jobTimings ?? {})) timings[stage] = (timings[stage] ?? 0) + seconds;
+    if (pendingDocuments >= BATCH_DOCUMENTS) void flush();
+  };
+
+  const inFlight = Math.max(2, workers) * 4;
+  const queue = new PQueue({ concurrency: inFlight });
+  const walked = await walkInputs(inputs);
+  accept({ documents: [], outcomes: walked.skipped });
+  let done = 0;
+  const total = walked.files.length;
+
+  const importFile = async (file: FoundFile): Promise<void> => {
+    if (file.kind === 'jsonl') return importJsonl(file);
+    if (file.size > maxFileBytes) {
+      accept({ documents: [], outcomes: [skipped(file.path, 'too-large', `${(file.size / 1e6).toFixed(1)} MB exceeds the ${(maxFileBytes / 1e6).toFixed(0)} MB limit for whole-file formats (--max-file-mb)`)] });
+      return;
+    }
+    let content: Buffer;
+    try {
+      content = await readFile(file.absolute);
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      accept({ documents: [], outcomes: [skipped(file.path, 'unreadable', e.code === 'EACCES' ? 'permission denied' : e.message)] });
+      return;
+    }
+    bytes += content.length;
+    const sha256 = sha256Hex(content);
+    if ((await store.storedRecords(file.path, sha256)).size > 0) {
+      accept({ documents: [], outcomes: [{ path: file.path, record: null, status: 'unchanged', reason: null, detail: 'already imported', documentId: null }] });
+      return;
+    }
+    try {
+      const result = await executor.run({ kind: 'file', file: { path: file.path, bytes: new Uint8Array(content.buffer, content.byteOffset, content.byteLength), sha256, kind: file.kind } });
+      accept(result, result.timings);
+    } catch (error) {
+      accept({ documents: [], outcomes: [failed(file.path, error)] });
+    }
+  };
+
+  /** JSONL archives can be any size: hash and read them as streams, and send lines to workers in chunks. */
+  const importJsonl = async (file: FoundFile): Promise<void> => {
+    let sha256: string;
+    try {
+      sha256 = await new Promise<string>((resolve, reject) => {
+        const hash = createHash('sha256');
+        createReadStream(file.absolute).on('data', (data) => hash.update(data)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
+      });
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      accept({ documents: [], outcomes: [skipped(file.path, 'unreadable', e.code === 'EACCES' ? 'permission denied' : e.message)] });
+      return;
+    }
+    bytes += file.size;
+    const stored = await store.storedRecords(file.path, sha256);
+    const lines = createInterface({ input: createReadStream(file.absolute, { encoding: 'utf8' }), crlfDelay: Infinity });
+    let chunk: Array<{ line: string; lineNumber: number }> = [];
+    let lineNumber = 0;
+    let sent = 0; // lines not stored before: new, changed, or broken and reported again
+    const jobs: Promise<void>[] = [];
+    const send = (batch: typeof chunk) => {
+      const job = executor.run({ kind: 'jsonl-lines', file: { path: file.path, sha256, encoding: 'utf-8' }, lines: batch }).then(
+        (result) => accept(result, result.timings),
+        (error) => accept({ documents: [], outcomes: [failed(file.path, error)] }),
+      );
+      jobs.push(job);
+    };
+    for await (const raw of lines) {
+      lineNumber++;
+      const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (line.trim() === '' || stored.has(lineNumber)) continue;
+      chunk.push({ line, lineNumber });
+      sent++;
+      if (chunk.length >= JSONL_LINES_PER_JOB) {
+        send(chunk);
+        chunk = [];
+        // Back-pressure inside one big file: wait for workers before reading further.
+        if (jobs.length >= inFlight) await Promise.all(jobs.splice(0));
+      }
+    }
+    if (chunk.length > 0) send(chunk);
+    await Promise.all(jobs);
+    if (stored.size > 0) {
+      const detail = `${stored.size} records already imported${sent > 0 ? `, ${sent} lines read again` : ''}`;
+      accept({ documents: [], outcomes: [{ path: file.path, record: null, status: 'unchanged', reason: null, detail, documentId: null }] });
+    }
+  };
+
+  try {
+    for (const file of walked.files) {
+      await queue.onSizeLessThan(inFlight);
+      // Back-pressure from the writer: reading never runs more than a couple of batches ahead of the database.
+      if (batchesQueued > 2) await writing;
+      if (writeError) break;
+      void queue.add(async () => {
+        try {
+          await importFile(file);
+        } catch (error) {
+          accept({ documents: [], outcomes: [failed(file.path, error)] });
+        }
+        done++;
+        options.onProgress?.({ done, total, path: file.path });
+      });
+    }
+    await queue.onIdle();
+    await flush();
+    if (writeError) throw writeError;
+    await store.finishRun(runId, 'completed');
+  } catch (error) {
+    await writing.catch(() => undefined);
+    await store.finishRun(runId, 'failed').catch(() => undefined);
+    throw error;
+  } finally {
+    await executor.close();
+    await store.close();
+  }
+  return { runId, files: total, outcomes, seconds: (performance.now() - started) / 1000, bytes, timings };
+}
+

@@ -1,0 +1,52 @@
+import { detectParagraphLanguages, documentLanguage } from '../extractors/language.js';
+import { segmentSentences } from '../extractors/sentences.js';
+import type { Analysis, AnalyzedDocument, Document, IngestedDocument, Message, Stage } from './types.js';
+
+/** Value of each analysis field when its stage failed, was skipped, or does not exist yet. */
+function emptyAnalysis(): Analysis {
+  return { language: { code: 'und', confidence: 0 }, paragraphs: [], sentences: [], entities: [], dates: [], quotes: [] };
+}
+
+/** Lets stages with different output types share one list while each keeps its own typing. */
+export function defineStage<K extends keyof Analysis>(stage: Stage<K>): Stage {
+  return stage as unknown as Stage;
+}
+
+export const STAGES: readonly Stage[] = [
+  defineStage({ name: 'paragraphs', needs: [], adds: 'paragraphs', run: (doc) => detectParagraphLanguages(doc.text) }),
+  defineStage({ name: 'language', needs: ['paragraphs'], adds: 'language', run: (doc) => documentLanguage(doc.text, doc.paragraphs!) }),
+  defineStage({ name: 'sentences', needs: [], adds: 'sentences', run: (doc) => segmentSentences(doc.text) }),
+];
+
+/** Seconds spent per stage, summed over documents: the benchmark reads these. */
+export type StageTimings = Record<string, number>;
+
+function store<K extends keyof Analysis>(found: Partial<Analysis>, key: K, value: Analysis[K]): void {
+  found[key] = value;
+}
+
+/**
+ * Runs the stages in order. A stage whose needs are missing is skipped, one that throws leaves its field empty;
+ * either way a message says so and later stages still run: one bad document never stops a batch.
+ */
+export function analyzeDocument(input: IngestedDocument, stages: readonly Stage[] = STAGES, timings?: StageTimings): AnalyzedDocument {
+  const messages: Message[] = [...input.messages];
+  const found: Partial<Analysis> = {};
+  for (const stage of stages) {
+    const report = (message: Omit<Message, 'stage'>) => messages.push({ stage: stage.name, ...message });
+    const missing = stage.needs.filter((need) => found[need] === undefined);
+    if (missing.length > 0) {
+      report({ severity: 'warning', reason: 'stage-skipped', detail: `needs ${missing.join(', ')}, which an earlier stage did not provide` });
+      continue;
+    }
+    const started = performance.now();
+    try {
+      const doc: Document = { ...input, ...found, messages };
+      store(found, stage.adds, stage.run(doc, report));
+    } catch (error) {
+      report({ severity: 'error', reason: 'stage-failed', detail: error instanceof Error ? error.message : String(error) });
+    }
+    if (timings) timings[stage.name] = (timings[stage.name] ?? 0) + (performance.now() - started) / 1000;
+  }
+  return { ...input, ...emptyAnalysis(), ...found, messages };
+}

@@ -1,0 +1,6 @@
+// Worker-thread entry for piscina: each worker loads the extractors (and compiles their gazetteers) once.
+import { type Job, type JobResult, processJob } from './process.js';
+
+export default function run(job: Job): JobResult {
+  return processJob(job);
+}

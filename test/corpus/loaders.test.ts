@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from '../../corpus/loaders/html.js';
+import { loadJson, loadJsonLine } from '../../corpus/loaders/json.js';
+import { loadMarkdown } from '../../corpus/loaders/markdown.js';
+
+const PAGE = `<!doctype html><html lang="de"><head>
+<title>Fallback-Titel</title>
+<meta property="og:title" content="BSI warnt vor Kaspersky">
+<meta property="article:published_time" content="2022-03-15T11:00:00+01:00">
+<script>var tracking = "Bundesamt im Skript";</script><style>.x { color: red }</style>
+</head><body>
+<header><nav><a href="/">Startseite</a> | <a href="/themen">Themen</a></nav></header>
+<article><h1>BSI warnt vor Kaspersky</h1>
+<p>Das <b>Bundesamt</b> für Sicherheit in der Informationstechnik warnt.<br>Zweite Zeile.</p>
+<ul><li>Erster Punkt</li><li>Zweiter Punkt</li></ul></article>
+<footer>Impressum · Datenschutz</footer></body></html>`;
+
+describe('extractHtml', () => {
+  it('keeps the article text and drops navigation, scripts, styles, headers and footers', () => {
+    const page = extractHtml(PAGE);
+    expect(page.body).toContain('Das Bundesamt für Sicherheit in der Informationstechnik warnt.');
+    expect(page.body).toContain('Erster Punkt');
+    for (const furniture of ['Startseite', 'tracking', 'color: red', 'Impressum']) expect(page.body).not.toContain(furniture);
+  });
+
+  it('separates blocks and line breaks instead of running them together', () => {
+    const lines = extractHtml(PAGE).body.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines).toEqual(['BSI warnt vor Kaspersky', 'Das Bundesamt für Sicherheit in der Informationstechnik warnt.', 'Zweite Zeile.', 'Erster Punkt', 'Zweiter Punkt']);
+  });
+
+  it('reads title, published date and language from metadata', () => {
+    expect(extractHtml(PAGE)).toMatchObject({ title: 'BSI warnt vor Kaspersky', published: '2022-03-15', language: 'de' });
+  });
+
+  it.each([
+    ['<time datetime>', '<html><body><article><time datetime="2024-06-20">June 20</time><p>The agency said.</p></article></body></html>', '2024-06-20'],
+    ['JSON-LD', '<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-09-13T09:00:00Z"}</script></head><body><p>Text</p></body></html>', '2017-09-13'],
+    ['broken JSON-LD and no other metadata', '<html><head><script type="application/ld+json">{broken</script></head><body><p>Text</p></body></html>', null],
+  ])('finds the published date in %s', (_name, html, expected) => {
+    expect(extractHtml(html).published).toBe(expected);
+  });
+});
+
+describe('loadMarkdown', () => {
+  const md = `---\ntitle: "FCC adds Kaspersky"\ndate: 2022-03-25\nlang: en\n---\n\n# Heading\n\nThe **FCC** added [Kaspersky](https://example.org) to its list.\n\n> "Quoted words," said the chairwoman.\n\n- first item\n- second item\n`;
+
+  it('takes front matter as metadata and strips markup from the text', () => {
+    const { records } = loadMarkdown(md);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ title: 'FCC adds Kaspersky', published: '2022-03-25', declaredLanguage: 'en' });
+    const body = records[0]!.body;
+    expect(body).toContain('The FCC added Kaspersky to its list.');
+    expect(body).toContain('"Quoted words," said the chairwoman.');
+    expect(body).not.toMatch(/[*#>[\]]|https:/);
+  });
+
+  it('uses the first heading as title without front matter', () => {
+    expect(loadMarkdown('## Warnung des BSI\n\nText des Absatzes.').records[0]!.title).toBe('Warnung des BSI');
+  });
+});
+
+describe('loadJson', () => {
+  it.each([
+    ['one record', { text: 'The agency warned.', title: 'T', date: '2024-06-20' }, 1],
+    ['an array', [{ body: 'Erster Text.' }, { content: 'Second text.' }], 2],
+    ['a wrapper object', { items: [{ text: 'A' }, { text: 'B' }, { text: 'C' }] }, 3],
+  ])('reads %s', (_name, value, count) => {
+    const result = loadJson(JSON.stringify(value));
+    expect(result.records).toHaveLength(count);
+    expect(result.messages).toEqual([]);
+  });
+
+  it('maps metadata fields', () => {
+    const [record] = loadJson(JSON.stringify({ content: 'x', headline: 'Titel', published: '2024-06-21T14:30:00Z', url: 'https://example.org/a', lang: 'de' })).records;
+    expect(record).toMatchObject({ body: 'x', title: 'Titel', published: '2024-06-21', url: 'https://example.org/a', declaredLanguage: 'de' });
+  });
+
+  it('extracts text from HTML content', () => {
+    const [record] = loadJson(JSON.stringify({ content: '<p>Erster Absatz.</p><p>Zweiter <em>Absatz</em>.</p>' })).records;
+    expect(record!.body.trim().split(/\n+/)).toEqual(['Erster Absatz.', 'Zweiter Absatz.']);
+  });
+
+  it('reports records without a text field and keeps the others', () => {
+    const result = loadJson(JSON.stringify([{ text: 'good' }, { title: 'no text' }, 42]));
+    expect(result.records).toHaveLength(1);
+    expect(result.messages.map((m) => m.detail)).toEqual([
+      'record 2: no text field (expected one of: text, body, content)',
+      'record 3: expected an object, found number',
+    ]);
+  });
+
+  it('reports invalid JSON as an error', () => {
+    const result = loadJson('{"text": "unterminated');
+    expect(result.records).toEqual([]);
+    expect(result.messages[0]).toMatchObject({ severity: 'error', reason: 'json-invalid' });
+  });
+});
+
+describe('loadJsonLine', () => {
+  it('names the broken line', () => {
+    expect(loadJsonLine('{"text": ', 7).messages[0]!.detail).toMatch(/^line 7: not valid JSON/);
+  });
+
+  it('keeps the line number as the record number', () => {
+    expect(loadJsonLine('{"text": "Die Behörde warnte."}', 3).records[0]!.record).toBe(3);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, detectParagraphLanguages, documentLanguage, languageAt } from '../../extractors/language.js';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['de', 'Das Bundesamt für Sicherheit in der Informationstechnik warnt vor dem Einsatz der Virenschutzsoftware.'],
+    ['de', 'Die Ministerin betonte, die Bürgerinnen und Bürger würden vom Austausch der Technik nichts merken.'],
+    ['en', 'The Commerce Department said on Thursday that the company may no longer sell its software to new customers.'],
+    ['en', 'Agencies must apply the vendor’s mitigation and report any compromised device to the agency.'],
+  ])('%s: %s', (code, text) => {
+    const guess = detectLanguage(text);
+    expect(guess.code).toBe(code);
+    expect(guess.confidence).toBeGreaterThan(0.5);
+  });
+
+  it.each(['Weitere Informationen', 'Kaspersky Lab', '2024-06-20', ''])('answers und for the too-short %j', (text) => {
+    expect(detectLanguage(text)).toEqual({ code: 'und', confidence: 0 });
+  });
+});
+
+describe('document and paragraph languages', () => {
+  const german = 'Die Bundesregierung hat sich mit den Netzbetreibern geeinigt, wie das Ministerium am Donnerstag mitteilte.';
+  const english = '"Every organization running these products should take action now, not only federal agencies," the director said.';
+
+  it('keeps a German advisory with an English quote German, and marks the English paragraph', () => {
+    const text = [german, german.replace('Donnerstag', 'Dienstag'), english].join('\n');
+    const paragraphs = detectParagraphLanguages(text);
+    expect(paragraphs.map((p) => p.code)).toEqual(['de', 'de', 'en']);
+    const language = documentLanguage(text, paragraphs);
+    expect(language.code).toBe('de');
+    // The English share lowers the confidence but does not flip the verdict.
+    expect(language.confidence).toBeLessThan(documentLanguage(german, detectParagraphLanguages(german)).confidence);
+    expect(languageAt(paragraphs, language, text.length - 5)).toBe('en');
+  });
+
+  it('lets a short heading take the document language', () => {
+    const text = `Weitere Informationen\n${german}`;
+    const paragraphs = detectParagraphLanguages(text);
+    expect(paragraphs[0]!.code).toBe('und');
+    const language = documentLanguage(text, paragraphs);
+    expect(languageAt(paragraphs, language, 0)).toBe('de');
+  });
+
+  it('offsets of paragraphs slice the text', () => {
+    const text = `${english}\n\n${german}`;
+    for (const p of detectParagraphLanguages(text)) expect(text.slice(p.start, p.end)).not.toMatch(/\n/);
+  });
+});

@@ -1,0 +1,152 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ExportRecord, exportRecords } from '../../output/export.js';
+import { Store } from '../../output/store.js';
+import { validateExportRecord } from '../../output/validate.js';
+import { runImport } from '../../pipeline/runner.js';
+import type { FileOutcome } from '../../pipeline/types.js';
+import { DE_ADVISORY, EN_ADVISORY, EN_HTML, JSONL_FEED } from '../fixtures/documents.js';
+
+let dir: string;
+let archive: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'advisory-kb-test-'));
+  archive = join(dir, 'archive');
+  mkdirSync(join(archive, 'de'), { recursive: true });
+  mkdirSync(join(archive, 'en'), { recursive: true });
+  writeFileSync(join(archive, 'de', 'bsi-warnung.txt'), DE_ADVISORY);
+  writeFileSync(join(archive, 'de', 'bsi-warnung-kopie.txt'), DE_ADVISORY.replace(/\n/g, '\r\n'));
+  writeFileSync(join(archive, 'en', 'cisa.txt'), EN_ADVISORY);
+  writeFileSync(join(archive, 'en', 'fcc.html'), EN_HTML);
+  writeFileSync(join(archive, 'feed.jsonl'), JSONL_FEED);
+  writeFileSync(join(archive, 'empty.txt'), '');
+  writeFileSync(join(archive, 'tiny.txt'), 'Hallo');
+  writeFileSync(join(archive, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x21, 0x00]));
+  writeFileSync(join(archive, 'corrupt.json'), '{"text": "Die Behörde warnt", ');
+  writeFileSync(join(archive, 'scan.pdf'), '%PDF-1.7');
+  writeFileSync(join(archive, '.DS_Store'), 'hidden');
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const db = () => join(dir, 'kb.sqlite');
+
+async function exportAll(path: string, withText = true): Promise<ExportRecord[]> {
+  const store = await Store.open(path, { readonly: true });
+  const records: ExportRecord[] = [];
+  for await (const record of exportRecords(store, { withText })) records.push(record);
+  await store.close();
+  return records;
+}
+
+const byPath = (outcomes: FileOutcome[]) =>
+  Object.fromEntries(outcomes.map((o) => [o.record === null ? o.path : `${o.path}:${o.record}`, `${o.status}${o.reason ? ` ${o.reason}` : ''}`]));
+
+describe('runImport', () => {
+  it('imports the good files and reports every bad one with a specific reason', async () => {
+    const summary = await runImport([archive], { db: db(), workers: 0 });
+    expect(byPath(summary.outcomes)).toEqual({
+      'archive/binary.txt': 'skipped binary',
+      'archive/corrupt.json': 'skipped json-invalid',
+      'archive/de/bsi-warnung-kopie.txt': expect.stringMatching(/^(imported|duplicate exact-duplicate)$/),
+      'archive/de/bsi-warnung.txt': expect.stringMatching(/^(imported|duplicate exact-duplicate)$/),
+      'archive/empty.txt': 'skipped empty',
+      'archive/en/cisa.txt': 'imported',
+      'archive/en/fcc.html': 'imported',
+      'archive/feed.jsonl:1': 'imported',
+      'archive/feed.jsonl:2': 'skipped jsonl-line-invalid',
+      'archive/feed.jsonl:3': 'imported',
+      'archive/feed.jsonl:4': 'skipped jsonl-line-invalid',
+      'archive/scan.pdf': 'skipped unsupported-format',
+      'archive/tiny.txt': 'skipped empty',
+    });
+    expect(summary.outcomes.filter((o) => o.status === 'duplicate')).toHaveLength(1);
+    const broken = summary.outcomes.find((o) => o.path === 'archive/feed.jsonl' && o.record === 2)!;
+    expect(broken.detail).toMatch(/^line 2: not valid JSON/);
+  });
+
+  it('stores the outcomes of the run in the database', async () => {
+    const { runId } = await runImport([archive], { db: db(), workers: 0 });
+    const store = await Store.open(db(), { readonly: true });
+    const rows = await store.db.all<{ path: string; status: string; reason: string }>("SELECT path, status, reason FROM file_outcomes WHERE run_id = ? AND status = 'skipped' ORDER BY path, record", [runId]);
+    const run = await store.db.get<{ status: string }>('SELECT status FROM import_runs WHERE id = ?', [runId]);
+    await store.close();
+    expect(rows.map((r) => `${r.path} ${r.reason}`)).toContain('archive/binary.txt binary');
+    expect(rows).toHaveLength(7);
+    expect(run?.status).toBe('completed');
+  });
+
+  it('adds nothing when run again, and says the files are unchanged', async () => {
+    await runImport([archive], { db: db(), workers: 0 });
+    const before = await exportAll(db());
+    const again = await runImport([archive], { db: db(), workers: 0 });
+    expect(await exportAll(db())).toEqual(before);
+    const statuses = byPath(again.outcomes);
+    expect(statuses['archive/en/cisa.txt']).toBe('unchanged');
+    expect(statuses['archive/feed.jsonl']).toBe('unchanged');
+  });
+
+  it('stores an exact duplicate once, with both source paths', async () => {
+    await runImport([archive], { db: db(), workers: 0 });
+    const records = await exportAll(db());
+    const bsi = records.filter((r) => r.sources.some((s) => s.path.includes('bsi-warnung')));
+    expect(bsi).toHaveLength(1);
+    expect(bsi[0]!.sources.map((s) => s.path)).toEqual(['archive/de/bsi-warnung-kopie.txt', 'archive/de/bsi-warnung.txt']);
+    expect(bsi[0]!.source.path).toBe('archive/de/bsi-warnung-kopie.txt');
+  });
+
+  it('exports records that validate against the schema, with offsets that slice the stored text', async () => {
+    await runImport([archive], { db: db(), workers: 0 });
+    const records = await exportAll(db());
+    expect(records).toHaveLength(5);
+    for (const record of records) {
+      const result = validateExportRecord(record);
+      expect(result.valid ? [] : result.errors).toEqual([]);
+      const text = record.text!;
+      for (const p of record.paragraphs) expect(text.slice(p.start, p.end)).not.toContain('\n');
+      for (const e of record.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+      for (const d of record.dates) expect(text.slice(d.start, d.end)).toBe(d.text);
+    }
+  });
+
+  it('reads metadata, headers, languages and encodings into the record', async () => {
+    await runImport([archive], { db: db(), workers: 0 });
+    const records = await exportAll(db());
+    const find = (part: string) => records.find((r) => r.sources.some((s) => s.path.includes(part)))!;
+    expect(find('bsi-warnung').published).toEqual({ value: '2022-03-15', source: 'header' });
+    expect(find('bsi-warnung').text!.startsWith('BSI warnt')).toBe(true);
+    expect(find('bsi-warnung').language.code).toBe('de');
+    expect(find('fcc.html')).toMatchObject({ title: 'FCC adds Kaspersky', published: { value: '2022-03-25', source: 'metadata' }, language: { code: 'en' } });
+    expect(find('fcc.html').text).not.toContain('Home | News');
+    const feed = records.filter((r) => r.source.path === 'archive/feed.jsonl');
+    expect(feed.map((r) => [r.source.format, r.source.record, r.language.code]).sort()).toEqual([['json', 1, 'de'], ['json', 3, 'en']]);
+  });
+
+  it('gives the same export whatever the import order', async () => {
+    const files = ['de/bsi-warnung.txt', 'en/cisa.txt', 'en/fcc.html', 'feed.jsonl', 'de/bsi-warnung-kopie.txt'].map((f) => join(archive, f));
+    await runImport(files, { db: db(), workers: 0 });
+    const reversed = join(dir, 'reversed.sqlite');
+    await runImport([...files].reverse(), { db: reversed, workers: 0 });
+    expect(await exportAll(reversed)).toEqual(await exportAll(db()));
+  });
+
+  it('reports a symbolic link loop instead of walking it forever', async () => {
+    symlinkSync(join(archive, 'de'), join(archive, 'de', 'loop'));
+    const summary = await runImport([archive], { db: db(), workers: 0 });
+    expect(byPath(summary.outcomes)['archive/de/loop']).toBe('skipped symlink-loop');
+  });
+
+  it('reports a missing argument and imports the rest', async () => {
+    const summary = await runImport([join(dir, 'nowhere'), join(archive, 'en')], { db: db(), workers: 0 });
+    expect(byPath(summary.outcomes)['nowhere']).toBe('skipped not-found');
+    expect(summary.outcomes.filter((o) => o.status === 'imported')).toHaveLength(2);
+  });
+
+  it('skips whole files above the size limit', async () => {
+    const summary = await runImport([join(archive, 'en')], { db: db(), workers: 0, maxFileBytes: 100 });
+    expect(byPath(summary.outcomes)['en/cisa.txt']).toBe('skipped too-large');
+  });
+});
