@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import { exportRecords } from '../output/export.js';
 import { StoreUnavailableError } from '../output/sqlite.js';
 import { Store } from '../output/store.js';
+import { formatTimexResult, runTimexBenchmark } from './benchmarks/timex.js';
 import { formatEvaluation, runEvaluation } from './eval.js';
 import { PROJECT_ROOT } from './paths.js';
 import { countByStatus, formatCounts, formatImportSummary } from './report.js';
@@ -113,6 +114,16 @@ program
   .action(async (goldDir: string, options: { db?: string; workers?: number; json?: boolean }) => {
     const result = await runEvaluation(goldDir, { db: options.db, workers: options.workers });
     process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatEvaluation(result)) + '\n');
+  });
+
+program
+  .command('bench-dates')
+  .description('score the date extractor on a TIMEX benchmark folder (gold/docs.jsonl), e.g. ../shared/bench/wikiwarsde-timex2-de')
+  .argument('<folder>', 'benchmark folder')
+  .option('--json', 'print the figures as JSON')
+  .action((folder: string, options: { json?: boolean }) => {
+    const result = runTimexBenchmark(folder);
+    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatTimexResult(result)) + '\n');
   });
 
 program.parseAsync().catch((error: unknown) => {

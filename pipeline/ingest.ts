@@ -72,7 +72,7 @@ function toDocument(raw: RawRecord, file: { path: string; sha256: string; format
     source: { path: file.path, sha256: file.sha256, format: file.format, encoding: file.encoding, record: raw.record },
     title: raw.title ? normalizeText(raw.title).replace(/\n/g, ' ') || null : null,
     text,
-    published,
+    declaredPublished: published,
     declaredLanguage: raw.declaredLanguage,
     url: raw.url,
     messages,

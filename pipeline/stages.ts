@@ -1,10 +1,11 @@
+import { extractDates, findDatelineDate } from '../extractors/dates.js';
 import { detectParagraphLanguages, documentLanguage } from '../extractors/language.js';
 import { segmentSentences } from '../extractors/sentences.js';
 import type { Analysis, AnalyzedDocument, Document, IngestedDocument, Message, Stage } from './types.js';
 
 /** Value of each analysis field when its stage failed, was skipped, or does not exist yet. */
 function emptyAnalysis(): Analysis {
-  return { language: { code: 'und', confidence: 0 }, paragraphs: [], sentences: [], entities: [], dates: [], quotes: [] };
+  return { published: null, language: { code: 'und', confidence: 0 }, paragraphs: [], sentences: [], entities: [], dates: [], quotes: [] };
 }
 
 /** Lets stages with different output types share one list while each keeps its own typing. */
@@ -16,6 +17,23 @@ export const STAGES: readonly Stage[] = [
   defineStage({ name: 'paragraphs', needs: [], adds: 'paragraphs', run: (doc) => detectParagraphLanguages(doc.text) }),
   defineStage({ name: 'language', needs: ['paragraphs'], adds: 'language', run: (doc) => documentLanguage(doc.text, doc.paragraphs!) }),
   defineStage({ name: 'sentences', needs: [], adds: 'sentences', run: (doc) => segmentSentences(doc.text) }),
+  defineStage({
+    name: 'published',
+    // The declared date must survive a failed language stage; the dateline reading uses the language when known.
+    needs: [],
+    adds: 'published',
+    run: (doc) => {
+      if (doc.declaredPublished) return doc.declaredPublished;
+      const value = findDatelineDate(doc.text, doc.language?.code ?? 'und');
+      return value ? { value, source: 'text' } : null;
+    },
+  }),
+  defineStage({
+    name: 'dates',
+    needs: ['published', 'language', 'paragraphs'],
+    adds: 'dates',
+    run: (doc) => extractDates(doc.text, doc.language!.code, { published: doc.published?.value ?? null, mode: 'news' }, doc.paragraphs),
+  }),
 ];
 
 /** Seconds spent per stage, summed over documents: the benchmark reads these. */

@@ -90,7 +90,8 @@ export interface IngestedDocument {
   source: SourceInfo;
   title: string | null;
   text: string;
-  published: PublishedDate | null;
+  /** The date the source's metadata or ` date` header gives; the `published` stage may find one in the text instead. */
+  declaredPublished: PublishedDate | null;
   /** Language the source's metadata declares, if any (a hint, not a verdict). */
   declaredLanguage: string | null;
   url: string | null;
@@ -99,6 +100,8 @@ export interface IngestedDocument {
 
 /** What the analysis stages add. Each key is produced by exactly one stage. */
 export interface Analysis {
+  /** The document's own date: declared, or else from a dateline in the text. */
+  published: PublishedDate | null;
   language: LanguageGuess;
   paragraphs: ParagraphLanguage[];
   sentences: Span[];

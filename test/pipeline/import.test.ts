@@ -121,6 +121,9 @@ describe('runImport', () => {
     expect(find('bsi-warnung').language.code).toBe('de');
     expect(find('fcc.html')).toMatchObject({ title: 'FCC adds Kaspersky', published: { value: '2022-03-25', source: 'metadata' }, language: { code: 'en' } });
     expect(find('fcc.html').text).not.toContain('Home | News');
+    expect(find('cisa.txt').published).toEqual({ value: '2024-01-19', source: 'text' });
+    expect(find('cisa.txt').dates.map((d) => [d.text, d.value])).toEqual([['January 19, 2024', '2024-01-19'], ['today', '2024-01-19'], ['January 22', '2024-01-22']]);
+    expect(find('bsi-warnung').dates.map((d) => [d.text, d.value, d.relative])).toEqual([['15.03.2022', '2022-03-15', false], ['Dienstag', '2022-03-15', true]]);
     const feed = records.filter((r) => r.source.path === 'archive/feed.jsonl');
     expect(feed.map((r) => [r.source.format, r.source.record, r.language.code]).sort()).toEqual([['json', 1, 'de'], ['json', 3, 'en']]);
   });

@@ -3,13 +3,13 @@ import { documentId } from '../../pipeline/ingest.js';
 import { analyzeDocument, defineStage, STAGES } from '../../pipeline/stages.js';
 import type { IngestedDocument } from '../../pipeline/types.js';
 
-function ingested(text: string): IngestedDocument {
+function ingested(text: string, declaredPublished: IngestedDocument['declaredPublished'] = null): IngestedDocument {
   return {
     id: documentId(text),
     source: { path: 'x.txt', sha256: '0'.repeat(64), format: 'text', encoding: 'utf-8', record: null },
     title: null,
     text,
-    published: null,
+    declaredPublished,
     declaredLanguage: null,
     url: null,
     messages: [],
@@ -29,13 +29,15 @@ describe('analyzeDocument', () => {
   it('turns a failing stage into an error message, an empty field, and skips the stages that need it', () => {
     const failing = defineStage({ name: 'paragraphs', needs: [], adds: 'paragraphs', run: () => { throw new Error('trigram table missing'); } });
     const stages = [failing, ...STAGES.filter((s) => s.name !== 'paragraphs')];
-    const doc = analyzeDocument(ingested(TEXT), stages);
+    const doc = analyzeDocument(ingested(TEXT, { value: '2022-03-15', source: 'header' }), stages);
     expect(doc.paragraphs).toEqual([]);
     expect(doc.language).toEqual({ code: 'und', confidence: 0 });
+    expect(doc.published).toEqual({ value: '2022-03-15', source: 'header' });
     expect(doc.sentences).toHaveLength(2);
     expect(doc.messages).toEqual([
       { stage: 'paragraphs', severity: 'error', reason: 'stage-failed', detail: 'trigram table missing' },
       { stage: 'language', severity: 'warning', reason: 'stage-skipped', detail: 'needs paragraphs, which an earlier stage did not provide' },
+      { stage: 'dates', severity: 'warning', reason: 'stage-skipped', detail: 'needs language, paragraphs, which an earlier stage did not provide' },
     ]);
   });
 
