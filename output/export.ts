@@ -32,6 +32,8 @@ export interface ExportRecord {
   paragraphs: Array<{ start: number; end: number; language: string; confidence: number }>;
   published: { value: string; source: 'metadata' | 'header' | 'text' } | null;
   duplicateOf: string | null;
+  /** Estimated Jaccard similarity of word shingles to `duplicateOf`. */
+  duplicateSimilarity: number | null;
   entities: ExportEntity[];
   dates: Array<ExportMention & { value: string; granularity: 'year' | 'month' | 'day'; relative: boolean }>;
   quotes: Array<{
@@ -54,6 +56,7 @@ interface DocumentRow {
   published: string | null;
   published_source: 'metadata' | 'header' | 'text' | null;
   duplicate_of: string | null;
+  duplicate_similarity: number | null;
 }
 
 const PAGE = 500;
@@ -104,6 +107,7 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
     paragraphs,
     published: row.published && row.published_source ? { value: row.published, source: row.published_source } : null,
     duplicateOf: row.duplicate_of,
+    duplicateSimilarity: row.duplicate_similarity,
     entities: entityRows.map((e) => ({
       id: e.id,
       type: e.type,
@@ -135,7 +139,7 @@ export async function* exportRecords(store: Store, options: { withText?: boolean
   let after = '';
   for (;;) {
     const rows = await store.db.all<DocumentRow>(
-      'SELECT id, text, title, language, language_confidence, published, published_source, duplicate_of FROM documents WHERE id > ? ORDER BY id LIMIT ?',
+      'SELECT id, text, title, language, language_confidence, published, published_source, duplicate_of, duplicate_similarity FROM documents WHERE id > ? ORDER BY id LIMIT ?',
       [after, PAGE],
     );
     for (const row of rows) yield await exportRecord(store, row, options.withText ?? false);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../pipeline/ingest.js';
+import { bandKeys, estimatedSimilarity, NEAR_DUPLICATE_THRESHOLD, SIGNATURE_LENGTH } from '../extractors/minhash.js';
 import { PROJECT_ROOT } from '../pipeline/paths.js';
 import type { AnalyzedDocument, FileOutcome } from '../pipeline/types.js';
 import { Database } from './sqlite.js';
@@ -10,6 +11,14 @@ const MIGRATIONS_DIR = join(PROJECT_ROOT, 'output', 'migrations');
 /** Knowledge-base-wide ids: derived from content or keys, so every machine and every run agrees. */
 export const entityId = (key: string) => `ent_${sha256Hex(key).slice(0, 20)}`;
 export const quoteId = (documentId: string, start: number, end: number) => `quo_${sha256Hex(`${documentId}:${start}:${end}`).slice(0, 20)}`;
+
+function encodeSignature(signature: number[]): Buffer {
+  return Buffer.from(Uint32Array.from(signature).buffer);
+}
+
+function decodeSignature(blob: Buffer): number[] {
+  return Array.from(new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)));
+}
 
 /** What one job (a file, or a chunk of JSONL lines) produced, ready to be written. */
 export interface WriteItem {
@@ -160,10 +169,47 @@ export class Store {
         quoteId(doc.id, q.start, q.end), doc.id, q.start, q.end, q.text, q.kind, q.speaker?.key ? entityId(q.speaker.key) : null, q.speaker?.name ?? null, q.speaker?.role ?? null,
       ]);
     }
+    if (doc.fingerprint.length === SIGNATURE_LENGTH) await this.linkNearDuplicates(doc.id, doc.fingerprint);
     if (problems.length > 0) {
       return { ...outcome, status: 'degraded', reason: problems[0]!.reason, detail: problems.map((p) => `${p.stage}: ${p.detail}`).join('; ') };
     }
     return outcome;
+  }
+
+  /**
+   * Indexes the document's MinHash bands and links it to the near duplicates already stored. A cluster's canonical
+   * document is its earliest published one (then the smallest id), recomputed as the cluster grows, so the clusters
+   * and their canonical documents do not depend on the order of import.
+   */
+  private async linkNearDuplicates(documentId: string, signature: number[]): Promise<void> {
+    const db = this.db;
+    await db.run('INSERT OR REPLACE INTO document_minhash (document_id, signature) VALUES (?, ?)', [documentId, encodeSignature(signature)]);
+    const keys = bandKeys(signature);
+    const candidates = await db.all<{ document_id: string; signature: Buffer; duplicate_of: string | null }>(
+      `SELECT DISTINCT b.document_id, m.signature, d.duplicate_of FROM minhash_bands b
+       JOIN document_minhash m ON m.document_id = b.document_id JOIN documents d ON d.id = b.document_id
+       WHERE b.band_key IN (${keys.map(() => '?').join(',')}) AND b.document_id != ?`,
+      [...keys, documentId],
+    );
+    for (const key of keys) await db.run('INSERT OR IGNORE INTO minhash_bands (band_key, document_id) VALUES (?, ?)', [key, documentId]);
+    const similar = candidates.filter((c) => estimatedSimilarity(signature, decodeSignature(c.signature)) >= NEAR_DUPLICATE_THRESHOLD);
+    if (similar.length === 0) return;
+
+    const roots = [...new Set([documentId, ...similar.map((c) => c.duplicate_of ?? c.document_id)])];
+    const marks = roots.map(() => '?').join(',');
+    const members = await db.all<{ id: string; published: string | null; signature: Buffer }>(
+      `SELECT d.id, d.published, m.signature FROM documents d JOIN document_minhash m ON m.document_id = d.id
+       WHERE d.id IN (${marks}) OR d.duplicate_of IN (${marks})`,
+      [...roots, ...roots],
+    );
+    const rank = (m: { id: string; published: string | null }) => `${m.published ?? '9999'}|${m.id}`;
+    const canonical = members.reduce((best, m) => (rank(m) < rank(best) ? m : best));
+    const canonicalSignature = decodeSignature(canonical.signature);
+    for (const m of members) {
+      const isCanonical = m.id === canonical.id;
+      const similarity = isCanonical ? null : Math.round(estimatedSimilarity(decodeSignature(m.signature), canonicalSignature) * 1000) / 1000;
+      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [isCanonical ? null : canonical.id, similarity, m.id]);
+    }
   }
 
   async counts(): Promise<KnowledgeBaseCounts> {

@@ -1,11 +1,12 @@
 import { extractDates, findDatelineDate } from '../extractors/dates.js';
 import { detectParagraphLanguages, documentLanguage } from '../extractors/language.js';
+import { minhashSignature } from '../extractors/minhash.js';
 import { segmentSentences } from '../extractors/sentences.js';
 import type { Analysis, AnalyzedDocument, Document, IngestedDocument, Message, Stage } from './types.js';
 
 /** Value of each analysis field when its stage failed, was skipped, or does not exist yet. */
 function emptyAnalysis(): Analysis {
-  return { published: null, language: { code: 'und', confidence: 0 }, paragraphs: [], sentences: [], entities: [], dates: [], quotes: [] };
+  return { published: null, language: { code: 'und', confidence: 0 }, paragraphs: [], sentences: [], entities: [], dates: [], quotes: [], fingerprint: [] };
 }
 
 /** Lets stages with different output types share one list while each keeps its own typing. */
@@ -34,6 +35,7 @@ export const STAGES: readonly Stage[] = [
     adds: 'dates',
     run: (doc) => extractDates(doc.text, doc.language!.code, { published: doc.published?.value ?? null, mode: 'news' }, doc.paragraphs),
   }),
+  defineStage({ name: 'fingerprint', needs: [], adds: 'fingerprint', run: (doc) => minhashSignature(doc.text) }),
 ];
 
 /** Seconds spent per stage, summed over documents: the benchmark reads these. */

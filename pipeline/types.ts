@@ -108,6 +108,8 @@ export interface Analysis {
   entities: EntityFinding[];
   dates: DateFinding[];
   quotes: QuoteFinding[];
+  /** MinHash signature of the text's word shingles, for near-duplicate detection across the knowledge base. */
+  fingerprint: number[];
 }
 
 export type Document = IngestedDocument & Partial<Analysis>;

@@ -12,7 +12,7 @@ const entity = (type: ExportRecord['entities'][number]['type'], name: string, al
 
 const record = (overrides: Partial<ExportRecord>): ExportRecord => ({
   schemaVersion: '1', id: 'doc_1', source: { path: 'x.txt', sha256: '0'.repeat(64), format: 'text', record: null, encoding: 'utf-8' }, sources: [], title: null,
-  language: { code: 'de', confidence: 1 }, paragraphs: [], published: null, duplicateOf: null, entities: [], dates: [], quotes: [], ...overrides,
+  language: { code: 'de', confidence: 1 }, paragraphs: [], published: null, duplicateOf: null, duplicateSimilarity: null, entities: [], dates: [], quotes: [], ...overrides,
 });
 
 describe('scoreDocument', () => {

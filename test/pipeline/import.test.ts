@@ -7,7 +7,7 @@ import { Store } from '../../output/store.js';
 import { validateExportRecord } from '../../output/validate.js';
 import { runImport } from '../../pipeline/runner.js';
 import type { FileOutcome } from '../../pipeline/types.js';
-import { DE_ADVISORY, EN_ADVISORY, EN_HTML, JSONL_FEED } from '../fixtures/documents.js';
+import { DE_ADVISORY, EN_ADVISORY, EN_HTML, JSONL_FEED, NEAR_DUPLICATE_BASE, NEAR_DUPLICATE_TRANSLATION } from '../fixtures/documents.js';
 
 let dir: string;
 let archive: string;
@@ -134,6 +134,24 @@ describe('runImport', () => {
     const reversed = join(dir, 'reversed.sqlite');
     await runImport([...files].reverse(), { db: reversed, workers: 0 });
     expect(await exportAll(reversed)).toEqual(await exportAll(db()));
+  });
+
+  it('links a near duplicate to the earliest published copy whatever the import order, and leaves translations apart', async () => {
+    const original = ` date 2024-07-11\n${NEAR_DUPLICATE_BASE}`;
+    const rewrite = ` date 2024-07-12\nNach monatelangem Streit ist die Entscheidung gefallen. ${NEAR_DUPLICATE_BASE.replace('Die Prüfung', 'Die Telekom')}`;
+    writeFileSync(join(dir, 'original.txt'), original);
+    writeFileSync(join(dir, 'rewrite.txt'), rewrite);
+    writeFileSync(join(dir, 'translation.txt'), NEAR_DUPLICATE_TRANSLATION);
+    const files = ['original.txt', 'rewrite.txt', 'translation.txt'].map((f) => join(dir, f));
+    const clusters = async (order: string[], path: string) => {
+      await runImport(order, { db: path, workers: 0 });
+      const records = await exportAll(path);
+      const pathOf = (id: string | null) => (id === null ? null : records.find((c) => c.id === id)!.source.path);
+      return Object.fromEntries(records.map((r) => [r.source.path, pathOf(r.duplicateOf)]));
+    };
+    const forward = await clusters(files, db());
+    expect(forward).toEqual({ 'original.txt': null, 'rewrite.txt': 'original.txt', 'translation.txt': null });
+    expect(await clusters([...files].reverse(), join(dir, 'reversed.sqlite'))).toEqual(forward);
   });
 
   it('reports a symbolic link loop instead of walking it forever', async () => {

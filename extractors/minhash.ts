@@ -1,0 +1,77 @@
+/**
+ * MinHash signatures over word shingles, and LSH band keys to find near-duplicate documents in near-linear time
+ * (Broder 1997; Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3). npm has no maintained
+ * implementation (the `minhash` package is an unmaintained 0.0.x), so the ~40 lines are here.
+ */
+
+/** Words per shingle: long enough that two different stories on one topic share few, short enough to survive edits. */
+export const SHINGLE_WORDS = 5;
+/** 64 bands of 3 rows: a pair with Jaccard 0.42 becomes a candidate with probability 0.99, one with 0.02 with 0.0005. */
+export const BANDS = 64;
+export const ROWS = 3;
+export const SIGNATURE_LENGTH = BANDS * ROWS;
+/** Estimated Jaccard similarity from which two documents are near duplicates (wire copies measure 0.4–0.7, unrelated texts on one topic under 0.05). */
+export const NEAR_DUPLICATE_THRESHOLD = 0.3;
+
+/** murmur3's 32-bit finalizer: a fast, well-mixed integer hash. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a over a string's UTF-16 units. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Fixed seeds, one per hash function: signatures are comparable across machines and runs. */
+const SEEDS = Uint32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2d)));
+
+/** Hashes of the document's word shingles (lowercased letters and digits; punctuation and layout do not count). */
+export function shingleHashes(text: string): Uint32Array {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const count = Math.max(1, words.length - SHINGLE_WORDS + 1);
+  const hashes = new Uint32Array(words.length === 0 ? 0 : count);
+  for (let i = 0; i < hashes.length; i++) hashes[i] = hashString(words.slice(i, i + SHINGLE_WORDS).join(' '));
+  return hashes;
+}
+
+/** The MinHash signature: for each seeded hash function, the minimum over the shingles. */
+export function minhashSignature(text: string): number[] {
+  const shingles = shingleHashes(text);
+  const signature = new Array<number>(SIGNATURE_LENGTH).fill(0xffffffff);
+  for (const shingle of shingles) {
+    for (let k = 0; k < SIGNATURE_LENGTH; k++) {
+      const h = mix(shingle ^ SEEDS[k]!);
+      if (h < signature[k]!) signature[k] = h;
+    }
+  }
+  return signature;
+}
+
+/** Estimated Jaccard similarity of the two documents' shingle sets. */
+export function estimatedSimilarity(a: readonly number[], b: readonly number[]): number {
+  let same = 0;
+  for (let k = 0; k < SIGNATURE_LENGTH; k++) if (a[k] === b[k]) same++;
+  return same / SIGNATURE_LENGTH;
+}
+
+/** One key per band (band number in the high bits): documents sharing any key are candidate near duplicates. */
+export function bandKeys(signature: readonly number[]): number[] {
+  const keys: number[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    let h = band;
+    for (let r = 0; r < ROWS; r++) h = mix(h ^ signature[band * ROWS + r]!);
+    keys.push(band * 2 ** 32 + h);
+  }
+  return keys;
+}
