@@ -5,6 +5,7 @@ import { loadJson, loadJsonLine } from '../corpus/loaders/json.js';
 import { loadMarkdown } from '../corpus/loaders/markdown.js';
 import { type LoadResult, singleRecord, type RawRecord } from '../corpus/loaders/types.js';
 import { normalizeText, splitDateHeader } from '../corpus/normalize.js';
+import { skippedOutcome } from './outcomes.js';
 import type { FileOutcome, IngestedDocument, Message, SourceFormat } from './types.js';
 
 /** How a file is read: `jsonl` is streamed line by line by the runner, the rest are loaded whole. */
@@ -56,15 +57,11 @@ export interface IngestResult {
   outcomes: FileOutcome[];
 }
 
-function skipped(path: string, record: number | null, reason: string, detail: string): FileOutcome {
-  return { path, record, status: 'skipped', reason, detail, documentId: null };
-}
-
 function toDocument(raw: RawRecord, file: { path: string; sha256: string; format: SourceFormat; encoding: string }, messages: Message[]): IngestedDocument | FileOutcome {
   const { body, published: header } = splitDateHeader(raw.body);
   const text = normalizeText(body);
   if (text.length < MIN_TEXT_LENGTH) {
-    return skipped(file.path, raw.record, 'empty', text.length === 0 ? 'no text after extraction' : `only ${text.length} characters of text after extraction`);
+    return skippedOutcome(file.path, raw.record, 'empty', text.length === 0 ? 'no text after extraction' : `only ${text.length} characters of text after extraction`);
   }
   const published = raw.published ? { value: raw.published, source: 'metadata' as const } : header;
   return {
@@ -83,7 +80,7 @@ function collect(load: LoadResult, file: { path: string; sha256: string; format:
   const result: IngestResult = { documents: [], outcomes: [] };
   for (const message of load.messages) {
     const line = /^(?:line|record) (\d+)/.exec(message.detail);
-    result.outcomes.push(skipped(file.path, line ? Number(line[1]) : null, message.reason, message.detail));
+    result.outcomes.push(skippedOutcome(file.path, line ? Number(line[1]) : null, message.reason, message.detail));
   }
   for (const raw of load.records) {
     const doc = toDocument(raw, file, []);
@@ -96,7 +93,7 @@ function collect(load: LoadResult, file: { path: string; sha256: string; format:
 /** Decodes and loads one whole file into documents; never throws on bad input, reports it as an outcome. */
 export function ingestFile(file: RawFile): IngestResult {
   const decoded = decodeBytes(file.bytes, { html: file.kind === 'html' });
-  if (!decoded.ok) return { documents: [], outcomes: [skipped(file.path, null, decoded.reason, decoded.detail)] };
+  if (!decoded.ok) return { documents: [], outcomes: [skippedOutcome(file.path, null, decoded.reason, decoded.detail)] };
   const format: SourceFormat = file.kind === 'jsonl' ? 'json' : file.kind;
   const meta = { path: file.path, sha256: file.sha256, format, encoding: decoded.encoding };
   switch (file.kind) {

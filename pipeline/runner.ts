@@ -9,6 +9,7 @@ import { Store, type WriteItem } from '../output/store.js';
 import { sha256Hex } from './ingest.js';
 import { type Job, type JobResult, processJob } from './process.js';
 import type { StageTimings } from './stages.js';
+import { failedOutcome, readErrorOutcome, skippedOutcome, unchangedOutcome } from './outcomes.js';
 import type { FileOutcome } from './types.js';
 import { type FoundFile, walkInputs } from './walk.js';
 
@@ -42,14 +43,6 @@ function createExecutor(workers: number): { run: (job: Job) => Promise<JobResult
   if (workers <= 0) return { run: async (job) => processJob(job), close: async () => undefined };
   const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers });
   return { run: (job) => pool.run(job) as Promise<JobResult>, close: () => pool.destroy() };
-}
-
-function skipped(path: string, reason: string, detail: string): FileOutcome {
-  return { path, record: null, status: 'skipped', reason, detail, documentId: null };
-}
-
-function failed(path: string, error: unknown): FileOutcome {
-  return { path, record: null, status: 'failed', reason: 'extraction-failed', detail: error instanceof Error ? error.message : String(error), documentId: null };
 }
 
 /**
@@ -109,28 +102,27 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const importFile = async (file: FoundFile): Promise<void> => {
     if (file.kind === 'jsonl') return importJsonl(file);
     if (file.size > maxFileBytes) {
-      accept({ documents: [], outcomes: [skipped(file.path, 'too-large', `${(file.size / 1e6).toFixed(1)} MB exceeds the ${(maxFileBytes / 1e6).toFixed(0)} MB limit for whole-file formats (--max-file-mb)`)] });
+      accept({ documents: [], outcomes: [skippedOutcome(file.path, null, 'too-large', `${(file.size / 1e6).toFixed(1)} MB exceeds the ${(maxFileBytes / 1e6).toFixed(0)} MB limit for whole-file formats (--max-file-mb)`)] });
       return;
     }
     let content: Buffer;
     try {
       content = await readFile(file.absolute);
     } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      accept({ documents: [], outcomes: [skipped(file.path, 'unreadable', e.code === 'EACCES' ? 'permission denied' : e.message)] });
+      accept({ documents: [], outcomes: [readErrorOutcome(file.path, error)] });
       return;
     }
     bytes += content.length;
     const sha256 = sha256Hex(content);
     if ((await store.storedRecords(file.path, sha256)).size > 0) {
-      accept({ documents: [], outcomes: [{ path: file.path, record: null, status: 'unchanged', reason: null, detail: 'already imported', documentId: null }] });
+      accept({ documents: [], outcomes: [unchangedOutcome(file.path, 'already imported')] });
       return;
     }
     try {
       const result = await executor.run({ kind: 'file', file: { path: file.path, bytes: new Uint8Array(content.buffer, content.byteOffset, content.byteLength), sha256, kind: file.kind } });
       accept(result, result.timings);
     } catch (error) {
-      accept({ documents: [], outcomes: [failed(file.path, error)] });
+      accept({ documents: [], outcomes: [failedOutcome(file.path, error)] });
     }
   };
 
@@ -143,8 +135,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
         createReadStream(file.absolute).on('data', (data) => hash.update(data)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
       });
     } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      accept({ documents: [], outcomes: [skipped(file.path, 'unreadable', e.code === 'EACCES' ? 'permission denied' : e.message)] });
+      accept({ documents: [], outcomes: [readErrorOutcome(file.path, error)] });
       return;
     }
     bytes += file.size;
@@ -157,7 +148,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     const send = (batch: typeof chunk) => {
       const job = executor.run({ kind: 'jsonl-lines', file: { path: file.path, sha256, encoding: 'utf-8' }, lines: batch }).then(
         (result) => accept(result, result.timings),
-        (error) => accept({ documents: [], outcomes: [failed(file.path, error)] }),
+        (error) => accept({ documents: [], outcomes: [failedOutcome(file.path, error)] }),
       );
       jobs.push(job);
     };
@@ -178,7 +169,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     await Promise.all(jobs);
     if (stored.size > 0) {
       const detail = `${stored.size} records already imported${sent > 0 ? `, ${sent} lines read again` : ''}`;
-      accept({ documents: [], outcomes: [{ path: file.path, record: null, status: 'unchanged', reason: null, detail, documentId: null }] });
+      accept({ documents: [], outcomes: [unchangedOutcome(file.path, detail)] });
     }
   };
 
@@ -192,7 +183,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
         try {
           await importFile(file);
         } catch (error) {
-          accept({ documents: [], outcomes: [failed(file.path, error)] });
+          accept({ documents: [], outcomes: [failedOutcome(file.path, error)] });
         }
         done++;
         options.onProgress?.({ done, total, path: file.path });

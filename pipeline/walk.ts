@@ -1,6 +1,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { type FileKind, fileKind, SUPPORTED_EXTENSIONS } from './ingest.js';
+import { readErrorOutcome, skippedOutcome } from './outcomes.js';
 import type { FileOutcome } from './types.js';
 
 export interface FoundFile {
@@ -17,12 +18,7 @@ export interface WalkResult {
   skipped: FileOutcome[];
 }
 
-const skip = (path: string, reason: string, detail: string): FileOutcome => ({ path, record: null, status: 'skipped', reason, detail, documentId: null });
-
-const errorDetail = (error: unknown) => {
-  const e = error as NodeJS.ErrnoException;
-  return e.code === 'EACCES' || e.code === 'EPERM' ? { reason: 'unreadable', detail: `permission denied (${e.code})` } : { reason: 'unreadable', detail: e.message };
-};
+const skip = (path: string, reason: string, detail: string) => skippedOutcome(path, null, reason, detail);
 
 /**
  * Finds the files to import under the arguments, recursively, in sorted order. Symbolic links are followed, but
@@ -43,7 +39,7 @@ export async function walkInputs(inputs: string[]): Promise<WalkResult> {
       const e = error as NodeJS.ErrnoException;
       if (e.code === 'ELOOP') result.skipped.push(skip(path, 'symlink-loop', 'symbolic link points back to itself'));
       else if (e.code === 'ENOENT') result.skipped.push(skip(path, isArgument ? 'not-found' : 'broken-symlink', isArgument ? 'no such file or folder' : 'symbolic link target does not exist'));
-      else result.skipped.push(skip(path, errorDetail(error).reason, errorDetail(error).detail));
+      else result.skipped.push(readErrorOutcome(path, error));
       return;
     }
     if (info.isDirectory()) {
@@ -57,7 +53,7 @@ export async function walkInputs(inputs: string[]): Promise<WalkResult> {
       try {
         entries = (await readdir(absolute)).sort();
       } catch (error) {
-        result.skipped.push(skip(path, errorDetail(error).reason, errorDetail(error).detail));
+        result.skipped.push(readErrorOutcome(path, error));
         return;
       }
       for (const entry of entries) {
