@@ -177,39 +177,59 @@ export class Store {
   }
 
   /**
-   * Indexes the document's MinHash bands and links it to the near duplicates already stored. A cluster's canonical
-   * document is its earliest published one (then the smallest id), recomputed as the cluster grows, so the clusters
-   * and their canonical documents do not depend on the order of import.
+   * Links the document to the near duplicates already stored. A cluster's canonical document is its earliest
+   * published one (then the smallest id), recomputed when the cluster grows, so clusters and canonical documents
+   * do not depend on the order of import. Only canonical documents are in the band index: a new copy is compared
+   * with each story once, not with every copy of it, so a story carried by thousands of outlets costs no more.
    */
   private async linkNearDuplicates(documentId: string, signature: number[]): Promise<void> {
     const db = this.db;
     await db.run('INSERT OR REPLACE INTO document_minhash (document_id, signature) VALUES (?, ?)', [documentId, encodeSignature(signature)]);
     const keys = bandKeys(signature);
-    const candidates = await db.all<{ document_id: string; signature: Buffer; duplicate_of: string | null }>(
-      `SELECT DISTINCT b.document_id, m.signature, d.duplicate_of FROM minhash_bands b
+    const candidates = await db.all<{ document_id: string; published: string | null; signature: Buffer }>(
+      `SELECT DISTINCT b.document_id, d.published, m.signature FROM minhash_bands b
        JOIN document_minhash m ON m.document_id = b.document_id JOIN documents d ON d.id = b.document_id
        WHERE b.band_key IN (${keys.map(() => '?').join(',')}) AND b.document_id != ?`,
       [...keys, documentId],
     );
-    for (const key of keys) await db.run('INSERT OR IGNORE INTO minhash_bands (band_key, document_id) VALUES (?, ?)', [key, documentId]);
     const similar = candidates.filter((c) => estimatedSimilarity(signature, decodeSignature(c.signature)) >= NEAR_DUPLICATE_THRESHOLD);
-    if (similar.length === 0) return;
+    const rank = (id: string, published: string | null) => `${published ?? '9999'}|${id}`;
+    const ownPublished = (await db.get<{ published: string | null }>('SELECT published FROM documents WHERE id = ?', [documentId]))?.published ?? null;
+    const similarity = (other: Buffer) => Math.round(estimatedSimilarity(signature, decodeSignature(other)) * 1000) / 1000;
 
-    const roots = [...new Set([documentId, ...similar.map((c) => c.duplicate_of ?? c.document_id)])];
-    const marks = roots.map(() => '?').join(',');
+    if (similar.length === 1 && rank(similar[0]!.document_id, similar[0]!.published) < rank(documentId, ownPublished)) {
+      // The common case, a new copy of a known story that is not its earliest version.
+      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [similar[0]!.document_id, similarity(similar[0]!.signature), documentId]);
+      return;
+    }
+    if (similar.length === 0) {
+      await this.indexBands(documentId, keys);
+      return;
+    }
+    // A new earliest version, or stories joined by this document: recompute the merged cluster.
+    const ids = [documentId, ...similar.map((c) => c.document_id)];
+    const marks = ids.map(() => '?').join(',');
     const members = await db.all<{ id: string; published: string | null; signature: Buffer }>(
       `SELECT d.id, d.published, m.signature FROM documents d JOIN document_minhash m ON m.document_id = d.id
        WHERE d.id IN (${marks}) OR d.duplicate_of IN (${marks})`,
-      [...roots, ...roots],
+      [...ids, ...ids],
     );
-    const rank = (m: { id: string; published: string | null }) => `${m.published ?? '9999'}|${m.id}`;
-    const canonical = members.reduce((best, m) => (rank(m) < rank(best) ? m : best));
+    const canonical = members.reduce((best, m) => (rank(m.id, m.published) < rank(best.id, best.published) ? m : best));
     const canonicalSignature = decodeSignature(canonical.signature);
     for (const m of members) {
-      const isCanonical = m.id === canonical.id;
-      const similarity = isCanonical ? null : Math.round(estimatedSimilarity(decodeSignature(m.signature), canonicalSignature) * 1000) / 1000;
-      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [isCanonical ? null : canonical.id, similarity, m.id]);
+      if (m.id === canonical.id) {
+        await db.run('UPDATE documents SET duplicate_of = NULL, duplicate_similarity = NULL WHERE id = ?', [m.id]);
+        continue;
+      }
+      const toCanonical = Math.round(estimatedSimilarity(decodeSignature(m.signature), canonicalSignature) * 1000) / 1000;
+      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [canonical.id, toCanonical, m.id]);
+      await db.run('DELETE FROM minhash_bands WHERE document_id = ?', [m.id]);
     }
+    if (canonical.id === documentId) await this.indexBands(documentId, keys);
+  }
+
+  private async indexBands(documentId: string, keys: number[]): Promise<void> {
+    for (const key of keys) await this.db.run('INSERT OR IGNORE INTO minhash_bands (band_key, document_id) VALUES (?, ?)', [key, documentId]);
   }
 
   async counts(): Promise<KnowledgeBaseCounts> {

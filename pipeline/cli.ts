@@ -63,7 +63,7 @@ program
     const counts = await store.counts();
     await store.close();
     if (options.json) {
-      process.stdout.write(JSON.stringify({ runId: summary.runId, files: summary.files, seconds: summary.seconds, bytes: summary.bytes, outcomes: countByStatus(summary.outcomes), problems: summary.outcomes.filter((o) => !['imported', 'duplicate', 'unchanged'].includes(o.status)), knowledgeBase: counts }, null, 2) + '\n');
+      process.stdout.write(JSON.stringify({ runId: summary.runId, files: summary.files, seconds: summary.seconds, bytes: summary.bytes, outcomes: countByStatus(summary.outcomes), stageSeconds: summary.timings, problems: summary.outcomes.filter((o) => !['imported', 'duplicate', 'unchanged'].includes(o.status)), knowledgeBase: counts }, null, 2) + '\n');
     } else {
       process.stdout.write(formatImportSummary(summary, counts, options.db) + '\n');
     }

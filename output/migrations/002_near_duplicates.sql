@@ -1,4 +1,4 @@
--- Near-duplicate detection: each document's MinHash signature and its LSH band keys.
+-- Near-duplicate detection: each document's MinHash signature; LSH band keys of canonical documents only.
 
 CREATE TABLE document_minhash (
   document_id TEXT PRIMARY KEY REFERENCES documents(id),

@@ -154,6 +154,23 @@ describe('runImport', () => {
     expect(await clusters([...files].reverse(), join(dir, 'reversed.sqlite'))).toEqual(forward);
   });
 
+  it('re-points a cluster when its earliest copy arrives last, and indexes only canonical documents', async () => {
+    const copies = ['2024-07-14', '2024-07-13', '2024-07-12', '2024-07-11'].map((day, i) => {
+      const file = join(dir, `copy-${i}.txt`);
+      writeFileSync(file, ` date ${day}\nAusgabe ${i}. ${NEAR_DUPLICATE_BASE}`);
+      return file;
+    });
+    await runImport(copies, { db: db(), workers: 0 });
+    const records = await exportAll(db());
+    const earliest = records.find((r) => r.published?.value === '2024-07-11')!;
+    expect(records.filter((r) => r.id !== earliest.id).map((r) => r.duplicateOf)).toEqual([earliest.id, earliest.id, earliest.id]);
+    expect(earliest.duplicateOf).toBeNull();
+    const store = await Store.open(db(), { readonly: true });
+    const indexed = await store.db.all<{ document_id: string }>('SELECT DISTINCT document_id FROM minhash_bands');
+    await store.close();
+    expect(indexed.map((r) => r.document_id)).toEqual([earliest.id]);
+  });
+
   it('reports a symbolic link loop instead of walking it forever', async () => {
     symlinkSync(join(archive, 'de'), join(archive, 'de', 'loop'));
     const summary = await runImport([archive], { db: db(), workers: 0 });
