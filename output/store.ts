@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../pipeline/ingest.js';
+import { gazetteerAgency } from '../extractors/agencies.js';
 import { bandKeys, estimatedSimilarity, NEAR_DUPLICATE_THRESHOLD, SIGNATURE_LENGTH } from '../extractors/minhash.js';
 import { PROJECT_ROOT } from '../pipeline/paths.js';
 import type { AnalyzedDocument, FileOutcome } from '../pipeline/types.js';
@@ -153,7 +154,10 @@ export class Store {
     }
     // Parents and affiliations may name entities later in the list: link them once all exist.
     for (const e of doc.entities) {
-      if (e.parent) await db.run('UPDATE entities SET parent_id = ? WHERE id = ? AND parent_id IS NULL', [entityId(e.parent), entityId(e.key)]);
+      if (e.parent) {
+        await this.ensureGazetteerAgency(e.parent);
+        await db.run('UPDATE entities SET parent_id = ? WHERE id = ? AND parent_id IS NULL', [entityId(e.parent), entityId(e.key)]);
+      }
       await db.run('INSERT OR IGNORE INTO document_entities (document_id, entity_id, aliases, roles, affiliation_id) VALUES (?, ?, ?, ?, ?)', [
         doc.id, entityId(e.key), JSON.stringify(e.aliases), JSON.stringify(e.roles), e.affiliation ? entityId(e.affiliation) : null,
       ]);
@@ -174,6 +178,19 @@ export class Store {
       return { ...outcome, status: 'degraded', reason: problems[0]!.reason, detail: problems.map((p) => `${p.stage}: ${p.detail}`).join('; ') };
     }
     return outcome;
+  }
+
+  /** A parent body from the gazetteer, and its parents, as entities: a parent need not be mentioned to be stored. */
+  private async ensureGazetteerAgency(key: string): Promise<void> {
+    const entry = gazetteerAgency(key);
+    if (!entry) return;
+    const inserted = await this.db.run('INSERT OR IGNORE INTO entities (id, key, type, name, acronym, country, parent_id, origin) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)', [
+      entityId(key), key, 'agency', entry.name, entry.acronyms?.[0] ?? null, entry.country, 'gazetteer',
+    ]);
+    if (inserted.changes === 0 || !entry.parent) return;
+    const parentKey = `agency:${entry.parent}`;
+    await this.ensureGazetteerAgency(parentKey);
+    await this.db.run('UPDATE entities SET parent_id = ? WHERE id = ?', [entityId(parentKey), entityId(key)]);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { extractAgencies } from '../extractors/agencies.js';
 import { extractDates, findDatelineDate } from '../extractors/dates.js';
 import { detectParagraphLanguages, documentLanguage } from '../extractors/language.js';
 import { minhashSignature } from '../extractors/minhash.js';
@@ -6,7 +7,7 @@ import type { Analysis, AnalyzedDocument, Document, IngestedDocument, Message, S
 
 /** Value of each analysis field when its stage failed, was skipped, or does not exist yet. */
 function emptyAnalysis(): Analysis {
-  return { published: null, language: { code: 'und', confidence: 0 }, paragraphs: [], sentences: [], entities: [], dates: [], quotes: [], fingerprint: [] };
+  return { published: null, language: { code: 'und', confidence: 0 }, paragraphs: [], sentences: [], agencies: [], entities: [], dates: [], quotes: [], fingerprint: [] };
 }
 
 /** Lets stages with different output types share one list while each keeps its own typing. */
@@ -35,6 +36,8 @@ export const STAGES: readonly Stage[] = [
     adds: 'dates',
     run: (doc) => extractDates(doc.text, doc.language!.code, { published: doc.published?.value ?? null, mode: 'news' }, doc.paragraphs),
   }),
+  defineStage({ name: 'agencies', needs: ['language'], adds: 'agencies', run: (doc) => extractAgencies(doc.text, doc.language!.code) }),
+  defineStage({ name: 'entities', needs: ['agencies'], adds: 'entities', run: (doc) => [...doc.agencies!].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start) }),
   defineStage({ name: 'fingerprint', needs: [], adds: 'fingerprint', run: (doc) => minhashSignature(doc.text) }),
 ];
 

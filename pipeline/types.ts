@@ -105,6 +105,9 @@ export interface Analysis {
   language: LanguageGuess;
   paragraphs: ParagraphLanguage[];
   sentences: Span[];
+  /** Government agencies (gazetteer and learned). */
+  agencies: EntityFinding[];
+  /** Every entity of the document, all types, after resolution across extractors. */
   entities: EntityFinding[];
   dates: DateFinding[];
   quotes: QuoteFinding[];

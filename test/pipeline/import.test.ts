@@ -128,6 +128,21 @@ describe('runImport', () => {
     expect(feed.map((r) => [r.source.format, r.source.record, r.language.code]).sort()).toEqual([['json', 1, 'de'], ['json', 3, 'en']]);
   });
 
+  it('stores agencies with their parent chain, mentioned or not', async () => {
+    await runImport([join(archive, 'de')], { db: db(), workers: 0 });
+    const store = await Store.open(db(), { readonly: true });
+    const chain = await store.db.all<{ name: string; parent: string | null }>(
+      `WITH RECURSIVE chain(id) AS (SELECT id FROM entities WHERE key = 'agency:de.bsi' UNION ALL SELECT e.parent_id FROM entities e JOIN chain c ON e.id = c.id WHERE e.parent_id IS NOT NULL)
+       SELECT e.name, p.name AS parent FROM chain JOIN entities e ON e.id = chain.id LEFT JOIN entities p ON p.id = e.parent_id`,
+    );
+    await store.close();
+    expect(chain).toEqual([
+      { name: 'Federal Office for Information Security', parent: 'Federal Ministry of the Interior and Community' },
+      { name: 'Federal Ministry of the Interior and Community', parent: 'Federal Government of Germany' },
+      { name: 'Federal Government of Germany', parent: null },
+    ]);
+  });
+
   it('gives the same export whatever the import order', async () => {
     const files = ['de/bsi-warnung.txt', 'en/cisa.txt', 'en/fcc.html', 'feed.jsonl', 'de/bsi-warnung-kopie.txt'].map((f) => join(archive, f));
     await runImport(files, { db: db(), workers: 0 });

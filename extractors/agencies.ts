@@ -1,0 +1,377 @@
+import type { EntityFinding, LanguageCode, Mention } from '../pipeline/types.js';
+import { AGENCIES, type AgencyEntry } from './agency-gazetteer.js';
+import { COUNTRY_CUES, countryProfile } from './countries.js';
+import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js';
+
+/**
+ * Government agencies: the bilingual gazetteer first (every name, German name, form and acronym, inflection-tolerant),
+ * then agencies the gazetteer lacks, learned from the text itself: acronym definitions ("Bundesamt für
+ * Verfassungsschutz (BfV)", Schwartz & Hearst 2003) and head-noun patterns ("Digitalministerium", "Office of Public
+ * Affairs", "Biden-Administration"). A form several bodies share ("NCSC", "BMI", "Innenministerium") is resolved by,
+ * in order: a country cue next to it, a definition in the text, the document's most-named country, a preferred
+ * reading, and the language's home country.
+ */
+
+type FormKind = 'name' | 'form' | 'acronym' | 'context-acronym' | 'generic' | 'cue';
+
+interface FormPayload {
+  entry: AgencyEntry;
+  kind: FormKind;
+}
+
+const ENTRY_BY_ID = new Map(AGENCIES.map((e) => [e.id, e]));
+
+export const agencyKey = (id: string) => `agency:${id}`;
+
+/** The gazetteer entry of an agency entity key, for the store's parent chain. */
+export function gazetteerAgency(key: string): AgencyEntry | undefined {
+  return key.startsWith('agency:') ? ENTRY_BY_ID.get(key.slice('agency:'.length)) : undefined;
+}
+
+const GAZETTEER = new PhraseMatcher<FormPayload>(
+  (function* () {
+    for (const entry of AGENCIES) {
+      yield { phrase: entry.name, payload: { entry, kind: 'name' as const } };
+      if (entry.de) yield { phrase: entry.de, payload: { entry, kind: 'name' as const } };
+      for (const form of entry.forms ?? []) yield { phrase: form, payload: { entry, kind: 'form' as const } };
+      for (const form of entry.genericForms ?? []) yield { phrase: form, payload: { entry, kind: 'generic' as const } };
+      for (const form of entry.cueForms ?? []) yield { phrase: form, payload: { entry, kind: 'cue' as const } };
+      for (const acronym of entry.acronyms ?? []) {
+        const kind = entry.contextAcronyms?.includes(acronym) ? ('context-acronym' as const) : ('acronym' as const);
+        yield { phrase: acronym, payload: { entry, kind }, exact: true };
+      }
+    }
+  })(),
+);
+
+/** Both languages' vocabularies: German texts cite English agency names and the other way round. */
+const WORDS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].agencies.AGENCY_WORDS);
+const ARTICLES = new Set(WORDS.flatMap((w) => w.articles).map((w) => w.toLowerCase()));
+const INDEFINITES = new Set(WORDS.flatMap((w) => w.indefinites).map((w) => w.toLowerCase()));
+const GENITIVE_LINKS = new Set(WORDS.flatMap((w) => w.genitiveLinks).map((w) => w.toLowerCase()));
+const HEAD_SUFFIXES = WORDS.flatMap((w) => w.headSuffixes);
+const HEAD_NOUNS = new Set(WORDS.flatMap((w) => w.headNouns));
+const HEAD_LINKS = new Set(WORDS.flatMap((w) => w.headLinks));
+const ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.administrationWords));
+/** Small words allowed inside a multi-word name ("Office of Information and Communications Technology"). */
+const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&', 'für', 'und', 'der', 'die', 'des', '-']);
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** A resolved mention: which entity, and the token span (widened to include a country cue when one decided it). */
+interface AgencyMention extends Span {
+  entity: LearnedAgency | AgencyEntry;
+  origin: 'gazetteer' | 'definition' | 'pattern';
+}
+
+interface LearnedAgency {
+  learned: true;
+  name: string;
+  acronym: string | null;
+  country: string | null;
+}
+
+const isEntry = (e: LearnedAgency | AgencyEntry): e is AgencyEntry => !('learned' in e);
+
+/** The country a cue right before or after a span names: "russische Regierung", "US-Regierung", "Regierung Russlands". */
+function adjacentCue(tokens: readonly Token[], span: Span): { country: string; from: number; to: number } | null {
+  // Before: [adjective] [article]? span, or [prefix] "-" span.
+  let i = span.from - 1;
+  if (i >= 1 && tokens[i]!.text === '-' && !tokens[i]!.newlineBefore) i--;
+  while (i >= 0 && ARTICLES.has(tokens[i]!.text.toLowerCase()) && i < span.from - 1) i--;
+  for (let start = Math.max(0, i - 2); start <= i; start++) {
+    const cue = COUNTRY_CUES.longestAt(tokens, start);
+    if (cue && cue.to === i + 1 && !tokens[span.from]!.newlineBefore) return { country: cue.payloads[0]!.country, from: start, to: span.to };
+  }
+  // After: span [of|der|des]? [the]? CountryName ("Regierung Russlands", "of the United States").
+  let j = span.to;
+  if (j < tokens.length && GENITIVE_LINKS.has(tokens[j]!.text.toLowerCase())) j++;
+  if (j < tokens.length && ARTICLES.has(tokens[j]!.text.toLowerCase())) j++;
+  if (j < tokens.length && !tokens[j]!.newlineBefore) {
+    const cue = COUNTRY_CUES.longestAt(tokens, j);
+    if (cue && cue.payloads[0]!.kind === 'name') return { country: cue.payloads[0]!.country, from: span.from, to: cue.to };
+  }
+  return null;
+}
+
+/**
+ * Schwartz & Hearst's long-form search: walking backwards from the short form's last character, each character
+ * must be found in order in the words before the parenthesis, the first one at the start of a word.
+ */
+function longFormStart(words: readonly Token[], shortForm: string): number | null {
+  const letters = shortForm.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  const text = words.map((w) => w.text).join(' ');
+  let s = letters.length - 1;
+  let l = text.length - 1;
+  while (s >= 0) {
+    const c = letters[s]!;
+    while (l >= 0 && (text[l]!.toLowerCase() !== c || (s === 0 && l > 0 && /[\p{L}\p{N}]/u.test(text[l - 1]!)))) l--;
+    if (l < 0) return null;
+    s--;
+    l--;
+  }
+  // The long form starts at the word containing position l + 1.
+  let offset = 0;
+  for (let w = 0; w < words.length; w++) {
+    if (l + 1 < offset + words[w]!.text.length) return w;
+    offset += words[w]!.text.length + 1;
+  }
+  return null;
+}
+
+/** "Long Form (LF)" pairs: the short form and the token span of its long form. */
+function findDefinitions(tokens: readonly Token[]): Array<{ shortForm: string; longForm: Span; shortAt: number }> {
+  const found: Array<{ shortForm: string; longForm: Span; shortAt: number }> = [];
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.text !== '(' || tokens[i + 2]!.text !== ')') continue;
+    const short = tokens[i + 1]!;
+    if (!/^\p{Lu}[\p{L}\p{N}]{1,9}$/u.test(short.text) || (short.text.match(/\p{Lu}/gu) ?? []).length < 2) continue;
+    // Candidate words: back to the sentence start, at most min(|SF| + 5, 2|SF|) words.
+    const maxWords = Math.min(short.text.length + 5, short.text.length * 2);
+    const words: Token[] = [];
+    for (let k = i - 1; k >= 0 && words.length < maxWords; k--) {
+      const t = tokens[k]!;
+      if (!t.word && t.text !== '-' && t.text !== '&') break;
+      if (t.word) words.unshift(t);
+      if (t.newlineBefore) break;
+    }
+    let start = longFormStart(words, short.text);
+    if (start === null) continue;
+    // "Office of Cyber Resilience (OCR)": the search stops at "of"; the name begins at the word before it.
+    if (start > 0 && NAME_CONNECTORS.has(words[start]!.text) && words[start - 1]!.text[0]!.toLowerCase() === words[start]!.text[0]) start--;
+    const fromToken = tokens.indexOf(words[start]!);
+    found.push({ shortForm: short.text, longForm: { from: fromToken, to: i }, shortAt: i + 1 });
+  }
+  return found;
+}
+
+/** Does a token span look like the name of a government body (a head noun or head compound in it)? */
+function hasAgencyHead(tokens: readonly Token[], span: Span): boolean {
+  for (let k = span.from; k < span.to; k++) {
+    const t = tokens[k]!;
+    if (HEAD_NOUNS.has(t.text) || HEAD_SUFFIXES.some((suffix) => t.key.endsWith(suffix) || t.text.toLowerCase().endsWith(suffix))) return true;
+  }
+  return false;
+}
+
+/** Learned agencies by pattern, in the gaps the gazetteer left: "Private Sector Office", "Office of Public Affairs", "Digitalministerium". */
+function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Span[] {
+  const spans: Span[] = [];
+  const free = (k: number) => k >= 0 && k < tokens.length && !covered[k];
+  const nameWord = (k: number) => free(k) && tokens[k]!.word && isCapitalized(tokens[k]!) && !ARTICLES.has(tokens[k]!.text.toLowerCase());
+  // A name continues on the same line only.
+  const sameLine = (k: number) => k < tokens.length && !tokens[k]!.newlineBefore;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!free(i)) continue;
+    const t = tokens[i]!;
+    // German compound heads: one capitalized word ending in a head suffix, longer than the bare suffix.
+    const lower = t.text.toLowerCase();
+    const suffix = HEAD_SUFFIXES.find((s) => lower.endsWith(s) || lower.endsWith(`${s}s`) || lower.endsWith(`${s}es`));
+    if (t.word && isCapitalized(t) && suffix && lower.length > suffix.length + 2 && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {
+      spans.push({ from: i, to: i + 1 });
+      continue;
+    }
+    // "Office of Public Affairs", "Behörde für Cyber- und Informationssicherheit": head, link, capitalized words.
+    if (HEAD_NOUNS.has(t.text) && free(i + 1) && sameLine(i + 1) && HEAD_LINKS.has(tokens[i + 1]!.text) && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {
+      let j = i + 2;
+      let lastName = -1;
+      while (free(j) && !tokens[j]!.newlineBefore && (nameWord(j) || NAME_CONNECTORS.has(tokens[j]!.text))) {
+        if (nameWord(j)) lastName = j;
+        j++;
+      }
+      if (lastName > i + 1) {
+        spans.push({ from: i, to: lastName + 1 });
+        i = lastName;
+        continue;
+      }
+    }
+    // "Private Sector Office", "Senate Armed Services Committee": capitalized words ending in a head noun.
+    if (nameWord(i) && !HEAD_NOUNS.has(t.text)) {
+      let j = i;
+      while (sameLine(j + 1) && (nameWord(j + 1) || (free(j + 1) && tokens[j + 1]!.text === '&'))) j++;
+      if (j > i && HEAD_NOUNS.has(tokens[j]!.text) && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {
+        spans.push({ from: i, to: j + 1 });
+        i = j;
+        continue;
+      }
+    }
+    // "Biden-Administration", "Biden-Harris-Administration", "Trump administration".
+    if (nameWord(i)) {
+      let j = i;
+      while (free(j + 2) && sameLine(j + 2) && tokens[j + 1]!.text === '-' && nameWord(j + 2) && !ADMINISTRATION_WORDS.has(tokens[j + 2]!.text)) j += 2;
+      const hyphen = free(j + 1) && tokens[j + 1]!.text === '-';
+      const head = hyphen ? j + 2 : j + 1;
+      if (free(head) && sameLine(head) && ADMINISTRATION_WORDS.has(tokens[head]!.text) && (hyphen || tokens[head]!.text === 'administration' || tokens[head]!.text === 'Administration')) {
+        if (!HEAD_NOUNS.has(t.text)) {
+          spans.push({ from: i, to: head + 1 });
+          i = head;
+        }
+      }
+    }
+  }
+  return spans;
+}
+
+/**
+ * Every government agency the text names, one finding per agency, with every mention. Spans slice `text`.
+ */
+export function extractAgencies(text: string, language: LanguageCode): EntityFinding[] {
+  const tokens = tokenize(text);
+  const homeCountry = LANGUAGE_PACKS[language === 'de' ? 'de' : 'en'].agencies.AGENCY_WORDS.defaultCountry;
+  const profile = countryProfile(tokens);
+  const gazetteerMatches = GAZETTEER.findAll(tokens).filter((m) => {
+    // A name must show a capital somewhere: "the federal government" is a phrase, not a name.
+    const capital = tokens.slice(m.from, m.to).some(isCapitalized);
+    return capital;
+  });
+  // Unambiguous gazetteer matches tell which countries the document is about, besides the country names.
+  for (const m of gazetteerMatches) {
+    const countries = new Set(m.payloads.filter((p) => p.kind !== 'generic' && p.kind !== 'cue').map((p) => p.entry.country));
+    if (countries.size === 1) {
+      const [country] = countries;
+      profile.set(country!, (profile.get(country!) ?? 0) + 1);
+    }
+  }
+  const rankedCountries = [...profile.entries()].sort((a, b) => b[1] - a[1]).map(([country]) => country);
+
+  // Definitions decide an acronym for the whole document, and teach agencies the gazetteer lacks.
+  const definitions = findDefinitions(tokens);
+  const definedEntry = new Map<string, AgencyEntry>();
+  const learnedByAcronym = new Map<string, LearnedAgency>();
+  const mentions: AgencyMention[] = [];
+  const covered: boolean[] = new Array<boolean>(tokens.length).fill(false);
+  const cover = (span: Span) => {
+    for (let k = span.from; k < span.to; k++) covered[k] = true;
+  };
+  for (const d of definitions) {
+    const inside = gazetteerMatches.find((m) => m.from >= d.longForm.from && m.to <= d.longForm.to && m.to === d.longForm.to);
+    const named = inside?.payloads.find((p) => p.kind === 'name' || p.kind === 'form');
+    if (named) {
+      definedEntry.set(d.shortForm, named.entry);
+      continue;
+    }
+    const isKnownAcronym = gazetteerMatches.some((m) => m.from === d.shortAt);
+    if (!isKnownAcronym && hasAgencyHead(tokens, d.longForm)) {
+      let from = d.longForm.from;
+      while (from < d.longForm.to && ARTICLES.has(tokens[from]!.text.toLowerCase())) from++;
+      const name = text.slice(tokens[from]!.start, tokens[d.longForm.to - 1]!.end);
+      const learned: LearnedAgency = { learned: true, name, acronym: d.shortForm, country: rankedCountries[0] ?? homeCountry };
+      learnedByAcronym.set(d.shortForm, learned);
+      mentions.push({ from, to: d.longForm.to, entity: learned, origin: 'definition' });
+      cover({ from, to: d.longForm.to });
+    }
+  }
+
+  const namedIds = new Set(gazetteerMatches.flatMap((m) => m.payloads.filter((p) => p.kind === 'name' || p.kind === 'form' || p.kind === 'acronym').map((p) => p.entry.id)));
+  for (const m of gazetteerMatches) {
+    if (m.from < covered.length && covered[m.from]) continue;
+    let payloads = m.payloads.filter((p) => p.kind !== 'context-acronym' || namedIds.has(p.entry.id) || definedEntry.get(tokens[m.from]!.text)?.id === p.entry.id);
+    if (payloads.length === 0) continue;
+    const specific = payloads.filter((p) => p.kind === 'name' || p.kind === 'form' || p.kind === 'acronym' || p.kind === 'context-acronym');
+    if (specific.length > 0) payloads = specific;
+    let span: Span = { from: m.from, to: m.to };
+    let candidates = payloads.map((p) => p.entry);
+    const cue = adjacentCue(tokens, span);
+    const cued = cue ? candidates.filter((e) => e.country === cue.country) : [];
+    if (cued.length > 0) {
+      candidates = cued;
+      if (payloads[0]!.kind === 'generic' || payloads[0]!.kind === 'cue') span = { from: cue!.from, to: cue!.to };
+    } else if (payloads.every((p) => p.kind === 'cue')) {
+      continue; // "die Regierung" with no country named next to it
+    } else if (candidates.length > 1) {
+      const defined = definedEntry.get(tokens[m.from]!.text);
+      const byProfile = rankedCountries.map((c) => candidates.filter((e) => e.country === c)).find((list) => list.length > 0);
+      const home = candidates.filter((e) => e.country === homeCountry);
+      candidates = defined && candidates.includes(defined) ? [defined] : (byProfile ?? (home.length > 0 ? home : candidates));
+    }
+    mentions.push({ ...span, entity: candidates[0]!, origin: 'gazetteer' });
+    cover(span);
+  }
+
+  // Learned acronyms elsewhere in the text, then head-noun patterns in what is still free.
+  for (let k = 0; k < tokens.length; k++) {
+    const learned = !covered[k] ? learnedByAcronym.get(tokens[k]!.text) : undefined;
+    if (learned) {
+      mentions.push({ from: k, to: k + 1, entity: learned, origin: 'definition' });
+      covered[k] = true;
+    }
+  }
+  const learnedByName = new Map<string, LearnedAgency>();
+  for (const span of findPatternAgencies(tokens, covered)) {
+    // "die deutsche Behörde für Cybersicherheit, das Bundesamt …": a description of the agency that follows.
+    if (describesNextAgency(tokens, span, mentions)) continue;
+    const misnamed = CONTENT_WORDS_INDEX.get(contentWords(tokens, span));
+    if (misnamed) {
+      mentions.push({ ...span, entity: misnamed, origin: 'gazetteer' });
+      continue;
+    }
+    const name = text.slice(tokens[span.from]!.start, tokens[span.to - 1]!.end);
+    const key = name.toLowerCase();
+    const learned = learnedByName.get(key) ?? { learned: true as const, name, acronym: null, country: rankedCountries[0] ?? homeCountry };
+    learnedByName.set(key, learned);
+    mentions.push({ ...span, entity: learned, origin: 'pattern' });
+  }
+  return toFindings(text, tokens, mentions);
+}
+
+/** Function words that names may vary in ("und" for "in der"): left out when comparing a name's content. */
+const FUNCTION_WORDS = new Set([...NAME_CONNECTORS, 'in', 'im', 'zur', 'zum', 'den', 'dem', 'a', 'an', 'at', 'to']);
+
+function contentWords(tokens: readonly Token[], span: Span): string {
+  const keys = new Set<string>();
+  for (let k = span.from; k < span.to; k++) if (tokens[k]!.word && !FUNCTION_WORDS.has(tokens[k]!.text.toLowerCase())) keys.add(tokens[k]!.key);
+  return [...keys].sort().join(' ');
+}
+
+/**
+ * Gazetteer names by their content words: a text that writes "Bundesamt für Sicherheit und Informationstechnik"
+ * means the BSI. Only names of three content words or more, so that short generic names never collide.
+ */
+const CONTENT_WORDS_INDEX = (() => {
+  const index = new Map<string, AgencyEntry>();
+  for (const entry of AGENCIES) {
+    for (const name of [entry.name, entry.de, ...(entry.forms ?? [])]) {
+      if (!name) continue;
+      const tokens = tokenize(name);
+      const key = contentWords(tokens, { from: 0, to: tokens.length });
+      if (key.split(' ').length >= 3 && !index.has(key)) index.set(key, entry);
+    }
+  }
+  return index;
+})();
+
+/** A learned name directly followed by ", the <known agency>" is an apposition describing that agency. */
+function describesNextAgency(tokens: readonly Token[], span: Span, mentions: readonly AgencyMention[]): boolean {
+  let k = span.to;
+  if (tokens[k]?.text !== ',') return false;
+  k++;
+  if (k < tokens.length && ARTICLES.has(tokens[k]!.text.toLowerCase())) k++;
+  return mentions.some((m) => m.from === k);
+}
+
+function learnedKey(agency: LearnedAgency): string {
+  return `agency:learned:${agency.name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
+}
+
+function toFindings(text: string, tokens: readonly Token[], mentions: AgencyMention[]): EntityFinding[] {
+  const byKey = new Map<string, EntityFinding>();
+  for (const m of mentions.sort((a, b) => a.from - b.from)) {
+    const entity = m.entity;
+    const key = isEntry(entity) ? agencyKey(entity.id) : learnedKey(entity);
+    const mention: Mention = { start: tokens[m.from]!.start, end: tokens[m.to - 1]!.end, text: text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end) };
+    let finding = byKey.get(key);
+    if (!finding) {
+      finding = isEntry(entity)
+        ? { key, type: 'agency', name: entity.name, aliases: [], mentions: [], roles: [], affiliation: null, acronym: entity.acronyms?.[0] ?? null, country: entity.country, parent: entity.parent ? agencyKey(entity.parent) : null, origin: m.origin }
+        : { key, type: 'agency', name: entity.name, aliases: [], mentions: [], roles: [], affiliation: null, acronym: entity.acronym, country: entity.country, parent: null, origin: m.origin };
+      byKey.set(key, finding);
+    }
+    finding.mentions.push(mention);
+    if (!finding.aliases.includes(mention.text)) finding.aliases.push(mention.text);
+  }
+  return [...byKey.values()];
+}

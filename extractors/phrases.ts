@@ -1,0 +1,109 @@
+/**
+ * Tokens with offsets and a phrase matcher over them: the shared machinery of the gazetteer-based extractors.
+ * Matching is tolerant of German inflection ("des Bundesamts" finds "Bundesamt", "russischen" finds "russisch") and
+ * case, except for phrases marked exact (acronyms: "BSI" must be written "BSI", or "BSIs").
+ */
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Lowercased, one inflection ending removed: what phrases are compared by. Punctuation keys are the character. */
+  key: string;
+  word: boolean;
+  /** A line break stands between this token and the previous one: phrases do not cross it. */
+  newlineBefore: boolean;
+}
+
+/** Endings removed from words of five letters or more, longest first; enough for German case and number endings. */
+const ENDINGS = ['ns', 'es', 'en', 'er', 'em', 'e', 's', 'n'];
+
+export function tokenKey(word: string): string {
+  const lower = word.toLowerCase();
+  if (lower.length < 5 || !/^\p{L}+$/u.test(lower)) return lower;
+  for (const ending of ENDINGS) if (lower.endsWith(ending) && lower.length - ending.length >= 4) return lower.slice(0, -ending.length);
+  return lower;
+}
+
+/** Words (letters and digits) and single punctuation characters; white space separates and is dropped. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+  let previousEnd = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const word = /^[\p{L}\p{N}]/u.test(m[0]);
+    const newlineBefore = text.slice(previousEnd, m.index).includes('\n');
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, key: word ? tokenKey(m[0]) : m[0], word, newlineBefore });
+    previousEnd = m.index + m[0].length;
+  }
+  return tokens;
+}
+
+export const isCapitalized = (token: Token) => /^\p{Lu}/u.test(token.text);
+
+interface CompiledPhrase<P> {
+  keys: string[];
+  texts: string[];
+  exact: boolean;
+  payload: P;
+}
+
+export interface PhraseMatch<P> {
+  /** Token indices, end exclusive. */
+  from: number;
+  to: number;
+  payloads: P[];
+}
+
+/** A dictionary of phrases, compiled once, matched at token positions. */
+export class PhraseMatcher<P> {
+  private readonly byFirstKey = new Map<string, CompiledPhrase<P>[]>();
+
+  constructor(phrases: Iterable<{ phrase: string; payload: P; exact?: boolean }>) {
+    for (const { phrase, payload, exact = false } of phrases) {
+      const tokens = tokenize(phrase);
+      if (tokens.length === 0) continue;
+      const compiled = { keys: tokens.map((t) => t.key), texts: tokens.map((t) => t.text), exact, payload };
+      const list = this.byFirstKey.get(compiled.keys[0]!) ?? [];
+      list.push(compiled);
+      this.byFirstKey.set(compiled.keys[0]!, list);
+    }
+  }
+
+  private matches(phrase: CompiledPhrase<P>, tokens: readonly Token[], at: number): boolean {
+    if (at + phrase.keys.length > tokens.length) return false;
+    for (let k = 0; k < phrase.keys.length; k++) {
+      const token = tokens[at + k]!;
+      if (k > 0 && token.newlineBefore) return false;
+      if (phrase.exact ? token.text !== phrase.texts[k] && token.text !== `${phrase.texts[k]}s` : token.key !== phrase.keys[k]) return false;
+    }
+    return true;
+  }
+
+  /** The longest phrase starting at token `at`, with the payloads of every phrase of that length there. */
+  longestAt(tokens: readonly Token[], at: number): PhraseMatch<P> | null {
+    const candidates = this.byFirstKey.get(tokens[at]!.key);
+    if (!candidates) return null;
+    let best: PhraseMatch<P> | null = null;
+    for (const phrase of candidates) {
+      if (!this.matches(phrase, tokens, at)) continue;
+      const to = at + phrase.keys.length;
+      if (!best || to > best.to) best = { from: at, to, payloads: [phrase.payload] };
+      else if (to === best.to) best.payloads.push(phrase.payload);
+    }
+    return best;
+  }
+
+  /** Non-overlapping longest matches, left to right. */
+  findAll(tokens: readonly Token[]): PhraseMatch<P>[] {
+    const found: PhraseMatch<P>[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const match = this.longestAt(tokens, i);
+      if (match) {
+        found.push(match);
+        i = match.to;
+      } else i++;
+    }
+    return found;
+  }
+}
