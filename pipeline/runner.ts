@@ -106,6 +106,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
       return;
     }
     let content: Buffer;
+    const readStarted = performance.now();
     try {
       content = await readFile(file.absolute);
     } catch (error) {
@@ -114,7 +115,9 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     }
     bytes += content.length;
     const sha256 = sha256Hex(content);
-    if ((await store.storedRecords(file.path, sha256)).size > 0) {
+    const stored = (await store.storedRecords(file.path, sha256)).size > 0;
+    timings['read'] = (timings['read'] ?? 0) + (performance.now() - readStarted) / 1000;
+    if (stored) {
       accept({ documents: [], outcomes: [unchangedOutcome(file.path, 'already imported')] });
       return;
     }
@@ -193,6 +196,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     await flush();
     if (writeError) throw writeError;
     await store.finishRun(runId, 'completed');
+    Object.assign(timings, store.timings);
   } catch (error) {
     await writing.catch(() => undefined);
     await store.finishRun(runId, 'failed').catch(() => undefined);
