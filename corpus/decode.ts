@@ -3,8 +3,14 @@ import iconv from 'iconv-lite';
 
 /** Result of turning raw bytes into a string, or the specific reason it could not be done. */
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string }
+  | { ok: true; text: string; encoding: string; repairs?: Repair[] }
   | { ok: false; reason: 'empty' | 'binary' | 'undecodable'; detail: string };
+
+/** Damage the decoder worked around; the document is kept but stored as degraded, with this reason. */
+export interface Repair {
+  reason: 'invalid-utf8' | 'nul-bytes';
+  detail: string;
+}
 
 /** Single-byte encodings we accept from chardet; anything else in a German/English archive is more likely binary. */
 const SINGLE_BYTE = new Set(['windows-1252', 'iso-8859-1', 'iso-8859-15', 'windows-1250', 'iso-8859-2']);
@@ -66,6 +72,69 @@ function decodeUnicode(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8
 }
 
 /**
+ * Stray NULs in an otherwise textual file: the padding a crash leaves at the end of a preallocated file, or a few
+ * corrupted bytes. Rare interior NULs (at most 1 in 1000 bytes) and any trailing run are removed when what remains
+ * is valid UTF-8; anything NUL-richer is binary.
+ */
+function withoutStrayNuls(bytes: Uint8Array): { text: string; repair: Repair } | null {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  let interior = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) interior++;
+  const trailing = bytes.length - end;
+  if (trailing + interior === 0 || end === 0 || interior > Math.max(1, end / 1000)) return null;
+  const kept = new Uint8Array(end - interior);
+  for (let i = 0, j = 0; i < end; i++) if (bytes[i] !== 0) kept[j++] = bytes[i]!;
+  const text = decodeUnicode('utf-8', kept);
+  if (text === null) return null;
+  const parts = [interior > 0 ? `${interior} NUL bytes inside the text` : '', trailing > 0 ? `${trailing} NUL bytes of padding at the end` : ''].filter(Boolean);
+  return { text, repair: { reason: 'nul-bytes', detail: `removed ${parts.join(' and ')}` } };
+}
+
+/** Length of the valid UTF-8 sequence starting at `i`, or 0 (RFC 3629: no overlongs, surrogates or values above U+10FFFF). */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < bytes.length && bytes[i + k]! >= lo && bytes[i + k]! <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) return cont(1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) && cont(2) ? 3 : 0;
+  if (b >= 0xf0 && b <= 0xf4) return cont(1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/**
+ * A UTF-8 file with some invalid bytes, as archives get when Windows-1252 text is pasted into UTF-8 or a copy is
+ * cut off. Windows-1252 text only forms a valid multi-byte sequence by accident ("ß“", 0xDF 0x93, happens to be one), far less
+ * often than it has invalid bytes (every umlaut before a letter), so at least one valid sequence per four invalid
+ * bytes means UTF-8; each invalid byte is then read as the Windows-1252 character it most likely was, not dropped.
+ */
+function decodeMixedUtf8(bytes: Uint8Array): { text: string; repair: Repair } | null {
+  const parts: string[] = [];
+  let multibyte = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  let runStart = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length > 0) {
+      if (length > 1) multibyte++;
+      i += length;
+      continue;
+    }
+    parts.push(Buffer.from(bytes.buffer, bytes.byteOffset + runStart, i - runStart).toString('utf8'), iconv.decode(Buffer.from([bytes[i]!]), 'windows-1252'));
+    if (firstInvalid < 0) firstInvalid = i;
+    invalid++;
+    runStart = ++i;
+  }
+  if (invalid === 0 || multibyte * 4 < invalid) return null;
+  parts.push(Buffer.from(bytes.buffer, bytes.byteOffset + runStart, bytes.length - runStart).toString('utf8'));
+  return {
+    text: parts.join(''),
+    repair: { reason: 'invalid-utf8', detail: `UTF-8 with ${invalid} invalid bytes (the first at byte ${firstInvalid}), read as Windows-1252` },
+  };
+}
+
+/**
  * Legacy single-byte encodings go through iconv-lite: Node 20's TextDecoder decodes "windows-1252" as
  * ISO-8859-1, which turns „ and “ (0x84, 0x93) into C1 control characters.
  */
@@ -94,12 +163,17 @@ export function decodeBytes(bytes: Uint8Array, options: { html?: boolean } = {})
     if (text !== null) return { ok: true, text, encoding: utf16 };
   }
 
+  const stripped = withoutStrayNuls(bytes);
+  if (stripped) return { ok: true, text: stripped.text, encoding: 'utf-8', repairs: [stripped.repair] };
+
   if (looksBinary(bytes)) {
     return { ok: false, reason: 'binary', detail: 'contains NUL or control bytes: not a text file' };
   }
 
   const utf8 = decodeUnicode('utf-8', bytes);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
+  const mixed = decodeMixedUtf8(bytes);
+  if (mixed) return { ok: true, text: mixed.text, encoding: 'utf-8', repairs: [mixed.repair] };
 
   if (options.html) {
     const declared = declaredHtmlCharset(bytes);

@@ -25,6 +25,9 @@ export function tokenKey(word: string): string {
   return lower;
 }
 
+/** Typographic apostrophes compare equal to the straight one: "People’s Republic" is "People's Republic". */
+const APOSTROPHES: Record<string, string> = { '’': "'", '‘': "'", 'ʼ': "'" };
+
 /** Words (letters and digits) and single punctuation characters; white space separates and is dropped. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -33,10 +36,24 @@ export function tokenize(text: string): Token[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = /^[\p{L}\p{N}]/u.test(m[0]);
     const newlineBefore = text.slice(previousEnd, m.index).includes('\n');
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, key: word ? tokenKey(m[0]) : m[0], word, newlineBefore });
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, key: word ? tokenKey(m[0]) : (APOSTROPHES[m[0]] ?? m[0]), word, newlineBefore });
     previousEnd = m.index + m[0].length;
   }
   return tokens;
+}
+
+/**
+ * The tokens of a document's text, computed once for all the extractors that read it: the stages run one document
+ * at a time per thread, so remembering the last text is enough.
+ */
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+export function documentTokens(text: string): readonly Token[] {
+  if (text !== lastText) {
+    lastTokens = tokenize(text);
+    lastText = text;
+  }
+  return lastTokens;
 }
 
 export const isCapitalized = (token: Token) => /^\p{Lu}/u.test(token.text);

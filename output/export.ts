@@ -112,7 +112,8 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
       id: e.id,
       type: e.type,
       name: e.name,
-      aliases: JSON.parse(e.aliases) as string[],
+      // The document's own forms, less the knowledge base's name for the entity.
+      aliases: (JSON.parse(e.aliases) as string[]).filter((alias) => alias !== e.name),
       mentions: byEntity.get(e.id) ?? [],
       roles: JSON.parse(e.roles) as string[],
       affiliation: e.affiliation_id,

@@ -13,12 +13,12 @@ const MIGRATIONS_DIR = join(PROJECT_ROOT, 'output', 'migrations');
 export const entityId = (key: string) => `ent_${sha256Hex(key).slice(0, 20)}`;
 export const quoteId = (documentId: string, start: number, end: number) => `quo_${sha256Hex(`${documentId}:${start}:${end}`).slice(0, 20)}`;
 
-/** What writing a document means for its file: imported, an exact duplicate of a stored text, or degraded by a failed stage. */
+/** What writing a document means for its file: imported, an exact duplicate of a stored text, or degraded (a stage failed or was skipped, or the loader read the file in a reduced way). */
 function documentOutcome(doc: AnalyzedDocument, isNew: boolean): FileOutcome {
   const s = doc.source;
   const outcome: FileOutcome = { path: s.path, record: s.record, status: 'imported', reason: null, detail: null, documentId: doc.id };
   if (!isNew) return { ...outcome, status: 'duplicate', reason: 'exact-duplicate', detail: `same text as ${doc.id}, already stored` };
-  const problems = doc.messages.filter((m) => m.severity === 'error');
+  const problems = doc.messages.filter((m) => m.severity !== 'info');
   if (problems.length > 0) return { ...outcome, status: 'degraded', reason: problems[0]!.reason, detail: problems.map((p) => `${p.stage}: ${p.detail}`).join('; ') };
   return outcome;
 }
@@ -30,6 +30,11 @@ function encodeSignature(signature: number[]): Buffer {
 function decodeSignature(blob: Buffer): number[] {
   return Array.from(new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)));
 }
+
+/** Documents per LSH bucket; a fuller bucket is boilerplate shared by many stories. */
+const BUCKET_CAP = 32;
+/** Candidates verified per new document, those sharing the most bands first. */
+const MAX_CANDIDATES = 50;
 
 /** What one job (a file, or a chunk of JSONL lines) produced, ready to be written. */
 export interface WriteItem {
@@ -67,7 +72,9 @@ export class Store {
     await db.exec('PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;');
     const store = new Store(db, path);
     if (!options.readonly) {
-      await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+      // A 2 MB page cache (the default) makes every insert into a multi-gigabyte knowledge base read its B-tree and
+      // FTS pages back from the OS; 64 MB keeps the hot upper levels in memory.
+      await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;');
       await store.migrate();
     }
     return store;
@@ -83,6 +90,11 @@ export class Store {
       if (applied.has(version)) continue;
       await this.db.exec('BEGIN IMMEDIATE');
       try {
+        // Another import may have applied it while this one waited for the write lock.
+        if (await this.db.get('SELECT 1 FROM schema_migrations WHERE version = ?', [version])) {
+          await this.db.exec('COMMIT');
+          continue;
+        }
         await this.db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
         await this.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [version, file, new Date().toISOString()]);
         await this.db.exec('COMMIT');
@@ -186,7 +198,7 @@ export class Store {
       await this.db.run('UPDATE entities SET parent_id = ? WHERE id = ? AND parent_id IS NULL', [entityId(parent), entityId(child)]);
     }
     await rows('INSERT OR IGNORE INTO document_entities (document_id, entity_id, aliases, roles, affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
-      entities.map(({ doc, e }) => [doc.id, entityId(e.key), JSON.stringify(e.aliases), JSON.stringify(e.roles), e.affiliation ? entityId(e.affiliation) : null]));
+      entities.map(({ doc, e }) => [doc.id, entityId(e.key), JSON.stringify([...new Set([e.name, ...e.aliases])]), JSON.stringify(e.roles), e.affiliation ? entityId(e.affiliation) : null]));
     await rows('INSERT OR IGNORE INTO mentions (document_id, entity_id, start, "end", text) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
       entities.flatMap(({ doc, e }) => e.mentions.map((m) => [doc.id, entityId(e.key), m.start, m.end, m.text])));
     await rows('INSERT OR IGNORE INTO dates (document_id, start, "end", text, value, granularity, relative) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
@@ -219,11 +231,19 @@ export class Store {
     const documentId = doc.id;
     await db.run('INSERT OR REPLACE INTO document_minhash (document_id, signature) VALUES (?, ?)', [documentId, encodeSignature(signature)]);
     const keys = bandKeys(signature);
+    // A band shared by many stories is boilerplate ("About CISA: …"), not evidence: buckets are capped, full ones are
+    // neither searched nor grown, and only the candidates sharing the most bands are verified. Cost per document
+    // stays bounded however large the knowledge base grows.
+    const buckets = await db.all<{ k: number; n: number }>(
+      `SELECT value AS k, (SELECT COUNT(*) FROM (SELECT 1 FROM minhash_bands WHERE band_key = value LIMIT ${BUCKET_CAP})) AS n FROM json_each(?)`,
+      [JSON.stringify(keys)],
+    );
+    const openKeys = buckets.filter((b) => b.n < BUCKET_CAP).map((b) => b.k);
     const candidates = await db.all<{ document_id: string; published: string | null; signature: Buffer }>(
-      `SELECT DISTINCT b.document_id, d.published, m.signature FROM minhash_bands b
-       JOIN document_minhash m ON m.document_id = b.document_id JOIN documents d ON d.id = b.document_id
-       WHERE b.band_key IN (${keys.map(() => '?').join(',')}) AND b.document_id != ?`,
-      [...keys, documentId],
+      `SELECT d.id AS document_id, d.published, m.signature FROM documents d JOIN document_minhash m ON m.document_id = d.id
+       WHERE d.id IN (SELECT document_id FROM minhash_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND document_id != ?
+                      GROUP BY document_id ORDER BY COUNT(*) DESC, document_id LIMIT ${MAX_CANDIDATES})`,
+      [JSON.stringify(openKeys), documentId],
     );
     const similar = candidates.filter((c) => estimatedSimilarity(signature, decodeSignature(c.signature)) >= NEAR_DUPLICATE_THRESHOLD);
     const rank = (id: string, published: string | null) => `${published ?? '9999'}|${id}`;
@@ -236,7 +256,7 @@ export class Store {
       return;
     }
     if (similar.length === 0) {
-      await this.indexBands(documentId, keys);
+      await this.indexBands(documentId, openKeys);
       return;
     }
     // A new earliest version, or stories joined by this document: recompute the merged cluster.
@@ -256,9 +276,10 @@ export class Store {
       }
       const toCanonical = Math.round(estimatedSimilarity(decodeSignature(m.signature), canonicalSignature) * 1000) / 1000;
       await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [canonical.id, toCanonical, m.id]);
-      await db.run('DELETE FROM minhash_bands WHERE document_id = ?', [m.id]);
+      // By its band keys: the index is keyed by band, and a scan by document would read every band of the base.
+      await db.run('DELETE FROM minhash_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND document_id = ?', [JSON.stringify(bandKeys(decodeSignature(m.signature))), m.id]);
     }
-    if (canonical.id === documentId) await this.indexBands(documentId, keys);
+    if (canonical.id === documentId) await this.indexBands(documentId, openKeys);
   }
 
   private async indexBands(documentId: string, keys: number[]): Promise<void> {

@@ -7,6 +7,8 @@ import cliProgress from 'cli-progress';
 import { exportRecords } from '../output/export.js';
 import { StoreUnavailableError } from '../output/sqlite.js';
 import { Store } from '../output/store.js';
+import { formatThroughputResult, runThroughputBenchmark } from './benchmarks/throughput.js';
+import { formatNerResult, runNerBenchmark } from './benchmarks/ner.js';
 import { formatTimexResult, runTimexBenchmark } from './benchmarks/timex.js';
 import { formatEvaluation, runEvaluation } from './eval.js';
 import { PROJECT_ROOT } from './paths.js';
@@ -124,6 +126,30 @@ program
   .action((folder: string, options: { json?: boolean }) => {
     const result = runTimexBenchmark(folder);
     process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatTimexResult(result)) + '\n');
+  });
+
+program
+  .command('bench-ner <folder>')
+  .description('persons, organizations and locations on a GermEval-style folder (gold/sentences.jsonl)')
+  .option('--json', 'print one JSON object')
+  .action((folder: string, options: { json?: boolean }) => {
+    const result = runNerBenchmark(folder);
+    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatNerResult(result)) + '\n');
+  });
+
+program
+  .command('bench')
+  .description('throughput: generate a seeded synthetic archive, import it, and compare with a bare compromise pass')
+  .option('--docs <n>', 'documents to generate', positiveInteger, 1000)
+  .option('--seed <n>', 'seed of the synthetic archive', positiveInteger, 42)
+  .option('--workers <n>', 'extraction worker threads', positiveInteger)
+  .option('--sample <n>', 'documents in the compromise reference pass', positiveInteger, 200)
+  .option('--keep', 'keep the generated archive and knowledge base (the path is printed)')
+  .option('--json', 'print one JSON object')
+  .action(async (options: { docs: number; seed: number; workers?: number; sample: number; keep?: boolean; json?: boolean }) => {
+    const { folder, ...result } = await runThroughputBenchmark(options);
+    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatThroughputResult(result)) + '\n');
+    if (options.keep) process.stderr.write(`kept: ${folder}\n`);
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -57,7 +57,7 @@ export interface IngestResult {
   outcomes: FileOutcome[];
 }
 
-function toDocument(raw: RawRecord, file: { path: string; sha256: string; format: SourceFormat; encoding: string }, messages: Message[]): IngestedDocument | FileOutcome {
+function toDocument(raw: RawRecord, file: { path: string; sha256: string; format: SourceFormat; encoding: string }): IngestedDocument | FileOutcome {
   const { body, published: header } = splitDateHeader(raw.body);
   const text = normalizeText(body);
   if (text.length < MIN_TEXT_LENGTH) {
@@ -72,18 +72,19 @@ function toDocument(raw: RawRecord, file: { path: string; sha256: string; format
     declaredPublished: published,
     declaredLanguage: raw.declaredLanguage,
     url: raw.url,
-    messages,
+    messages: [...raw.messages],
   };
 }
 
-function collect(load: LoadResult, file: { path: string; sha256: string; format: SourceFormat; encoding: string }): IngestResult {
+/** `repairs`: damage the decoder worked around in the whole file, carried by each of its documents. */
+function collect(load: LoadResult, file: { path: string; sha256: string; format: SourceFormat; encoding: string; repairs?: Message[] }): IngestResult {
   const result: IngestResult = { documents: [], outcomes: [] };
   for (const message of load.messages) {
     const line = /^(?:line|record) (\d+)/.exec(message.detail);
     result.outcomes.push(skippedOutcome(file.path, line ? Number(line[1]) : null, message.reason, message.detail));
   }
   for (const raw of load.records) {
-    const doc = toDocument(raw, file, []);
+    const doc = toDocument({ ...raw, messages: [...(file.repairs ?? []), ...raw.messages] }, file);
     if ('id' in doc) result.documents.push(doc);
     else result.outcomes.push(doc);
   }
@@ -95,7 +96,7 @@ export function ingestFile(file: RawFile): IngestResult {
   const decoded = decodeBytes(file.bytes, { html: file.kind === 'html' });
   if (!decoded.ok) return { documents: [], outcomes: [skippedOutcome(file.path, null, decoded.reason, decoded.detail)] };
   const format: SourceFormat = file.kind === 'jsonl' ? 'json' : file.kind;
-  const meta = { path: file.path, sha256: file.sha256, format, encoding: decoded.encoding };
+  const meta = { path: file.path, sha256: file.sha256, format, encoding: decoded.encoding, repairs: (decoded.repairs ?? []).map((r): Message => ({ stage: 'decode', severity: 'warning', ...r })) };
   switch (file.kind) {
     case 'html':
       return collect(loadHtml(decoded.text), meta);
@@ -118,7 +119,13 @@ export function ingestFile(file: RawFile): IngestResult {
   }
 }
 
-/** One line of a streamed JSONL file (already decoded). */
+/**
+ * One line of a streamed JSONL file, already decoded as UTF-8 by the stream, which turns invalid bytes into U+FFFD:
+ * such a line is kept and marked, since the bytes it lost cannot be recovered line by line.
+ */
 export function ingestJsonLine(line: string, lineNumber: number, file: { path: string; sha256: string; encoding: string }): IngestResult {
-  return collect(loadJsonLine(line, lineNumber), { ...file, format: 'json' });
+  const repairs: Message[] = line.includes('\uFFFD')
+    ? [{ stage: 'decode', severity: 'warning', reason: 'invalid-utf8', detail: `line ${lineNumber}: invalid UTF-8 bytes (or U+FFFD in the source) shown as U+FFFD` }]
+    : [];
+  return collect(loadJsonLine(line, lineNumber), { ...file, format: 'json', repairs });
 }

@@ -1,13 +1,18 @@
 import { extractAgencies } from '../extractors/agencies.js';
 import { extractDates, findDatelineDate } from '../extractors/dates.js';
+import { resolveEntities } from '../extractors/entities.js';
 import { detectParagraphLanguages, documentLanguage } from '../extractors/language.js';
 import { minhashSignature } from '../extractors/minhash.js';
+import { extractLocations } from '../extractors/locations.js';
+import { extractOrganizations } from '../extractors/organizations.js';
+import { extractPersons } from '../extractors/persons.js';
+import { documentTokens } from '../extractors/phrases.js';
 import { segmentSentences } from '../extractors/sentences.js';
 import type { Analysis, AnalyzedDocument, Document, IngestedDocument, Message, Stage } from './types.js';
 
 /** Value of each analysis field when its stage failed, was skipped, or does not exist yet. */
 function emptyAnalysis(): Analysis {
-  return { published: null, language: { code: 'und', confidence: 0 }, paragraphs: [], sentences: [], agencies: [], entities: [], dates: [], quotes: [], fingerprint: [] };
+  return { published: null, language: { code: 'und', confidence: 0 }, paragraphs: [], sentences: [], agencies: [], organizations: [], persons: [], locations: [], entities: [], dates: [], quotes: [], fingerprint: [] };
 }
 
 /** Lets stages with different output types share one list while each keeps its own typing. */
@@ -37,7 +42,15 @@ export const STAGES: readonly Stage[] = [
     run: (doc) => extractDates(doc.text, doc.language!.code, { published: doc.published?.value ?? null, mode: 'news' }, doc.paragraphs),
   }),
   defineStage({ name: 'agencies', needs: ['language'], adds: 'agencies', run: (doc) => extractAgencies(doc.text, doc.language!.code) }),
-  defineStage({ name: 'entities', needs: ['agencies'], adds: 'entities', run: (doc) => [...doc.agencies!].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start) }),
+  defineStage({ name: 'organizations', needs: ['language', 'agencies'], adds: 'organizations', run: (doc) => extractOrganizations(doc.text, documentTokens(doc.text), doc.language!.code, doc.agencies!) }),
+  defineStage({ name: 'persons', needs: ['agencies', 'organizations'], adds: 'persons', run: (doc) => extractPersons(doc.text, documentTokens(doc.text), [...doc.agencies!, ...doc.organizations!]) }),
+  defineStage({ name: 'locations', needs: [], adds: 'locations', run: (doc) => extractLocations(doc.text, documentTokens(doc.text)) }),
+  defineStage({
+    name: 'entities',
+    needs: ['agencies', 'organizations', 'persons', 'locations'],
+    adds: 'entities',
+    run: (doc) => resolveEntities([doc.agencies!, doc.organizations!, doc.persons!, doc.locations!]),
+  }),
   defineStage({ name: 'fingerprint', needs: [], adds: 'fingerprint', run: (doc) => minhashSignature(doc.text) }),
 ];
 

@@ -107,6 +107,12 @@ export interface Analysis {
   sentences: Span[];
   /** Government agencies (gazetteer and learned). */
   agencies: EntityFinding[];
+  /** Companies, media, parties, alliances, NGOs. */
+  organizations: EntityFinding[];
+  /** Persons with roles and affiliations. */
+  persons: EntityFinding[];
+  /** Countries, cities and regions. */
+  locations: EntityFinding[];
   /** Every entity of the document, all types, after resolution across extractors. */
   entities: EntityFinding[];
   dates: DateFinding[];

@@ -1,10 +1,25 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { decodeHTML } from 'entities';
+import type { Message } from '../../pipeline/types.js';
 import { normalizeMetadataDate } from '../normalize.js';
 import { type LoadResult, singleRecord } from './types.js';
 
 /** Elements that are page furniture, not the article. */
 const BOILERPLATE = 'script, style, noscript, template, iframe, svg, canvas, nav, header, footer, aside, form, button, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], .cookie, .cookies, .breadcrumb, .breadcrumbs, .share, .social';
+
+/**
+ * Deeper pages are read without their DOM. Real pages nest a few dozen levels; archives also hold generated or broken
+ * pages nested tens of thousands deep, on which DOM building, selectors and text walks turn quadratic or recursive.
+ */
+export const MAX_HTML_NESTING = 400;
+
+/** Elements whose content is never text, in the linear reader. */
+const NON_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'head', 'title']);
+
+/** Elements without content, and elements whose end tag HTML lets authors omit: neither deepens the nesting count. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'caption', 'rb', 'rt', 'rp', 'html', 'body']);
 
 /** Elements that end a paragraph: their text is separated from the next by a blank line. */
 const BLOCK = new Set([
@@ -26,27 +41,41 @@ const PUBLISHED_SELECTORS: Array<[string, string]> = [
   ['time[datetime]', 'datetime'],
 ];
 
-/** Block-aware text of a subtree: inline text runs together, block elements and `<br>` break lines. */
-function blockText($: cheerio.CheerioAPI, root: AnyNode): string {
+/**
+ * Block-aware text of a subtree: inline text runs together, block elements and `<br>` break lines. Walked with an
+ * explicit stack: archives contain pages nested thousands of levels deep, which would overflow a recursive walk.
+ */
+function blockText(root: AnyNode): string {
   const parts: string[] = [];
-  const walk = (node: AnyNode): void => {
+  const stack: Array<AnyNode | '\n\n'> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === '\n\n') {
+      parts.push(node);
+      continue;
+    }
     if (node.type === 'text') {
       parts.push(node.data.replace(/\s+/g, ' '));
-      return;
+      continue;
     }
-    if (node.type !== 'tag') return;
-    const name = node.name.toLowerCase();
+    if (node.type !== 'tag' && node.type !== 'root') continue;
+    const name = node.type === 'tag' ? node.name.toLowerCase() : '';
     if (name === 'br') {
       parts.push('\n');
-      return;
+      continue;
     }
     const block = BLOCK.has(name);
-    if (block) parts.push('\n\n');
-    for (const child of node.children) walk(child);
-    if (block) parts.push('\n\n');
-  };
-  walk(root);
-  return parts.join('').replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n');
+    if (block) {
+      parts.push('\n\n');
+      stack.push('\n\n');
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return tidyBlockText(parts.join(''));
+}
+
+function tidyBlockText(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n');
 }
 
 function jsonLdPublished($: cheerio.CheerioAPI): string | null {
@@ -67,8 +96,28 @@ function jsonLdPublished($: cheerio.CheerioAPI): string | null {
   return null;
 }
 
+export interface HtmlPage {
+  body: string;
+  title: string | null;
+  published: string | null;
+  language: string | null;
+  url: string | null;
+  /** How the page had to be read in a reduced way; empty for an ordinary page. */
+  messages: Message[];
+}
+
 /** Title, main text, published date, language and canonical URL of an HTML page. */
-export function extractHtml(html: string): { body: string; title: string | null; published: string | null; language: string | null; url: string | null } {
+export function extractHtml(html: string): HtmlPage {
+  const scan = scanHtml(html);
+  if (scan.depth > MAX_HTML_NESTING) {
+    const degraded: Message = {
+      stage: 'load',
+      severity: 'warning',
+      reason: 'html-too-deep',
+      detail: `elements nested ${scan.depth} levels deep (limit ${MAX_HTML_NESTING}): text read without page structure, so navigation and metadata are not told apart`,
+    };
+    return { body: scan.text, title: null, published: null, language: null, url: null, messages: [degraded] };
+  }
   const $ = cheerio.load(html);
   let published = jsonLdPublished($);
   for (const [selector, attr] of PUBLISHED_SELECTORS) {
@@ -85,13 +134,64 @@ export function extractHtml(html: string): { body: string; title: string | null;
 
   $(BOILERPLATE).remove();
   const main = $('article').first().get(0) ?? $('main').first().get(0) ?? $('[role=main]').first().get(0) ?? $('body').get(0) ?? $.root().get(0)!;
-  return { body: blockText($, main), title, published, language, url };
+  return { body: blockText(main), title, published, language, url, messages: [] };
+}
+
+/** An opening or closing tag at the current position; attributes may not contain `<`, which keeps the scan linear. */
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(\/?)>/y;
+
+/**
+ * One linear pass over the markup without building a tree (HTML parsers keep their open-element stack in ways that
+ * turn quadratic at great depth): the deepest nesting of elements that need an end tag, and the page's text with
+ * block breaks and without scripts, styles or the head, for pages too deep for the DOM reader.
+ */
+export function scanHtml(html: string): { depth: number; text: string } {
+  const parts: string[] = [];
+  let depth = 0;
+  let maxDepth = 0;
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      parts.push(decodeHTML(html.slice(i)));
+      break;
+    }
+    parts.push(decodeHTML(html.slice(i, lt)));
+    if (html.startsWith('<!', lt) || html.startsWith('<?', lt)) {
+      const close = html.startsWith('<!--', lt) ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 2);
+      i = close < 0 ? html.length : close + (html.startsWith('<!--', lt) ? 3 : 1);
+      continue;
+    }
+    TAG.lastIndex = lt;
+    const tag = TAG.exec(html);
+    if (!tag) {
+      parts.push('<');
+      i = lt + 1;
+      continue;
+    }
+    i = TAG.lastIndex;
+    const [, closing, rawName, selfClosing] = tag;
+    const name = rawName!.toLowerCase();
+    if (!closing && NON_TEXT.has(name)) {
+      // Skip to the matching end tag; an unclosed script hides the rest of the page, as in a browser.
+      const end = new RegExp(`</${name}\\s*>`, 'gi');
+      end.lastIndex = i;
+      i = end.exec(html) ? end.lastIndex : html.length;
+      continue;
+    }
+    if (BLOCK.has(name)) parts.push('\n\n');
+    else if (name === 'br') parts.push('\n');
+    if (selfClosing || VOID.has(name) || OPTIONAL_END.has(name)) continue;
+    if (closing) depth = Math.max(0, depth - 1);
+    else maxDepth = Math.max(maxDepth, ++depth);
+  }
+  return { depth: maxDepth, text: tidyBlockText(parts.join('').replace(/[^\S\n]+/g, ' ')) };
 }
 
 export function loadHtml(text: string): LoadResult {
   const page = extractHtml(text);
   return {
-    records: [singleRecord(page.body, { title: page.title, published: page.published, declaredLanguage: page.language, url: page.url })],
+    records: [singleRecord(page.body, { title: page.title, published: page.published, declaredLanguage: page.language, url: page.url, messages: page.messages })],
     messages: [],
   };
 }

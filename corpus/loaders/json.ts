@@ -34,14 +34,16 @@ export function recordFromJson(value: unknown, record: number | null): { record:
     if (published) break;
   }
   let declaredLanguage = stringField(obj, ['language', 'lang']);
+  const messages: Message[] = [];
   if (LOOKS_LIKE_HTML.test(body)) {
     const page = extractHtml(body);
     body = page.body;
     title ??= page.title;
     published ??= page.published;
     declaredLanguage ??= page.language;
+    messages.push(...page.messages);
   }
-  return { record: { body, title, published, declaredLanguage, url: stringField(obj, ['url', 'link', 'source_url']), record } };
+  return { record: { body, title, published, declaredLanguage, url: stringField(obj, ['url', 'link', 'source_url']), record, messages } };
 }
 
 function problem(reason: string, detail: string): Message {

@@ -10,6 +10,8 @@ export interface RawRecord {
   url: string | null;
   /** 1-based record number in multi-record files, null otherwise. */
   record: number | null;
+  /** How the loader had to reduce this record (e.g. HTML read without its structure); the document is stored degraded. */
+  messages: Message[];
 }
 
 export interface LoadResult {
@@ -19,5 +21,5 @@ export interface LoadResult {
 }
 
 export function singleRecord(body: string, meta: Partial<Omit<RawRecord, 'body'>> = {}): RawRecord {
-  return { body, title: null, published: null, declaredLanguage: null, url: null, record: null, ...meta };
+  return { body, title: null, published: null, declaredLanguage: null, url: null, record: null, messages: [], ...meta };
 }

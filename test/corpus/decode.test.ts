@@ -49,6 +49,29 @@ describe('decodeBytes', () => {
     expect(!result.ok && result.reason).toBe(reason);
   });
 
+  it.each([
+    ['a Windows-1252 „ü“ pasted into UTF-8 text', Buffer.concat([Buffer.from('Die Behörde warnt: ', 'utf8'), Buffer.from([0x84, 0xfc, 0x93]), Buffer.from(' vor Übergriffen.', 'utf8')]), 'Die Behörde warnt: „ü“ vor Übergriffen.', /3 invalid bytes \(the first at byte 20\)/],
+    ['a UTF-8 copy cut off inside a character', Buffer.from('The agency’s “final” word: Behö', 'utf8').subarray(0, -1), 'The agency’s “final” word: Beh\u00c3', /1 invalid bytes/],
+  ])('reads %s as UTF-8 and reports the invalid bytes', (_name, bytes, text, detail) => {
+    const result = decodeBytes(bytes);
+    expect(result).toMatchObject({ ok: true, encoding: 'utf-8', text, repairs: [{ reason: 'invalid-utf8' }] });
+    expect(result.ok && result.repairs![0]!.detail).toMatch(detail);
+  });
+
+  it.each([
+    ['trailing NUL padding', Buffer.concat([Buffer.from(GERMAN, 'utf8'), Buffer.alloc(4096)]), /4096 NUL bytes of padding at the end/],
+    ['a stray NUL inside the text', Buffer.concat([Buffer.from(ENGLISH.slice(0, 20), 'utf8'), Buffer.from([0]), Buffer.from(ENGLISH.slice(20), 'utf8')]), /1 NUL bytes inside the text/],
+  ])('removes %s from a text file and says so', (_name, bytes, detail) => {
+    const result = decodeBytes(bytes);
+    expect(result.ok && result.text).toBe(result.ok && result.text.startsWith('Das') ? GERMAN : ENGLISH);
+    expect(result.ok && result.repairs).toEqual([{ reason: 'nul-bytes', detail: expect.stringMatching(detail) }]);
+  });
+
+  it('still rejects NUL-rich text as binary', () => {
+    const bytes = Buffer.from(Array.from(Buffer.from(ENGLISH, 'utf8')).flatMap((b, i) => (i % 50 === 0 ? [b, 0] : [b])));
+    expect(decodeBytes(bytes)).toMatchObject({ ok: false, reason: 'binary' });
+  });
+
   it('never throws, and any text it returns is a string', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {

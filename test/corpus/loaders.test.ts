@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractHtml } from '../../corpus/loaders/html.js';
+import { extractHtml, MAX_HTML_NESTING, scanHtml } from '../../corpus/loaders/html.js';
 import { loadJson, loadJsonLine } from '../../corpus/loaders/json.js';
 import { loadMarkdown } from '../../corpus/loaders/markdown.js';
 
@@ -38,6 +39,46 @@ describe('extractHtml', () => {
     ['broken JSON-LD and no other metadata', '<html><head><script type="application/ld+json">{broken</script></head><body><p>Text</p></body></html>', null],
   ])('finds the published date in %s', (_name, html, expected) => {
     expect(extractHtml(html).published).toBe(expected);
+  });
+
+  it('reads an ordinary page with its structure and without messages', () => {
+    expect(extractHtml(PAGE).messages).toEqual([]);
+  });
+
+  it.each([
+    ['nested divs', (n: number) => `<html><body>${'<div>'.repeat(n)}Das BSI warnt vor Kaspersky.${'</div>'.repeat(n)}</body></html>`],
+    ['never-closed spans', (n: number) => `<html><body><p>Das BSI warnt vor Kaspersky.</p>${'<span>x '.repeat(n)}</body></html>`],
+  ])('reads a page of %s 100 000 levels deep as plain text and says so', (_name, build) => {
+    const page = extractHtml(build(100_000));
+    expect(page.body).toContain('Das BSI warnt vor Kaspersky.');
+    expect(page.messages).toEqual([expect.objectContaining({ reason: 'html-too-deep', severity: 'warning' })]);
+    expect(page.messages[0]!.detail).toContain(`limit ${MAX_HTML_NESTING}`);
+  });
+});
+
+describe('scanHtml', () => {
+  it.each([
+    ['<p>one<p>two<li>three<br><img src=x>', 0],
+    ['<div><section><div>text</div></section></div>', 3],
+    ['<div><div/><div></div></div>', 2],
+    ['</div></div><div>x</div>', 1],
+  ])('counts the nesting of %s as %i (optional end tags and void elements do not deepen it)', (html, depth) => {
+    expect(scanHtml(html).depth).toBe(depth);
+  });
+
+  it('keeps text and entities, drops scripts, styles, comments and the head, and breaks blocks', () => {
+    const scan = scanHtml('<head><title>T</title><style>p{}</style></head><body><!-- note --><p>Ein &bdquo;Test&ldquo;<script>x<y</script></p><p>Zwei &amp; drei</p></body>');
+    expect(scan.text.trim().split('\n').filter(Boolean)).toEqual(['Ein „Test“', 'Zwei & drei']);
+  });
+
+  it('never throws and never reports negative depth, whatever the markup', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('<div>', '</div>', '<p>', '<!--', '-->', '<script>', '</script>', '<', '>', 'a', '&amp;', '<br/>', '"')).map((a) => a.join('')), (html) => {
+        const scan = scanHtml(html);
+        expect(scan.depth).toBeGreaterThanOrEqual(0);
+        expect(typeof scan.text).toBe('string');
+      }),
+    );
   });
 });
 

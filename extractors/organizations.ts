@@ -1,0 +1,241 @@
+import type { EntityFinding, Mention } from '../pipeline/types.js';
+import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { GERMAN_NOUN_FORMS, isCommonWord } from './lexicons.js';
+import { Coverage } from './coverage.js';
+import { findDefinitions } from './definitions.js';
+import { ORGANIZATIONS, type OrganizationEntry, THREAT_ACTOR_DESIGNATION, THREAT_ACTOR_FAMILIES } from './organization-gazetteer.js';
+import { isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js';
+import { isNameWord, toUnits, type Unit } from './units.js';
+
+/**
+ * Organizations other than government bodies, found three ways: the gazetteer of organizations news names without
+ * introduction; a legal form after or before a name ("Kaspersky Labs Limited", "AO Kaspersky Lab", "Muster GmbH");
+ * and a noun that introduces one ("der Hersteller Kaspersky", "the hacking group Volt Typhoon"). Every further
+ * occurrence of a found name is a mention. A company named with its legal form is its own entity (subsidiaries are
+ * named that way); the bare name the text then uses ("Kaspersky", "Kaspersky Lab") belongs to the first such
+ * company it begins, or else to the gazetteer's organization.
+ */
+
+const WORDS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].organizations.ORGANIZATION_WORDS);
+const LEGAL_SUFFIXES = new PhraseMatcher<true>(WORDS.flatMap((w) => w.legalSuffixes).map((phrase) => ({ phrase, payload: true as const, exact: true })));
+const LEGAL_PREFIXES = new Set(WORDS.flatMap((w) => w.legalPrefixes as readonly string[]));
+const HEAD_NOUNS = new Set(WORDS.flatMap((w) => w.headNouns));
+/** German writes "Lehmbruck-Museum"; in English a hyphenated "Kaspersky-Software" is a product, so compounds take German heads only. */
+const COMPOUND_HEADS = new Set(LANGUAGE_PACKS.de.organizations.ORGANIZATION_WORDS.headNouns);
+const QUOTES = new Set(['"', '„', '“', '”', '»', '«', '‚', '‘']);
+const CUE_NOUNS = new Set(WORDS.flatMap((w) => w.cueNouns).map((w) => w.toLowerCase()));
+const COORDINATORS = new Set(WORDS.flatMap((w) => w.coordinators));
+/** Last words of defined names that are laws and documents, not organizations (compound endings in lowercase). */
+const DOCUMENT_HEADS = WORDS.flatMap((w) => w.documentHeads);
+/** Articles a sentence may begin with, capitalized: never part of a name ("Die Muster GmbH"). */
+const ARTICLES = new Set(['Der', 'Die', 'Das', 'Den', 'Dem', 'Des', 'Ein', 'Eine', 'The', 'A', 'An']);
+const CONNECTORS = new Set(['&', 'of', 'for', 'and', 'für', 'und', 'der', 'des']);
+
+const GAZETTEER = new PhraseMatcher<OrganizationEntry>(
+  (function* () {
+    for (const entry of ORGANIZATIONS) {
+      yield { phrase: entry.name, payload: entry, exact: /^\p{Lu}+$/u.test(entry.name) };
+      for (const form of entry.forms ?? []) yield { phrase: form, payload: entry };
+      for (const acronym of entry.acronyms ?? []) yield { phrase: acronym, payload: entry, exact: true };
+    }
+  })(),
+);
+
+const organizationKey = (name: string) => `organization:${name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
+
+/**
+ * A unit that can be part of an organization's name: "Kaspersky", "ByteDance", "ZTE", "dpa-AFX", "Plattner-Institut";
+ * not a compound with a lowercase part ("Russian-based").
+ */
+const isOrganizationWord = (unit: Unit) => unit.word && !unit.initial && !ARTICLES.has(unit.text) && /^\p{Lu}|^\p{Ll}+-?\p{Lu}/u.test(unit.text) && unit.parts.slice(1).every((part) => !/^\p{Ll}/u.test(part));
+
+interface Candidate {
+  name: string;
+  /** Character span of the mention. */
+  start: number;
+  end: number;
+  origin: 'gazetteer' | 'legal-form' | 'definition' | 'pattern';
+  /** The name without its legal form, which the text may go on to use alone. */
+  base: string | null;
+}
+
+/** The run of name units ending right before unit `end` (exclusive), at most `max` units, connectors inside. */
+function nameRunBefore(units: readonly Unit[], end: number, max = 4): number {
+  let from = end;
+  while (from > 0 && end - from < max) {
+    const unit = units[from - 1]!;
+    if (isOrganizationWord(unit)) from--;
+    else if (CONNECTORS.has(unit.text) && from - 2 >= 0 && isOrganizationWord(units[from - 2]!) && from < end) from--;
+    else break;
+    if (units[from]!.sentenceStart) break;
+  }
+  while (from < end && !isOrganizationWord(units[from]!)) from++;
+  return from;
+}
+
+/** The run of name units starting at unit `from`, at most `max` units. */
+function nameRunAfter(units: readonly Unit[], from: number, max = 3): number {
+  let to = from;
+  while (to < units.length && to - from < max && isOrganizationWord(units[to]!) && (to === from || !units[to]!.sentenceStart)) to++;
+  return to;
+}
+
+/** `agencies`: the document's agency findings; a definition of an agency's acronym is not an organization's. */
+export function extractOrganizations(text: string, tokens: readonly Token[], language: string, agencies: readonly EntityFinding[] = []): EntityFinding[] {
+  const units = toUnits(text, tokens);
+  const unitAt = new Map(units.map((u, i) => [u.from, i]));
+  const candidates: Candidate[] = [];
+  const span = (from: number, to: number) => ({ start: units[from]!.start, end: units[to - 1]!.end });
+  const agencyText = new Coverage(text.length);
+  for (const a of agencies) for (const m of a.mentions) agencyText.claim(m.start, m.end);
+  const agencyAt = (token: Token) => !agencyText.isFree(token.start, token.end);
+
+  // 1. Legal forms after ("Kaspersky Lab, Inc.") and before ("AO Kaspersky Lab") the name.
+  for (const match of LEGAL_SUFFIXES.findAll(tokens)) {
+    let u = unitAt.get(match.from);
+    if (u === undefined || (tokens[match.from - 1] && tokens[match.from - 1]!.end === tokens[match.from]!.start && tokens[match.from - 1]!.word)) continue;
+    const comma = units[u - 1]?.text === ',' ? 1 : 0;
+    const from = nameRunBefore(units, u - comma);
+    if (from >= u - comma) continue;
+    const end = tokens[match.to - 1]!.end;
+    u = u - comma;
+    candidates.push({ name: text.slice(units[from]!.start, end), start: units[from]!.start, end, origin: 'legal-form', base: text.slice(units[from]!.start, units[u - 1]!.end) });
+  }
+  for (let u = 0; u < units.length - 1; u++) {
+    if (!LEGAL_PREFIXES.has(units[u]!.text)) continue;
+    const to = nameRunAfter(units, u + 1);
+    if (to === u + 1) continue;
+    candidates.push({ name: text.slice(units[u]!.start, units[to - 1]!.end), ...span(u, to), origin: 'legal-form', base: text.slice(units[u + 1]!.start, units[to - 1]!.end) });
+  }
+
+  // 2. The gazetteer, capitalized as names are ("dpa" and "heise" only as the organizations write themselves).
+  for (const match of GAZETTEER.findAll(tokens)) {
+    const entry = match.payloads[0]!;
+    const start = tokens[match.from]!.start;
+    const end = tokens[match.to - 1]!.end;
+    const surface = text.slice(start, end);
+    if (!isCapitalized(tokens[match.from]!) && ![entry.name, ...(entry.forms ?? [])].includes(surface)) continue;
+    candidates.push({ name: entry.name, start, end, origin: 'gazetteer', base: null });
+  }
+
+  // Definitions: "Allianz für Sicherheit in der Wirtschaft (ASW)". A government body's definition is the agency
+  // extractor's, and wins over this reading when the readings are resolved.
+  for (const d of findDefinitions(tokens)) {
+    // "National Defense Authorization Act (NDAA)", "Binding Operational Directive (BOD)": laws and documents.
+    const head = tokens[d.longForm.to - 1]!.text;
+    if (agencyAt(tokens[d.shortAt]!) || DOCUMENT_HEADS.some((h) => head === h || (h === h.toLowerCase() && head.toLowerCase().endsWith(h)))) continue;
+    let from = d.longForm.from;
+    while (from < d.longForm.to && !isCapitalized(tokens[from]!)) from++;
+    if (from >= d.longForm.to) continue;
+    const start = tokens[from]!.start;
+    const end = tokens[d.longForm.to - 1]!.end;
+    candidates.push({ name: text.slice(start, end), start, end, origin: 'definition', base: null });
+    const short = tokens[d.shortAt]!;
+    candidates.push({ name: text.slice(start, end), start: short.start, end: short.end, origin: 'definition', base: null });
+  }
+
+  // Threat actors named the vendors' way: "Volt Typhoon", "Fancy Bear", "APT28".
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    if (THREAT_ACTOR_DESIGNATION.test(unit.text)) candidates.push({ name: unit.text, ...span(u, u + 1), origin: 'pattern', base: null });
+    else if (u > 0 && THREAT_ACTOR_FAMILIES.includes(unit.text) && isOrganizationWord(units[u - 1]!) && isNameWord(units[u - 1]!.text)) {
+      candidates.push({ name: text.slice(units[u - 1]!.start, unit.end), ...span(u - 1, u + 1), origin: 'pattern', base: null });
+    }
+  }
+
+  // A head noun ends the name: "Leopold Stocker Verlag", "Relapse Records", "Lehmbruck-Museum", "Palo Alto Networks".
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    const compound = unit.parts.length > 1 && COMPOUND_HEADS.has(unit.parts[unit.parts.length - 1]!) && isNameWord(unit.parts[0]!) && !isCommonWord(unit.parts[0]!);
+    if (!compound && !(HEAD_NOUNS.has(unit.text) && !unit.sentenceStart)) continue;
+    const from = compound ? u : nameRunBefore(units, u, 3);
+    if (!compound && (from >= u || units.slice(from, u).every((x) => isCommonWord(x.text)))) continue;
+    // Inside an agency's name ("Government Communications Headquarters"), the agency's reading stands.
+    if (units.slice(from, u + 1).some((x) => agencyAt(tokens[x.from]!))) continue;
+    candidates.push({ name: text.slice(units[from]!.start, unit.end), ...span(from, u + 1), origin: 'pattern', base: null });
+  }
+
+  // 3. A noun that introduces a name: "der Hersteller Kaspersky", "die Netzbetreiber Telekom und Vodafone",
+  // "das Magazin „Paris-Match“".
+  for (let u = 0; u < units.length - 1; u++) {
+    const cue = units[u]!;
+    if (!cue.word || !CUE_NOUNS.has(cue.parts[cue.parts.length - 1]!.toLowerCase())) continue;
+    if (QUOTES.has(units[u + 1]!.text)) {
+      const to = nameRunAfter(units, u + 2, 5);
+      if (to > u + 2 && QUOTES.has(units[to]?.text ?? '')) candidates.push({ name: text.slice(units[u + 2]!.start, units[to - 1]!.end), ...span(u + 2, to), origin: 'pattern', base: null });
+      continue;
+    }
+    let from = u + 1;
+    while (from < units.length) {
+      const to = nameRunAfter(units, from);
+      if (to === from) break;
+      const first = units[from]!;
+      // German capitalizes nouns: "das Unternehmen Sicherheitslücken …" names nothing.
+      const plausible = units.slice(from, to).every((unit) => !(language === 'de' && GERMAN_NOUN_FORMS.has(unit.text.toLowerCase())) && !CUE_NOUNS.has(unit.text.toLowerCase()));
+      if (!plausible || first.sentenceStart) break;
+      candidates.push({ name: text.slice(first.start, units[to - 1]!.end), ...span(from, to), origin: 'pattern', base: null });
+      if (!(COORDINATORS.has(units[to]?.text ?? '') && units[to + 1] && isOrganizationWord(units[to + 1]!))) break;
+      from = to + 1;
+    }
+  }
+
+  return toFindings(text, tokens, candidates);
+}
+
+function toFindings(text: string, tokens: readonly Token[], candidates: Candidate[]): EntityFinding[] {
+  // Longest first: "Kaspersky Lab, Inc." claims its characters before the gazetteer's "Kaspersky Lab".
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const claimed: Candidate[] = [];
+  const coverage = new Coverage(text.length);
+  for (const c of candidates) {
+    if (!coverage.isFree(c.start, c.end)) continue;
+    coverage.claim(c.start, c.end);
+    claimed.push(c);
+  }
+  claimed.sort((a, b) => a.start - b.start);
+
+  // Companies named with their legal form own the bare names they begin with.
+  const legal = claimed.filter((c) => c.origin === 'legal-form');
+  const owner = (c: Candidate): string => {
+    if (c.origin === 'legal-form') return c.name;
+    const mentioned = text.slice(c.start, c.end);
+    const company = legal.find((l) => l.base !== null && (l.base === mentioned || l.base.startsWith(`${mentioned} `) || l.base === c.name || l.base.startsWith(`${c.name} `)));
+    return company?.name ?? c.name;
+  };
+
+  const findings = new Map<string, EntityFinding>();
+  const mentionStarts = new Set<number>();
+  const add = (name: string, origin: string, start: number, end: number) => {
+    const key = organizationKey(name);
+    let finding = findings.get(key);
+    if (!finding) {
+      finding = { key, type: 'organization', name, aliases: [], mentions: [], roles: [], affiliation: null, acronym: null, country: null, parent: null, origin };
+      findings.set(key, finding);
+    }
+    const mention: Mention = { start, end, text: text.slice(start, end) };
+    if (mentionStarts.has(start)) return;
+    mentionStarts.add(start);
+    finding.mentions.push(mention);
+  };
+  for (const c of claimed) add(owner(c), c.origin, c.start, c.end);
+
+  // Every further occurrence of a found name or base, and the first word of a longer company name ("Kaspersky").
+  const forms = new Map<string, string>();
+  for (const c of claimed) {
+    const name = owner(c);
+    forms.set(text.slice(c.start, c.end), name);
+    if (c.base) forms.set(c.base, name);
+    const first = tokenize(c.base ?? text.slice(c.start, c.end))[0];
+    if (first && first.text.length >= 4 && !isCommonWord(first.text) && isCapitalized(first) && !forms.has(first.text)) forms.set(first.text, name);
+  }
+  const matcher = new PhraseMatcher([...forms].map(([phrase, name]) => ({ phrase, payload: name, exact: true })));
+  for (const match of matcher.findAll(tokens)) {
+    const start = tokens[match.from]!.start;
+    const end = tokens[match.to - 1]!.end;
+    if (!coverage.isFree(start, end)) continue;
+    add(match.payloads[0]!, 'pattern', start, end);
+  }
+
+  for (const finding of findings.values()) finding.mentions.sort((a, b) => a.start - b.start);
+  return [...findings.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}

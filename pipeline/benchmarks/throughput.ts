@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runImport } from '../runner.js';
+import { generateCorpus } from './synthetic.js';
+
+export interface ThroughputResult {
+  docs: number;
+  files: number;
+  badFiles: number;
+  workers: number;
+  seconds: number;
+  docsPerSecond: number;
+  mbPerSecond: number;
+  peakRssMb: number;
+  /** Seconds per stage, summed over worker threads (read, ingest, each extractor, store, dedup). */
+  stages: Record<string, number>;
+  /** Pipeline documents/s divided by a bare compromise `nlp(text)` pass's documents/s over the same texts. */
+  compromiseRatio: number;
+  compromise: { sampleDocs: number; docsPerSecond: number; kbPerSecond: number };
+  generationSeconds: number;
+  machine: { cpus: number; model: string; node: string };
+}
+
+/**
+ * Generates a seeded synthetic archive, imports it with the real runner into a fresh knowledge base, and measures a
+ * bare compromise pass over a sample of the same texts on one thread as the reference, in the same run: these
+ * machines are shared and noisy, so only ratios within one run compare.
+ */
+export async function runThroughputBenchmark(options: { docs: number; seed?: number; workers?: number; sample?: number; keep?: boolean }): Promise<ThroughputResult & { folder: string }> {
+  const folder = mkdtempSync(join(tmpdir(), 'advisory-kb-bench-'));
+  const generationStarted = performance.now();
+  const corpus = generateCorpus(join(folder, 'archive'), options.docs, options.seed ?? 42, options.sample ?? 200);
+  const generationSeconds = (performance.now() - generationStarted) / 1000;
+  const workers = options.workers ?? availableParallelism();
+  try {
+    const summary = await runImport([corpus.folder], { db: join(folder, 'bench.sqlite'), workers });
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+    const { default: nlp } = await import('compromise');
+    const sample = corpus.sample;
+    const started = performance.now();
+    for (const text of sample) nlp(text);
+    const compromiseSeconds = (performance.now() - started) / 1000;
+    const sampleBytes = sample.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    const compromiseDocsPerSecond = sample.length / compromiseSeconds;
+
+    const docsPerSecond = options.docs / summary.seconds;
+    const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+    return {
+      folder,
+      docs: options.docs,
+      files: corpus.files,
+      badFiles: corpus.badFiles,
+      workers,
+      seconds: round(summary.seconds),
+      docsPerSecond: round(docsPerSecond, 1),
+      mbPerSecond: round(corpus.bytes / 1e6 / summary.seconds),
+      peakRssMb: round(peakRssMb, 1),
+      stages: Object.fromEntries(Object.entries(summary.timings).map(([k, v]) => [k, round(v)])),
+      compromiseRatio: round(docsPerSecond / compromiseDocsPerSecond, 2),
+      compromise: { sampleDocs: sample.length, docsPerSecond: round(compromiseDocsPerSecond, 1), kbPerSecond: round(sampleBytes / 1000 / compromiseSeconds, 1) },
+      generationSeconds: round(generationSeconds),
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+    };
+  } finally {
+    if (!options.keep) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export function formatThroughputResult(r: ThroughputResult): string {
+  const stages = Object.entries(r.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+  return [
+    `advisory-kb bench: ${r.docs} documents in ${r.files} files (${r.badFiles} bad), ${r.workers} workers, on ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}`,
+    `import: ${r.seconds.toFixed(1)} s, ${r.docsPerSecond} documents/s, ${r.mbPerSecond.toFixed(2)} MB/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+    `stage seconds (summed over threads): ${stages}`,
+    `bare compromise nlp(text), one thread, ${r.compromise.sampleDocs} of the same texts: ${r.compromise.docsPerSecond} documents/s (${r.compromise.kbPerSecond} KB/s)`,
+    `compromiseRatio (pipeline documents/s ÷ compromise documents/s): ${r.compromiseRatio}`,
+  ].join('\n');
+}
