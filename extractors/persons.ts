@@ -108,7 +108,8 @@ export function extractPersons(text: string, tokens: readonly Token[], affiliati
     if (covered.has(u) || !isNameUnit(units[u]!) || truncated(units, u)) continue;
     const role = roleBefore(units, u);
     // "sagte Dobrindt", "so Hirsch", "said Smith": a speech verb right before introduces its speaker.
-    const honorific = honorificBefore(units, u) || SPEECH_VERBS.has(units[u - 1]?.text ?? '');
+    // Not before a role ("said Commerce Secretary Gina Raimondo": the role cue finds her).
+    const honorific = honorificBefore(units, u) || (SPEECH_VERBS.has(units[u - 1]?.text ?? '') && !(units[u + 1] && isRoleUnit(units[u + 1]!)));
     const given = isGivenName(units[u]!);
     // A likely name (census lists) counts as a given name only before a word that is no ordinary word: "Volker Wissing".
     const likely = !given && isLikelyName(units[u]!.text) && !units[u]!.sentenceStart && units[u + 1] !== undefined && isNameUnit(units[u + 1]!) && !isCommonWord(units[u + 1]!.text);

@@ -6,6 +6,7 @@ import { minhashSignature } from '../extractors/minhash.js';
 import { extractLocations } from '../extractors/locations.js';
 import { extractOrganizations } from '../extractors/organizations.js';
 import { extractPersons } from '../extractors/persons.js';
+import { extractQuotes } from '../extractors/quotes.js';
 import { documentTokens } from '../extractors/phrases.js';
 import { segmentSentences } from '../extractors/sentences.js';
 import type { Analysis, AnalyzedDocument, Document, IngestedDocument, Message, Stage } from './types.js';
@@ -51,6 +52,7 @@ export const STAGES: readonly Stage[] = [
     adds: 'entities',
     run: (doc) => resolveEntities([doc.agencies!, doc.organizations!, doc.persons!, doc.locations!]),
   }),
+  defineStage({ name: 'quotes', needs: ['entities', 'sentences'], adds: 'quotes', run: (doc) => extractQuotes(doc.text, doc.entities!, doc.sentences!) }),
   defineStage({ name: 'fingerprint', needs: [], adds: 'fingerprint', run: (doc) => minhashSignature(doc.text) }),
 ];
 

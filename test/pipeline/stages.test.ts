@@ -37,7 +37,7 @@ describe('analyzeDocument', () => {
     expect(doc.messages[0]).toEqual({ stage: 'paragraphs', severity: 'error', reason: 'stage-failed', detail: 'trigram table missing' });
     expect(doc.messages[1]).toEqual({ stage: 'language', severity: 'warning', reason: 'stage-skipped', detail: 'needs paragraphs, which an earlier stage did not provide' });
     // Everything downstream of language is skipped; what does not depend on it still runs.
-    expect(doc.messages.slice(1).map((m) => `${m.stage} ${m.reason}`)).toEqual(['language stage-skipped', 'dates stage-skipped', 'agencies stage-skipped', 'organizations stage-skipped', 'persons stage-skipped', 'entities stage-skipped']);
+    expect(doc.messages.slice(1).map((m) => `${m.stage} ${m.reason}`)).toEqual(['language stage-skipped', 'dates stage-skipped', 'agencies stage-skipped', 'organizations stage-skipped', 'persons stage-skipped', 'entities stage-skipped', 'quotes stage-skipped']);
     expect(doc.fingerprint).toHaveLength(192);
   });
 

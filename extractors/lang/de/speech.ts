@@ -1,10 +1,19 @@
 /** German speech verbs and frames, for quote attribution and for names they introduce ("sagte Dobrindt"). */
 export const SPEECH_WORDS = {
-  /** Finite forms that stand right before the speaker in inverted order ("…“, sagte Raimondo"; "so Hirsch"). */
+  /** Finite forms that stand right before or after the speaker ("…“, sagte Raimondo"; "Raimondo sagte: „…“"; "so Hirsch"). */
   verbs: [
     'sagte', 'sagten', 'sagt', 'sagen', 'erklärte', 'erklärten', 'erklärt', 'betonte', 'betont', 'meinte', 'meint', 'ergänzte', 'ergänzt',
     'warnte', 'warnt', 'kritisierte', 'kritisiert', 'forderte', 'fordert', 'schrieb', 'schreibt', 'klagte', 'klagt', 'fügte', 'räumte',
     'teilte', 'bestätigte', 'bestätigt', 'sprach', 'spricht', 'unterstrich', 'unterstreicht', 'mahnte', 'mahnt', 'versicherte', 'versichert',
     'berichtete', 'berichtet', 'erläuterte', 'erläutert', 'antwortete', 'antwortet', 'kommentierte', 'kommentiert', 'so', 'laut', 'zufolge',
+    'heißt', 'hieß', 'betonten', 'warnten', 'erklärten', 'weist', 'wies', 'stellte', 'verwies', 'verweist',
   ],
+  /** Pronouns that refer a quote to the person last named ("sagte er"). */
+  pronouns: ['er', 'sie'],
+  /** Unnamed speakers, kept with their description ("ein Sprecher des Ministeriums"). */
+  unnamedSpeakers: ['der Sprecher', 'die Sprecherin', 'ein Sprecher', 'eine Sprecherin', 'ein Beamter', 'eine Beamtin', 'ein Mitarbeiter', 'eine Mitarbeiterin', 'ein Vertreter', 'eine Vertreterin', 'ein Regierungssprecher', 'ein Ministeriumssprecher', 'ein Behördensprecher'],
+  /** Words that open reported speech after a speech verb ("sagte, dass …"). */
+  complementizers: ['dass'],
+  /** Konjunktiv I forms that mark reported speech ("…, Russland sei ein fähiger Akteur"). */
+  subjunctives: ['sei', 'seien', 'habe', 'werde', 'werden', 'könne', 'müsse', 'solle', 'wolle', 'dürfe', 'gebe', 'liege', 'stehe', 'gehe', 'komme', 'bestehe', 'handle', 'halte', 'wisse', 'sehe'],
 };

@@ -1,0 +1,254 @@
+import type { EntityFinding, QuoteFinding, Span } from '../pipeline/types.js';
+import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+
+/**
+ * Quotes and who said them. Direct quotes are the words between quotation marks of any style both languages use
+ * („…“ “…” "…" »…« «…» ‚…‘ ‘…’ '…'), nested quotes kept inside the outer one and apostrophes ("Kaspersky's")
+ * never taken for marks. A quote counts when a speech frame attributes it: after it ("…“, sagte Raimondo"), before
+ * it ("Raimondo sagte: „…“", "according to the BSI, “…”") or around it, where a quote interrupted by its attribution
+ * ("„…“, sagte Raimondo. „…“") is one quote. The speaker is the entity the frame names (a person resolved to the
+ * document's full name, an agency, an organization), the person last named for a pronoun ("sagte er"), or an
+ * unnamed official kept with its description. Unattributed words in quotation marks are scare quotes or titles, not
+ * quotes. Indirect speech: a speech verb followed by "dass"/"that", or German Konjunktiv I after the verb.
+ */
+
+const PACKS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].speech.SPEECH_WORDS);
+const VERBS = new Set(PACKS.flatMap((p) => p.verbs));
+const PRONOUNS = new Set(PACKS.flatMap((p) => p.pronouns));
+const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map((u) => u.toLowerCase());
+const COMPLEMENTIZERS = new Set(PACKS.flatMap((p) => p.complementizers));
+const SUBJUNCTIVES = new Set(PACKS.flatMap((p) => p.subjunctives as readonly string[]));
+
+/** Opening mark → the marks that close it. */
+const CLOSERS: Record<string, string> = { '„': '“”', '‚': '‘’', '“': '”', '‘': '’', '"': '"', "'": "'", '»': '«', '«': '»' };
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+
+interface Quoted {
+  /** Offsets of the opening and closing marks. */
+  open: number;
+  close: number;
+}
+
+/** Outermost quoted stretches. A quote may run over paragraphs only as the English convention writes it (each paragraph reopened). */
+export function findQuoted(text: string): Quoted[] {
+  const found: Quoted[] = [];
+  const stack: Array<{ mark: string; at: number }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' && stack.length > 0 && text[i + 1] === '\n') {
+      // A paragraph ends inside a quote: it goes on only if the next paragraph reopens it with the same mark.
+      let j = i;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      if (text[j] === stack[0]!.mark && stack.length === 1) {
+        i = j;
+        continue;
+      }
+      stack.length = 0;
+      continue;
+    }
+    if (!(c in CLOSERS) && !'“”‘’«»'.includes(c)) continue;
+    const before = text[i - 1];
+    const after = text[i + 1];
+    // "Kaspersky's", "Biden-Harris-Administration’s", "don't": an apostrophe between letters.
+    if ((c === '’' || c === "'") && isWordChar(before) && isWordChar(after)) continue;
+    const top = stack[stack.length - 1];
+    if (top && CLOSERS[top.mark]!.includes(c) && !(isSpace(before) && !isSpace(after) && c === top.mark)) {
+      stack.pop();
+      if (stack.length === 0) found.push({ open: top.at, close: i });
+      continue;
+    }
+    const opens = c in CLOSERS && !isSpace(after) && (isSpace(before) || /[([{\-–—/„“‚‘»«:]/.test(before!));
+    if (opens && stack.length < 3) stack.push({ mark: c, at: i });
+  }
+  return found;
+}
+
+interface Attribution {
+  speaker: QuoteFinding['speaker'];
+  /** End of the attribution after the quote, for joining an interrupted quote. */
+  end: number;
+}
+
+const SPEAKER_TYPES = new Set(['person', 'agency', 'organization']);
+
+/** `entities`: the document's resolved entities, whose mentions name speakers. */
+export function extractQuotes(text: string, entities: readonly EntityFinding[], sentences: readonly Span[]): QuoteFinding[] {
+  const mentions = entities
+    .filter((e) => SPEAKER_TYPES.has(e.type))
+    .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
+    .sort((a, b) => a.start - b.start);
+  const speakerOf = (entity: EntityFinding): QuoteFinding['speaker'] => ({ key: entity.key, name: entity.name, role: entity.roles[0] ?? null });
+  const lastPersonBefore = (at: number) => [...mentions].reverse().find((m) => m.start < at && m.entity.type === 'person')?.entity;
+  const sentenceOf = (at: number) => sentences.find((s) => s.start <= at && at < s.end) ?? { start: Math.max(0, at - 200), end: Math.min(text.length, at + 200) };
+
+  /**
+   * Who the frame in [from, to) names, nearest to its speech verb: a person first ("sagte der Vizepräsident des BfV,
+   * Sinan Selen"), then a pronoun's antecedent ("erklärte er … am Hasso-Plattner-Institut"), then an unnamed official
+   * kept with its description ("ein Sprecher des Ministeriums"), then an agency or organization ("teilte das
+   * Handelsministerium mit"), named as the text names it.
+   */
+  const speakerIn = (from: number, to: number): QuoteFinding['speaker'] | null => {
+    const frame = text.slice(from, to);
+    const verb = [...frame.matchAll(/\p{L}+/gu)].find((w) => VERBS.has(w[0].toLowerCase()));
+    const verbAt = from + (verb?.index ?? frame.length);
+    const nearest = <T extends { start: number }>(list: T[]) => list.sort((x, y) => Math.abs(x.start - verbAt) - Math.abs(y.start - verbAt))[0];
+    const inside = mentions.filter((m) => m.start >= from && m.start < to);
+    const person = nearest(inside.filter((m) => m.entity.type === 'person'));
+    if (person) return speakerOf(person.entity);
+    const pronoun = nearest([...frame.matchAll(/\p{L}+/gu)].filter((w) => PRONOUNS.has(w[0])).map((w) => ({ start: from + w.index! })));
+    if (pronoun && Math.abs(pronoun.start - verbAt) < 30) {
+      const antecedent = lastPersonBefore(from);
+      if (antecedent) return speakerOf(antecedent);
+    }
+    const lower = frame.toLowerCase();
+    for (const description of UNNAMED) {
+      const at = lower.search(new RegExp(`(?:^|[^\\p{L}])${description}(?![\\p{L}])`, 'u'));
+      if (at < 0) continue;
+      const start = from + at + (/^\p{L}/u.test(lower.slice(at)) ? 0 : 1);
+      const end = start < verbAt ? verbAt : to;
+      const name = text.slice(start, end).replace(/[,.;:!?].*$/s, '').trim();
+      if (name) return { key: null, name, role: null };
+    }
+    // A body is named by the fullest form the document gives it ("Handelsministerium der Vereinigten Staaten").
+    const body = nearest(inside);
+    if (!body) return null;
+    const forms = body.entity.mentions.map((m) => m.text.replace(/\s+/g, ' '));
+    return { key: body.entity.key, name: forms.reduce((a, b) => (b.length > a.length ? b : a)), role: null };
+  };
+
+  const hasVerb = (from: number, to: number, maxWords: number) => text.slice(from, to).split(/[^\p{L}]+/u).filter(Boolean).slice(0, maxWords).some((w) => VERBS.has(w.toLowerCase()));
+
+  /** "…“, sagte Raimondo." / "…,” Raimondo said." / "…”, said the agency": the frame up to the sentence's end. */
+  const attributionAfter = (close: number, inner: string): Attribution | null => {
+    let end = close + 1;
+    while (end < text.length && !/[!?\n„“"»«]/.test(text[end]!) && !(text[end] === '.' && !/\b\p{Lu}$/u.test(text.slice(close, end))) && end - close < 150) end++;
+    const frame = text.slice(close + 1, end);
+    // German puts the comma after the mark ("…“, sagte"), English inside it ("…,” Raimondo said").
+    if (!/^\s*[,–—-]|^\s*\p{Ll}/u.test(frame) && !/[,?!]\s*$/.test(inner)) return null;
+    if (!hasVerb(close + 1, end, 8)) return null;
+    const speaker = speakerIn(close + 1, end);
+    return speaker ? { speaker, end } : null;
+  };
+
+  /** "Raimondo sagte: „…“", "Laut BSI „…“", "According to Martin, “…”": the frame from the sentence's start. */
+  const attributionBefore = (open: number, notBefore: number): Attribution | null => {
+    const from = Math.max(sentenceOf(open).start, notBefore);
+    // "Gina Raimondo, Handelsministerin: „…“": a colon after a named speaker frames the quote as a verb would.
+    if (!hasVerb(from, open, 40) && !/:\s*$/.test(text.slice(from, open))) return null;
+    const speaker = speakerIn(from, open);
+    return speaker ? { speaker, end: open } : null;
+  };
+
+  /**
+   * A quote that opens a sentence with no frame of its own continues the speaker of the sentence before: "…, Gazlay
+   * said. “There's no single action …”", "Ian Levy relativierte … „Es ist nicht unsere Absicht …“".
+   */
+  const continuedSpeaker = (open: number): Attribution | null => {
+    const sentence = sentenceOf(open);
+    if (text.slice(sentence.start, open).trim() !== '' || sentence.start === 0) return null;
+    const previous = sentenceOf(sentence.start - 1);
+    const people = new Set(mentions.filter((m) => m.start >= previous.start && m.start < previous.end && m.entity.type === 'person').map((m) => m.entity));
+    if (people.size !== 1 && !(people.size > 1 && hasVerb(previous.start, previous.end, 60))) return null;
+    const speaker = speakerIn(previous.start, previous.end);
+    return speaker ? { speaker, end: open } : null;
+  };
+
+  /**
+   * Words quoted inside reported speech ("Die Regierung verfüge über „offensive Cyberfähigkeiten“"): the sentence's
+   * Konjunktiv I reports the speaker of the frame before it, so the quote is theirs.
+   */
+  let lastSpeaker: QuoteFinding['speaker'] | null = null;
+  const reportedSpeaker = (q: Quoted): Attribution | null => {
+    const sentence = sentenceOf(q.open);
+    const outside = text.slice(sentence.start, q.open) + ' ' + text.slice(q.close + 1, sentence.end);
+    if (!outside.split(/[^\p{L}]+/u).some((w) => SUBJUNCTIVES.has(w))) return null;
+    const speaker = lastSpeaker ?? (sentence.start > 0 ? speakerIn(sentenceOf(sentence.start - 1).start, sentence.start) : null);
+    return speaker ? { speaker, end: q.close + 1 } : null;
+  };
+
+  const quotes: QuoteFinding[] = [];
+  const quoted = findQuoted(text);
+  let previousEnd = 0;
+  for (let k = 0; k < quoted.length; k++) {
+    const q = quoted[k]!;
+    const inner = text.slice(q.open + 1, q.close).trim();
+    if (inner === '') continue;
+    const words = inner.split(/\s+/).length;
+    const after = attributionAfter(q.close, inner);
+    const before = after ? null : attributionBefore(q.open, previousEnd);
+    const framed = after ?? before ?? (words > 5 ? continuedSpeaker(q.open) : null);
+    const reported = framed || words <= 3 ? null : reportedSpeaker(q);
+    const attribution = framed ?? reported;
+    previousEnd = q.close + 1;
+    if (attribution) lastSpeaker = attribution.speaker;
+    // Scare quotes and titles: a few words in marks count only with a frame right against them.
+    if (!attribution || (words <= 3 && !reported && !(after && after.end - q.close < 60) && !(before && /:\s*$/.test(text.slice(0, q.open))))) continue;
+    const start = q.open + 1 + (text.slice(q.open + 1, q.close).length - text.slice(q.open + 1, q.close).trimStart().length);
+    let end = start + inner.length;
+    let joined = inner;
+    // "„…“, sagte Raimondo. „…“": the continuation after the attribution is the same quote.
+    const next = quoted[k + 1];
+    if (after && next && /^[\s.,:]*$/.test(text.slice(after.end, next.open)) && !attributionAfter(next.close, text.slice(next.open + 1, next.close))) {
+      const rest = text.slice(next.open + 1, next.close).trim();
+      if (rest) {
+        joined = `${inner} ${rest}`;
+        end = next.close - (text.slice(next.open + 1, next.close).length - text.slice(next.open + 1, next.close).trimEnd().length);
+        previousEnd = next.close + 1;
+        k++;
+      }
+    }
+    quotes.push({ start, end, text: joined, kind: 'direct', speaker: attribution.speaker });
+  }
+
+  quotes.push(...indirectQuotes(text, sentences, quoted, speakerIn));
+  return quotes.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Reported speech without marks: "Martin ergänzte jedoch, dass Russland ein sehr fähiger Akteur sei", "Selen sagte,
+ * die chinesische Führung sei …", "Levy said that the risk was low". The clause runs to the sentence's end.
+ */
+function indirectQuotes(
+  text: string,
+  sentences: readonly Span[],
+  quoted: readonly Quoted[],
+  speakerIn: (from: number, to: number) => QuoteFinding['speaker'] | null,
+): QuoteFinding[] {
+  const found: QuoteFinding[] = [];
+  for (const sentence of sentences) {
+    if (quoted.some((q) => q.open < sentence.end && sentence.start < q.close)) continue;
+    const body = text.slice(sentence.start, sentence.end);
+    const words = [...body.matchAll(/[\p{L}]+|,/gu)];
+    for (let w = 0; w < words.length - 1; w++) {
+      if (!VERBS.has(words[w]![0].toLowerCase()) || ['so', 'laut', 'zufolge', 'according'].includes(words[w]![0].toLowerCase())) continue;
+      // After the verb: optional subject (inverted order), then ", dass" / "that", or a comma and a Konjunktiv I clause.
+      let v = w + 1;
+      let clauseAt = -1;
+      for (; v < Math.min(words.length, w + 6); v++) {
+        const word = words[v]![0];
+        if (COMPLEMENTIZERS.has(word.toLowerCase())) {
+          clauseAt = v + 1;
+          break;
+        }
+        if (word === ',' && COMPLEMENTIZERS.has(words[v + 1]?.[0].toLowerCase() ?? '')) {
+          clauseAt = v + 2;
+          break;
+        }
+        if (word === ',' && words.slice(v + 1, v + 8).some((x) => SUBJUNCTIVES.has(x[0]))) {
+          clauseAt = v + 1;
+          break;
+        }
+      }
+      if (clauseAt < 0 || clauseAt >= words.length) continue;
+      const start = sentence.start + words[clauseAt]!.index!;
+      let end = sentence.end;
+      while (end > start && /[\s.!?]/.test(text[end - 1]!)) end--;
+      const speaker = speakerIn(sentence.start, sentence.start + words[clauseAt - 1]!.index! + 1);
+      if (!speaker || end - start < 10) continue;
+      found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
+      break;
+    }
+  }
+  return found;
+}
