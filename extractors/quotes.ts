@@ -19,6 +19,9 @@ const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map((u) => u.toLowerCase
 const COMPLEMENTIZERS = new Set(PACKS.flatMap((p) => p.complementizers));
 const SUBJUNCTIVES = new Set(PACKS.flatMap((p) => p.subjunctives as readonly string[]));
 
+/** Any speech verb or Konjunktiv I form, as a word: the sentences worth a closer look for reported speech. */
+const REPORTING_CUE = new RegExp(`(?<![\\p{L}])(?:${[...VERBS, ...SUBJUNCTIVES].join('|')})(?![\\p{L}])`, 'iu');
+
 /** Opening mark → the marks that close it. */
 const CLOSERS: Record<string, string> = { '„': '“”', '‚': '‘’', '“': '”', '‘': '’', '"': '"', "'": "'", '»': '«', '«': '»' };
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -79,8 +82,30 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
     .sort((a, b) => a.start - b.start);
   const speakerOf = (entity: EntityFinding): QuoteFinding['speaker'] => ({ key: entity.key, name: entity.name, role: entity.roles[0] ?? null });
-  const lastPersonBefore = (at: number) => [...mentions].reverse().find((m) => m.start < at && m.entity.type === 'person')?.entity;
-  const sentenceOf = (at: number) => sentences.find((s) => s.start <= at && at < s.end) ?? { start: Math.max(0, at - 200), end: Math.min(text.length, at + 200) };
+  /** Index of the first item starting at or after `at`, by binary search over items sorted by start. */
+  const firstFrom = (items: readonly { start: number }[], at: number) => {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const mentionsIn = (from: number, to: number) => {
+    const found: typeof mentions = [];
+    for (let i = firstFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) found.push(mentions[i]!);
+    return found;
+  };
+  const lastPersonBefore = (at: number) => {
+    for (let i = firstFrom(mentions, at) - 1; i >= 0; i--) if (mentions[i]!.entity.type === 'person') return mentions[i]!.entity;
+    return undefined;
+  };
+  const sentenceOf = (at: number) => {
+    const s = sentences[firstFrom(sentences, at + 1) - 1];
+    return s && s.start <= at && at < s.end ? s : { start: Math.max(0, at - 200), end: Math.min(text.length, at + 200) };
+  };
 
   /**
    * Who the frame in [from, to) names, nearest to its speech verb: a person first ("sagte der Vizepräsident des BfV,
@@ -93,7 +118,7 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     const verb = [...frame.matchAll(/\p{L}+/gu)].find((w) => VERBS.has(w[0].toLowerCase()));
     const verbAt = from + (verb?.index ?? frame.length);
     const nearest = <T extends { start: number }>(list: T[]) => list.sort((x, y) => Math.abs(x.start - verbAt) - Math.abs(y.start - verbAt))[0];
-    const inside = mentions.filter((m) => m.start >= from && m.start < to);
+    const inside = mentionsIn(from, to);
     const person = nearest(inside.filter((m) => m.entity.type === 'person'));
     if (person) return speakerOf(person.entity);
     const pronoun = nearest([...frame.matchAll(/\p{L}+/gu)].filter((w) => PRONOUNS.has(w[0])).map((w) => ({ start: from + w.index! })));
@@ -148,7 +173,7 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     const sentence = sentenceOf(open);
     if (text.slice(sentence.start, open).trim() !== '' || sentence.start === 0) return null;
     const previous = sentenceOf(sentence.start - 1);
-    const people = new Set(mentions.filter((m) => m.start >= previous.start && m.start < previous.end && m.entity.type === 'person').map((m) => m.entity));
+    const people = new Set(mentionsIn(previous.start, previous.end).filter((m) => m.entity.type === 'person').map((m) => m.entity));
     if (people.size !== 1 && !(people.size > 1 && hasVerb(previous.start, previous.end, 60))) return null;
     const speaker = speakerIn(previous.start, previous.end);
     return speaker ? { speaker, end: open } : null;
@@ -201,32 +226,57 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     quotes.push({ start, end, text: joined, kind: 'direct', speaker: attribution.speaker });
   }
 
-  quotes.push(...indirectQuotes(text, sentences, quoted, speakerIn));
+  quotes.push(...indirectQuotes(text, sentences, quoted, quotes, speakerIn));
   return quotes.sort((a, b) => a.start - b.start);
 }
 
 /**
- * Reported speech without marks: "Martin ergänzte jedoch, dass Russland ein sehr fähiger Akteur sei", "Selen sagte,
- * die chinesische Führung sei …", "Levy said that the risk was low". The clause runs to the sentence's end.
+ * Reported speech without marks, sentence by sentence:
+ * - a speech verb followed by "dass"/"that" or by a clause ("Martin ergänzte, dass Russland …", "Selen sagte, die
+ *   Führung sei …", "Levy said the risk was low"): the clause, spoken by the frame's speaker;
+ * - a German sentence in Konjunktiv I with no frame of its own ("Es gebe durchaus Alternativen."): the whole
+ *   sentence, spoken by the speaker last attributed before it, as German reporting continues a speaker's words.
  */
 function indirectQuotes(
   text: string,
   sentences: readonly Span[],
   quoted: readonly Quoted[],
+  direct: readonly QuoteFinding[],
   speakerIn: (from: number, to: number) => QuoteFinding['speaker'] | null,
 ): QuoteFinding[] {
   const found: QuoteFinding[] = [];
+  // Sentences come in order: the last speaker is kept as they pass, merging in the direct quotes' speakers.
+  const attributed = [...direct].sort((x, y) => x.start - y.start);
+  let nextDirect = 0;
+  let current: QuoteFinding['speaker'] | null = null;
+  let currentAt = -1;
+  const lastSpeakerBefore = (at: number) => {
+    while (nextDirect < attributed.length && attributed[nextDirect]!.start < at) {
+      if (attributed[nextDirect]!.start > currentAt) {
+        current = attributed[nextDirect]!.speaker;
+        currentAt = attributed[nextDirect]!.start;
+      }
+      nextDirect++;
+    }
+    const own = found[found.length - 1];
+    return own && own.start > currentAt && own.start < at ? own.speaker : current;
+  };
   for (const sentence of sentences) {
-    if (quoted.some((q) => q.open < sentence.end && sentence.start < q.close)) continue;
     const body = text.slice(sentence.start, sentence.end);
-    const words = [...body.matchAll(/[\p{L}]+|,/gu)];
-    for (let w = 0; w < words.length - 1; w++) {
-      if (!VERBS.has(words[w]![0].toLowerCase()) || ['so', 'laut', 'zufolge', 'according'].includes(words[w]![0].toLowerCase())) continue;
-      // After the verb: optional subject (inverted order), then ", dass" / "that", or a comma and a Konjunktiv I clause.
-      let v = w + 1;
+    // Most sentences report nothing: one regular expression over the cue words rules them out before any work.
+    if (!REPORTING_CUE.test(body)) continue;
+    if (quoted.some((q) => q.open >= sentence.start && q.close < sentence.end && q.close - q.open > 0.5 * (sentence.end - sentence.start))) continue;
+    const words = [...body.matchAll(/[\p{L}]+|,|[„“"»«]/gu)];
+    let added = false;
+    for (let w = 0; w < words.length - 1 && !added; w++) {
+      const verb = words[w]![0].toLowerCase();
+      if (!VERBS.has(verb) || ['so', 'laut', 'zufolge', 'according', 'heißt'].includes(verb)) continue;
+      // After the verb: an optional subject (inverted order), then ", dass" / "that", or a comma and a Konjunktiv I
+      // clause; in English also a clause right after "said".
       let clauseAt = -1;
-      for (; v < Math.min(words.length, w + 6); v++) {
+      for (let v = w + 1; v < Math.min(words.length, w + 6); v++) {
         const word = words[v]![0];
+        if (/^[„“"»«]$/.test(word)) break;
         if (COMPLEMENTIZERS.has(word.toLowerCase())) {
           clauseAt = v + 1;
           break;
@@ -240,15 +290,25 @@ function indirectQuotes(
           break;
         }
       }
-      if (clauseAt < 0 || clauseAt >= words.length) continue;
+      if (clauseAt < 0 && /^(said|says)$/.test(verb) && words[w + 1] && /^\p{L}/u.test(words[w + 1]![0]) && !/^(in|on|at|of|to|by|for|from|with|during|after|before|earlier|later|today|yesterday|thursday|monday|tuesday|wednesday|friday|saturday|sunday)$/i.test(words[w + 1]![0])) clauseAt = w + 1;
+      if (clauseAt < 0 || clauseAt >= words.length || !/^\p{L}/u.test(words[clauseAt]![0])) continue;
       const start = sentence.start + words[clauseAt]!.index!;
       let end = sentence.end;
       while (end > start && /[\s.!?]/.test(text[end - 1]!)) end--;
       const speaker = speakerIn(sentence.start, sentence.start + words[clauseAt - 1]!.index! + 1);
       if (!speaker || end - start < 10) continue;
       found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
-      break;
+      added = true;
     }
+    if (added) continue;
+    // A sentence reported in Konjunktiv I continues the last speaker.
+    if (!words.some((x) => SUBJUNCTIVES.has(x[0]))) continue;
+    const speaker = lastSpeakerBefore(sentence.start);
+    let end = sentence.end;
+    while (end > sentence.start && /[\s.!?]/.test(text[end - 1]!)) end--;
+    let start = sentence.start;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    if (speaker && end - start >= 10) found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
   }
   return found;
 }

@@ -67,8 +67,29 @@ function store<K extends keyof Analysis>(found: Partial<Analysis>, key: K, value
  * Runs the stages in order. A stage whose needs are missing is skipped, one that throws leaves its field empty;
  * either way a message says so and later stages still run: one bad document never stops a batch.
  */
-export function analyzeDocument(input: IngestedDocument, stages: readonly Stage[] = STAGES, timings?: StageTimings): AnalyzedDocument {
-  const messages: Message[] = [...input.messages];
+/**
+ * Text analysed per document. Extraction builds objects per token, about 100 bytes of heap per character: a 10 MB
+ * one-line file would need a gigabyte in its worker. Longer texts are stored whole and analysed up to this length,
+ * cut at a paragraph or sentence end, and the document says so (status `degraded`, reason `analysis-truncated`).
+ */
+export const MAX_ANALYZED_CHARS = 1_000_000;
+
+function analysisCut(text: string): number {
+  if (text.length <= MAX_ANALYZED_CHARS) return text.length;
+  const window = text.slice(0, MAX_ANALYZED_CHARS);
+  const paragraph = window.lastIndexOf('\n');
+  if (paragraph > MAX_ANALYZED_CHARS * 0.9) return paragraph;
+  const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
+  return sentence > MAX_ANALYZED_CHARS * 0.9 ? sentence + 1 : MAX_ANALYZED_CHARS;
+}
+
+export function analyzeDocument(whole: IngestedDocument, stages: readonly Stage[] = STAGES, timings?: StageTimings): AnalyzedDocument {
+  const messages: Message[] = [...whole.messages];
+  const cut = analysisCut(whole.text);
+  const input = cut < whole.text.length ? { ...whole, text: whole.text.slice(0, cut) } : whole;
+  if (input !== whole) {
+    messages.push({ stage: 'analyze', severity: 'warning', reason: 'analysis-truncated', detail: `text of ${whole.text.length} characters analysed up to character ${cut} (limit ${MAX_ANALYZED_CHARS}); all of it is stored` });
+  }
   const found: Partial<Analysis> = {};
   for (const stage of stages) {
     const report = (message: Omit<Message, 'stage'>) => messages.push({ stage: stage.name, ...message });
@@ -86,5 +107,5 @@ export function analyzeDocument(input: IngestedDocument, stages: readonly Stage[
     }
     if (timings) timings[stage.name] = (timings[stage.name] ?? 0) + (performance.now() - started) / 1000;
   }
-  return { ...input, ...emptyAnalysis(), ...found, messages };
+  return { ...whole, ...emptyAnalysis(), ...found, messages };
 }

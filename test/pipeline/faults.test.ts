@@ -118,7 +118,7 @@ describe('bad input', () => {
 
   it.each([
     ['a 200 MB file', 'bad/huge.txt', /^skipped too-large: 209\.7 MB exceeds the 52 MB limit/],
-    ['a file of one 10 MB line', 'bad/one-line.txt', /^imported/],
+    ['a file of one 10 MB line', 'bad/one-line.txt', /^degraded analysis-truncated: analyze: text of \d{7} characters analysed up to character 99\d{4} \(limit 1000000\)/],
     ['HTML nested 100 000 levels deep', 'bad/deep.html', /^degraded html-too-deep: load: elements nested 100000 levels deep/],
     ['invalid UTF-8', 'bad/invalid-utf8.txt', /^degraded invalid-utf8: decode: UTF-8 with 3 invalid bytes/],
     ['NUL padding', 'bad/nul-padded.txt', /^degraded nul-bytes: decode: removed 8192 NUL bytes of padding/],
