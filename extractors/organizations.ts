@@ -65,7 +65,8 @@ function nameRunBefore(units: readonly Unit[], end: number, max = 4): number {
   while (from > 0 && end - from < max) {
     const unit = units[from - 1]!;
     if (isOrganizationWord(unit)) from--;
-    else if (CONNECTORS.has(unit.text) && from - 2 >= 0 && isOrganizationWord(units[from - 2]!) && from < end) from--;
+    // "Russia and Kaspersky Labs Limited" is two names: "and" joins names, "&" joins a company's ("AT&T", "Wülfing & Sohn").
+    else if (CONNECTORS.has(unit.text) && !['and', 'und'].includes(unit.text) && from - 2 >= 0 && isOrganizationWord(units[from - 2]!) && from < end) from--;
     else break;
     if (units[from]!.sentenceStart) break;
   }

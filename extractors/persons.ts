@@ -1,4 +1,5 @@
 import type { EntityFinding, Mention } from '../pipeline/types.js';
+import { Coverage } from './coverage.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { ENGLISH_WORDS, isCommonWord, isFirstName, isLikelyName } from './lexicons.js';
 import type { Token } from './phrases.js';
@@ -101,11 +102,17 @@ interface FoundPerson {
 /** `affiliations`: agency and organization findings of the document, for the body a role phrase names. */
 export function extractPersons(text: string, tokens: readonly Token[], affiliations: readonly EntityFinding[] = []): EntityFinding[] {
   const units = toUnits(text, tokens);
+  const bodyText = new Coverage(text.length);
+  for (const body of affiliations) for (const m of body.mentions) bodyText.claim(m.start, m.end);
   const found: FoundPerson[] = [];
   const covered = new Set<number>();
 
   for (let u = 0; u < units.length; u++) {
     if (covered.has(u) || !isNameUnit(units[u]!) || truncated(units, u)) continue;
+    // A name does not begin inside an agency or organization already found ("Kaspersky Lab Leadership").
+    if (!bodyText.isFree(units[u]!.start, units[u]!.end)) continue;
+    // "Director for Cybersecurity at CISA": after a role's link word comes the role's domain, not a name.
+    if (units[u - 1] && ROLE_LINKS.has(units[u - 1]!.text) && roleBefore(units, u) && !isGivenName(units[u]!)) continue;
     const role = roleBefore(units, u);
     // "sagte Dobrindt", "so Hirsch", "said Smith": a speech verb right before introduces its speaker.
     // Not before a role ("said Commerce Secretary Gina Raimondo": the role cue finds her).

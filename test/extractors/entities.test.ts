@@ -52,6 +52,8 @@ describe('persons', () => {
     ['de', 'Die Handelsministerin und die Sicherheitswarnung des Amtes betreffen Millionen Nutzer. Ein Beamter des Ministeriums sagte, er sei besorgt.'],
     ['en', 'The Commerce Secretary said she was concerned. An official of the department told reporters it was final. Will Russia respond?'],
     ['de', 'Nach Angaben der Behörde Cyber- und Informationssicherheit ist die Lage ernst.'],
+    ['en', 'Treasury Sanctions Kaspersky Lab Leadership'],
+    ['en', 'The briefing was given by the Executive Assistant Director for Cybersecurity at CISA.'],
   ])('%s: finds no person in compounds, roles alone, pronouns and unnamed officials', (language, text) => {
     expect(names(text, language as LanguageCode, 'person')).toEqual([]);
   });
@@ -70,6 +72,7 @@ describe('organizations', () => {
     ['en', 'The notice names Kaspersky Labs Limited, a UK holding company.', 'Kaspersky Labs Limited'],
     ['en', 'It also covers AO Kaspersky Lab in Moscow.', 'AO Kaspersky Lab'],
     ['en', 'The rule reaches Kaspersky Lab, Inc. and its affiliates.', 'Kaspersky Lab, Inc.'],
+    ['en', 'The order names firms in Russia and Kaspersky Labs Limited in the UK.', 'Kaspersky Labs Limited'],
   ])('%s: a legal form makes a company: %s', (language, text, name) => {
     expect(names(text, language as LanguageCode, 'organization')).toContain(name);
   });
