@@ -6,6 +6,19 @@ import { PhraseMatcher, type Token } from './phrases.js';
 const require = createRequire(import.meta.url);
 for (const code of PACK_LANGUAGES) countries.registerLocale(require(`i18n-iso-countries/langs/${code}.json`) as countries.LocaleData);
 
+/** Every German and English name and abbreviation of every country, with its ISO 3166-1 alpha-2 code. */
+export function* countryNames(): Generator<{ name: string; country: string }> {
+  for (const code of PACK_LANGUAGES) {
+    for (const [alpha2, names] of Object.entries(countries.getNames(code, { select: 'all' }))) for (const name of names) yield { name, country: alpha2 };
+  }
+}
+
+/** "Russia", "United States", "United Kingdom", "South Korea": the short English name, the official one where that is an abbreviation or inverted. */
+export function englishCountryName(code: string): string {
+  const short = countries.getName(code, 'en', { select: 'alias' });
+  return short && short.length > 3 && !short.includes(',') ? short : (countries.getName(code, 'en') ?? code);
+}
+
 export type CountryCueKind = 'name' | 'adjective';
 
 /**
@@ -14,10 +27,8 @@ export type CountryCueKind = 'name' | 'adjective';
  */
 export const COUNTRY_CUES = new PhraseMatcher<{ country: string; kind: CountryCueKind }>(
   (function* () {
+    for (const { name, country } of countryNames()) yield { phrase: name, payload: { country, kind: 'name' as const }, exact: /^[A-Z.]+$/.test(name) };
     for (const code of PACK_LANGUAGES) {
-      for (const [alpha2, names] of Object.entries(countries.getNames(code, { select: 'all' }))) {
-        for (const name of names) yield { phrase: name, payload: { country: alpha2, kind: 'name' as const }, exact: /^[A-Z.]+$/.test(name) };
-      }
       for (const [adjective, country] of Object.entries(LANGUAGE_PACKS[code].agencies.AGENCY_WORDS.countryAdjectives)) {
         yield { phrase: adjective, payload: { country, kind: 'adjective' as const }, exact: /^[A-Z.]+$/.test(adjective) };
       }

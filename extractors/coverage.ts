@@ -18,3 +18,15 @@ export class Coverage {
     this.claimed.fill(1, start, end);
   }
 }
+
+/** Index of the first item starting at or after `at`, in items sorted by start (binary search). */
+export function firstStartingAt(items: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

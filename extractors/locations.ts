@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
 import type { EntityFinding, Mention } from '../pipeline/types.js';
 import { Coverage } from './coverage.js';
+import { countryNames, englishCountryName } from './countries.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { CITIES, ENGLISH_WORDS, isCommonWord, isFirstName, PLACE_NAMES } from './lexicons.js';
 import { PhraseMatcher, type Token } from './phrases.js';
@@ -65,11 +65,7 @@ const ambiguousRegion = (name: string) => name.split(/[\s-]/).some((w) => ENGLIS
 const PLACES = new PhraseMatcher<Place>(
   (function* () {
     const countryPlace = (code: string): Place => ({ key: `location:country:${code}`, name: '', kind: 'country', rank: 3e9, ambiguous: false });
-    for (const code of PACK_LANGUAGES) {
-      for (const [alpha2, names] of Object.entries(countries.getNames(code, { select: 'all' }))) {
-        for (const name of names) for (const form of inflections(name)) yield { phrase: form, payload: { ...countryPlace(alpha2), name }, exact: true };
-      }
-    }
+    for (const { name, country } of countryNames()) for (const form of inflections(name)) yield { phrase: form, payload: { ...countryPlace(country), name }, exact: true };
     for (const w of WORDS) for (const [alias, code] of Object.entries(w.countryAliases)) yield { phrase: alias, payload: { ...countryPlace(code), name: alias }, exact: true };
 
     const cityByName = new Map<string, Place>();
@@ -100,11 +96,6 @@ const PLACES = new PhraseMatcher<Place>(
   })(),
 );
 
-/** "Russia", "United States", "United Kingdom", "South Korea": the short English name, the official one where that is an abbreviation or inverted. */
-function countryName(code: string): string {
-  const short = countries.getName(code, 'en', { select: 'alias' });
-  return short && short.length > 3 && !short.includes(',') ? short : (countries.getName(code, 'en') ?? code);
-}
 
 /** The text starts a paragraph with the place, in capitals or before a dash or bracket: "BERLIN (dpa-AFX) -". */
 function isDateline(tokens: readonly Token[], from: number, to: number): boolean {
@@ -180,7 +171,7 @@ export function extractLocations(text: string, original: readonly Token[]): Enti
   // A country has one name in every document and language, its common English one ("Russia" for "Russland"), so the
   // knowledge base names it the same whatever the import order; the text's own forms are its aliases.
   for (const finding of findings.values()) {
-    if (finding.key.startsWith('location:country:')) finding.name = countryName(finding.country!);
+    if (finding.key.startsWith('location:country:')) finding.name = englishCountryName(finding.country!);
     finding.aliases = [...new Set(finding.mentions.map((m) => m.text))].filter((alias) => alias !== finding.name);
   }
   return [...findings.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);

@@ -1,5 +1,5 @@
 import type { EntityFinding, Mention } from '../pipeline/types.js';
-import { Coverage } from './coverage.js';
+import { Coverage, firstStartingAt } from './coverage.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { ENGLISH_WORDS, isCommonWord, isFirstName, isLikelyName } from './lexicons.js';
 import type { Token } from './phrases.js';
@@ -111,9 +111,9 @@ export function extractPersons(text: string, tokens: readonly Token[], affiliati
     if (covered.has(u) || !isNameUnit(units[u]!) || truncated(units, u)) continue;
     // A name does not begin inside an agency or organization already found ("Kaspersky Lab Leadership").
     if (!bodyText.isFree(units[u]!.start, units[u]!.end)) continue;
-    // "Director for Cybersecurity at CISA": after a role's link word comes the role's domain, not a name.
-    if (units[u - 1] && ROLE_LINKS.has(units[u - 1]!.text) && roleBefore(units, u) && !isGivenName(units[u]!)) continue;
     const role = roleBefore(units, u);
+    // "Director for Cybersecurity at CISA": after a role's link word comes the role's domain, not a name.
+    if (role && units[u - 1] && ROLE_LINKS.has(units[u - 1]!.text) && !isGivenName(units[u]!)) continue;
     // "sagte Dobrindt", "so Hirsch", "said Smith": a speech verb right before introduces its speaker.
     // Not before a role ("said Commerce Secretary Gina Raimondo": the role cue finds her).
     const honorific = honorificBefore(units, u) || (SPEECH_VERBS.has(units[u - 1]?.text ?? '') && !(units[u + 1] && isRoleUnit(units[u + 1]!)));
@@ -219,14 +219,7 @@ function toFindings(text: string, units: readonly Unit[], found: FoundPerson[], 
   // The body named inside a role phrase: the first agency or organization mention within it, by binary search.
   const bodies = affiliations.flatMap((a) => a.mentions.map((m) => ({ ...m, key: a.key }))).sort((a, b) => a.start - b.start);
   const bodyWithin = (start: number, end: number): string | null => {
-    let lo = 0;
-    let hi = bodies.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (bodies[mid]!.start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < bodies.length && bodies[i]!.start < end; i++) if (bodies[i]!.end <= end) return bodies[i]!.key;
+    for (let i = firstStartingAt(bodies, start); i < bodies.length && bodies[i]!.start < end; i++) if (bodies[i]!.end <= end) return bodies[i]!.key;
     return null;
   };
 

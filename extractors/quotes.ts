@@ -1,4 +1,5 @@
 import type { EntityFinding, QuoteFinding, Span } from '../pipeline/types.js';
+import { firstStartingAt } from './coverage.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 
 /**
@@ -15,7 +16,8 @@ import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 const PACKS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].speech.SPEECH_WORDS);
 const VERBS = new Set(PACKS.flatMap((p) => p.verbs));
 const PRONOUNS = new Set(PACKS.flatMap((p) => p.pronouns));
-const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map((u) => u.toLowerCase());
+/** Unnamed speakers ("ein Sprecher"), each as a whole-word pattern over the lowercased frame, compiled once. */
+const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map((u) => new RegExp(`(?:^|[^\\p{L}])${u.toLowerCase()}(?![\\p{L}])`, 'u'));
 const COMPLEMENTIZERS = new Set(PACKS.flatMap((p) => p.complementizers));
 const SUBJUNCTIVES = new Set(PACKS.flatMap((p) => p.subjunctives as readonly string[]));
 
@@ -82,28 +84,17 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
     .sort((a, b) => a.start - b.start);
   const speakerOf = (entity: EntityFinding): QuoteFinding['speaker'] => ({ key: entity.key, name: entity.name, role: entity.roles[0] ?? null });
-  /** Index of the first item starting at or after `at`, by binary search over items sorted by start. */
-  const firstFrom = (items: readonly { start: number }[], at: number) => {
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid]!.start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const mentionsIn = (from: number, to: number) => {
     const found: typeof mentions = [];
-    for (let i = firstFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) found.push(mentions[i]!);
+    for (let i = firstStartingAt(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) found.push(mentions[i]!);
     return found;
   };
   const lastPersonBefore = (at: number) => {
-    for (let i = firstFrom(mentions, at) - 1; i >= 0; i--) if (mentions[i]!.entity.type === 'person') return mentions[i]!.entity;
+    for (let i = firstStartingAt(mentions, at) - 1; i >= 0; i--) if (mentions[i]!.entity.type === 'person') return mentions[i]!.entity;
     return undefined;
   };
   const sentenceOf = (at: number) => {
-    const s = sentences[firstFrom(sentences, at + 1) - 1];
+    const s = sentences[firstStartingAt(sentences, at + 1) - 1];
     return s && s.start <= at && at < s.end ? s : { start: Math.max(0, at - 200), end: Math.min(text.length, at + 200) };
   };
 
@@ -115,20 +106,21 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
    */
   const speakerIn = (from: number, to: number): QuoteFinding['speaker'] | null => {
     const frame = text.slice(from, to);
-    const verb = [...frame.matchAll(/\p{L}+/gu)].find((w) => VERBS.has(w[0].toLowerCase()));
+    const words = [...frame.matchAll(/\p{L}+/gu)];
+    const verb = words.find((w) => VERBS.has(w[0].toLowerCase()));
     const verbAt = from + (verb?.index ?? frame.length);
     const nearest = <T extends { start: number }>(list: T[]) => list.sort((x, y) => Math.abs(x.start - verbAt) - Math.abs(y.start - verbAt))[0];
     const inside = mentionsIn(from, to);
     const person = nearest(inside.filter((m) => m.entity.type === 'person'));
     if (person) return speakerOf(person.entity);
-    const pronoun = nearest([...frame.matchAll(/\p{L}+/gu)].filter((w) => PRONOUNS.has(w[0])).map((w) => ({ start: from + w.index! })));
+    const pronoun = nearest(words.filter((w) => PRONOUNS.has(w[0])).map((w) => ({ start: from + w.index! })));
     if (pronoun && Math.abs(pronoun.start - verbAt) < 30) {
       const antecedent = lastPersonBefore(from);
       if (antecedent) return speakerOf(antecedent);
     }
     const lower = frame.toLowerCase();
     for (const description of UNNAMED) {
-      const at = lower.search(new RegExp(`(?:^|[^\\p{L}])${description}(?![\\p{L}])`, 'u'));
+      const at = lower.search(description);
       if (at < 0) continue;
       const start = from + at + (/^\p{L}/u.test(lower.slice(at)) ? 0 : 1);
       const end = start < verbAt ? verbAt : to;
