@@ -207,5 +207,12 @@ export const ORGANIZATIONS: readonly OrganizationEntry[] = [
  * animal families ("Fancy Bear", "Wicked Panda", "Charming Kitten", "Labyrinth Chollima"), and numbered designations
  * ("APT28", "UNC2452", "TA505", "FIN7").
  */
+/** An organization's knowledge-base key: its name, case and spacing folded. */
+export const organizationKey = (name: string) => `organization:${name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
+
+/** Whether a key is a gazetteer organization's own (not a longer name built around one, "AO Kaspersky Lab"). */
+const LISTED_KEYS = new Set(ORGANIZATIONS.map((entry) => organizationKey(entry.name)));
+export const isListedOrganization = (key: string) => LISTED_KEYS.has(key);
+
 export const THREAT_ACTOR_FAMILIES = ['Typhoon', 'Blizzard', 'Sandstorm', 'Sleet', 'Tempest', 'Bear', 'Panda', 'Kitten', 'Chollima', 'Spider', 'Jackal'];
 export const THREAT_ACTOR_DESIGNATION = /^(?:APT|UNC|TA|FIN|DEV|Storm-)\d{1,4}$/;

@@ -3,7 +3,7 @@ import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { GERMAN_NOUN_FORMS, isCommonWord } from './lexicons.js';
 import { Coverage } from './coverage.js';
 import { findDefinitions } from './definitions.js';
-import { ORGANIZATIONS, type OrganizationEntry, THREAT_ACTOR_DESIGNATION, THREAT_ACTOR_FAMILIES } from './organization-gazetteer.js';
+import { ORGANIZATIONS, organizationKey, type OrganizationEntry, THREAT_ACTOR_DESIGNATION, THREAT_ACTOR_FAMILIES } from './organization-gazetteer.js';
 import { isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js';
 import { isNameWord, toUnits, type Unit } from './units.js';
 
@@ -41,7 +41,6 @@ const GAZETTEER = new PhraseMatcher<OrganizationEntry>(
   })(),
 );
 
-const organizationKey = (name: string) => `organization:${name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
 
 /**
  * A unit that can be part of an organization's name: "Kaspersky", "ByteDance", "ZTE", "dpa-AFX", "Plattner-Institut";

@@ -42,6 +42,8 @@ export interface ExportRecord {
     start: number;
     end: number;
     kind: 'direct' | 'indirect';
+    /** The knowledge base's statement this quote belongs to: the same words carried by other documents share it. */
+    statementId: string | null;
     speaker: { entityId: string | null; name: string; role: string | null } | null;
   }>;
   text?: string;
@@ -74,27 +76,49 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
     'SELECT start, "end", language, confidence FROM paragraphs WHERE document_id = ? ORDER BY start',
     [row.id],
   );
-  const entityRows = await db.all<{ id: string; type: ExportEntity['type']; name: string; aliases: string; roles: string; affiliation_id: string | null; acronym: string | null; country: string | null; parent_id: string | null }>(
-    `SELECT e.id, e.type, e.name, de.aliases, de.roles, de.affiliation_id, e.acronym, e.country, e.parent_id
-     FROM document_entities de JOIN entities e ON e.id = de.entity_id WHERE de.document_id = ? ORDER BY e.type, e.name, e.id`,
+  // Entities as the knowledge base knows them: variants merged across documents ("Kaspersky Lab, Inc." is "Kaspersky")
+  // become one entity here too, with the document's own forms as aliases and every member's mentions.
+  const entityRows = await db.all<{ id: string; member_id: string; type: ExportEntity['type']; name: string; aliases: string; roles: string; affiliation_id: string | null; acronym: string | null; member_acronym: string | null; country: string | null; member_country: string | null; parent_id: string | null }>(
+    `SELECT c.canonical_id AS id, de.entity_id AS member_id, k.type, k.name, de.aliases, de.roles, ac.canonical_id AS affiliation_id,
+            k.acronym, e.acronym AS member_acronym, k.country, e.country AS member_country, pc.canonical_id AS parent_id
+     FROM document_entities de JOIN entity_canonical c ON c.entity_id = de.entity_id
+     JOIN entities e ON e.id = de.entity_id JOIN entities k ON k.id = c.canonical_id
+     LEFT JOIN entity_canonical ac ON ac.entity_id = de.affiliation_id LEFT JOIN entity_canonical pc ON pc.entity_id = k.parent_id
+     WHERE de.document_id = ? ORDER BY k.type, k.name, c.canonical_id, de.entity_id`,
     [row.id],
   );
   const mentions = await db.all<{ entity_id: string; start: number; end: number; text: string }>(
     'SELECT entity_id, start, "end", text FROM mentions WHERE document_id = ? ORDER BY start, "end"',
     [row.id],
   );
+  const canonicalOf = new Map(entityRows.map((e) => [e.member_id, e.id]));
   const byEntity = new Map<string, ExportMention[]>();
   for (const m of mentions) {
-    const list = byEntity.get(m.entity_id) ?? [];
-    list.push({ start: m.start, end: m.end, text: m.text });
-    byEntity.set(m.entity_id, list);
+    const id = canonicalOf.get(m.entity_id) ?? m.entity_id;
+    const list = byEntity.get(id) ?? [];
+    if (!list.some((x) => x.start === m.start && x.end === m.end)) list.push({ start: m.start, end: m.end, text: m.text });
+    byEntity.set(id, list);
+  }
+  const entities = new Map<string, ExportEntity>();
+  for (const e of entityRows) {
+    const entity = entities.get(e.id) ?? {
+      id: e.id, type: e.type, name: e.name, aliases: [], mentions: byEntity.get(e.id) ?? [], roles: [],
+      affiliation: null, acronym: e.acronym ?? e.member_acronym, country: e.country ?? e.member_country, parent: e.parent_id,
+    };
+    // The document's own forms, less the knowledge base's name for the entity.
+    for (const alias of JSON.parse(e.aliases) as string[]) if (alias !== e.name && !entity.aliases.includes(alias)) entity.aliases.push(alias);
+    for (const role of JSON.parse(e.roles) as string[]) if (!entity.roles.includes(role)) entity.roles.push(role);
+    entity.affiliation ??= e.affiliation_id;
+    entities.set(e.id, entity);
   }
   const dates = await db.all<{ text: string; start: number; end: number; value: string; granularity: 'year' | 'month' | 'day'; relative: number }>(
     'SELECT text, start, "end", value, granularity, relative FROM dates WHERE document_id = ? ORDER BY start, "end"',
     [row.id],
   );
-  const quotes = await db.all<{ id: string; text: string; start: number; end: number; kind: 'direct' | 'indirect'; speaker_entity_id: string | null; speaker_name: string | null; speaker_role: string | null }>(
-    'SELECT id, text, start, "end", kind, speaker_entity_id, speaker_name, speaker_role FROM quotes WHERE document_id = ? ORDER BY start, "end"',
+  const quotes = await db.all<{ id: string; text: string; start: number; end: number; kind: 'direct' | 'indirect'; speaker_entity_id: string | null; speaker_name: string | null; speaker_role: string | null; statement_id: string | null }>(
+    `SELECT q.id, q.text, q.start, q."end", q.kind, c.canonical_id AS speaker_entity_id, q.speaker_name, q.speaker_role, sq.statement_id
+     FROM quotes q LEFT JOIN entity_canonical c ON c.entity_id = q.speaker_entity_id LEFT JOIN statement_quotes sq ON sq.quote_id = q.id
+     WHERE q.document_id = ? ORDER BY q.start, q."end"`,
     [row.id],
   );
   const record: ExportRecord = {
@@ -108,19 +132,7 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
     published: row.published && row.published_source ? { value: row.published, source: row.published_source } : null,
     duplicateOf: row.duplicate_of,
     duplicateSimilarity: row.duplicate_similarity,
-    entities: entityRows.map((e) => ({
-      id: e.id,
-      type: e.type,
-      name: e.name,
-      // The document's own forms, less the knowledge base's name for the entity.
-      aliases: (JSON.parse(e.aliases) as string[]).filter((alias) => alias !== e.name),
-      mentions: byEntity.get(e.id) ?? [],
-      roles: JSON.parse(e.roles) as string[],
-      affiliation: e.affiliation_id,
-      acronym: e.acronym,
-      country: e.country,
-      parent: e.parent_id,
-    })),
+    entities: [...entities.values()],
     dates: dates.map((d) => ({ ...d, relative: d.relative === 1 })),
     quotes: quotes.map((q) => ({
       id: q.id,
@@ -128,6 +140,7 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
       start: q.start,
       end: q.end,
       kind: q.kind,
+      statementId: q.statement_id,
       speaker: q.speaker_name === null ? null : { entityId: q.speaker_entity_id, name: q.speaker_name, role: q.speaker_role },
     })),
   };

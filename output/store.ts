@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../pipeline/ingest.js';
 import { gazetteerAgency } from '../extractors/agencies.js';
+import { type MergeCandidate, mergeEntities } from '../extractors/merge.js';
+import { isListedOrganization } from '../extractors/organization-gazetteer.js';
+import { groupStatements, type StatementCandidate } from '../extractors/statements.js';
 import { bandKeys, estimatedSimilarity, NEAR_DUPLICATE_THRESHOLD, SIGNATURE_LENGTH } from '../extractors/minhash.js';
 import { PROJECT_ROOT } from '../pipeline/paths.js';
 import type { AnalyzedDocument, FileOutcome } from '../pipeline/types.js';
@@ -31,6 +34,13 @@ function decodeSignature(blob: Buffer): number[] {
   return Array.from(new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)));
 }
 
+/** Entities whose identity a list gives (a gazetteer entry, a place): two of them are never merged. */
+function isListed(entity: { key: string; type: string }): boolean {
+  if (entity.type === 'location') return true;
+  if (entity.type === 'agency') return !entity.key.startsWith('agency:learned:');
+  return entity.type === 'organization' && isListedOrganization(entity.key);
+}
+
 /** Documents per LSH bucket; a fuller bucket is boilerplate shared by many stories. */
 const BUCKET_CAP = 32;
 /** Candidates verified per new document, those sharing the most bands first. */
@@ -45,18 +55,25 @@ export interface WriteItem {
 export interface KnowledgeBaseCounts {
   documents: number;
   documentsByLanguage: Record<string, number>;
+  /** Knowledge-base entities (merged variants count once). */
   entitiesByType: Record<string, number>;
+  /** Entities found under another name and merged into one of the above. */
+  mergedEntities: number;
   mentions: number;
   dates: number;
   quotes: number;
+  /** Quotes of one statement carried by several documents count once. */
+  statements: number;
   exactDuplicateSources: number;
   nearDuplicates: number;
+  /** Files (or records) whose latest import skipped or failed them, by reason. */
+  skippedByReason: Record<string, number>;
 }
 
 /** The SQLite knowledge base. One Store is the single writer of an import; readers may open their own. */
 export class Store {
   /** Wall-clock seconds spent writing (`store`) and linking near duplicates (`dedup`, part of `store`). */
-  readonly timings = { store: 0, dedup: 0 };
+  readonly timings = { store: 0, dedup: 0, consolidate: 0 };
 
   /** A second, read-only connection (WAL): look-ups during an import do not queue behind the writer's transaction. */
   private reader: Database | null = null;
@@ -187,8 +204,18 @@ export class Store {
     await rows('INSERT INTO sentences (document_id, start, "end") SELECT value->>0, value->>1, value->>2 FROM json_each(?)',
       docs.flatMap((d) => d.sentences.map((x) => [d.id, x.start, x.end])));
     const entities = docs.flatMap((d) => d.entities.map((e) => ({ doc: d, e })));
-    await rows('INSERT OR IGNORE INTO entities (id, key, type, name, acronym, country, parent_id, origin) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, NULL, value->>6 FROM json_each(?)',
-      entities.map(({ e }) => [entityId(e.key), e.key, e.type, e.name, e.acronym, e.country, e.origin]));
+    // Documents may name one entity differently ("GINA RAIMONDO" in a headline): the stored name, acronym, country
+    // and origin are chosen by fixed preferences, not by which document came first, so import order changes nothing.
+    await rows(
+      `INSERT INTO entities (id, key, type, name, acronym, country, parent_id, origin) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, NULL, value->>6 FROM json_each(?) WHERE true
+       ON CONFLICT(id) DO UPDATE SET
+         name = CASE WHEN (excluded.name <> upper(excluded.name)) > (name <> upper(name)) THEN excluded.name
+                     WHEN (excluded.name <> upper(excluded.name)) < (name <> upper(name)) THEN name ELSE MIN(name, excluded.name) END,
+         acronym = CASE WHEN acronym IS NULL THEN excluded.acronym WHEN excluded.acronym IS NULL THEN acronym ELSE MIN(acronym, excluded.acronym) END,
+         country = CASE WHEN country IS NULL THEN excluded.country WHEN excluded.country IS NULL THEN country ELSE MIN(country, excluded.country) END,
+         origin = CASE WHEN 'gazetteer' IN (origin, excluded.origin) THEN 'gazetteer' ELSE MIN(origin, excluded.origin) END`,
+      entities.map(({ e }) => [entityId(e.key), e.key, e.type, e.name, e.acronym, e.country, e.origin]),
+    );
     await rows('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT value->>0, value->>1 FROM json_each(?)',
       entities.flatMap(({ e }) => [...new Set([e.name, ...e.aliases])].map((alias) => [entityId(e.key), alias])));
     // Parents may be bodies no document mentions: their gazetteer chain is stored first.
@@ -291,18 +318,67 @@ export class Store {
     if (rows.length > 0) await this.db.run(sql, [JSON.stringify(rows)]);
   }
 
+  /**
+   * Recomputes the knowledge-base level from the stored findings, in one transaction: which entities are one
+   * (entity_merges) and which quotes are one statement (statements). Both are functions of what is stored, so a
+   * re-run, an import in another order or a resumed import agree, and readers never see a half-merged state.
+   */
+  async consolidate(): Promise<void> {
+    const started = performance.now();
+    const db = this.db;
+    await db.exec('BEGIN IMMEDIATE');
+    try {
+      const rows = await db.all<{ id: string; key: string; type: MergeCandidate['type']; name: string; acronym: string | null; country: string | null; origin: string; documents: number }>(
+        `SELECT e.id, e.key, e.type, e.name, e.acronym, e.country, e.origin, COUNT(de.document_id) AS documents
+         FROM entities e LEFT JOIN document_entities de ON de.entity_id = e.id GROUP BY e.id`,
+      );
+      const links = mergeEntities(rows.map((r) => ({ ...r, listed: isListed(r) })));
+      await db.exec('DELETE FROM entity_merges');
+      await this.insertRows('INSERT INTO entity_merges (entity_id, canonical_id, via_id, rule, evidence) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
+        links.map((l) => [l.entityId, l.canonicalId, l.viaId, l.rule, l.evidence]));
+
+      const quotes = await db.all<StatementCandidate & { speakerName: string | null }>(
+        `SELECT q.id, q.text, q.kind, COALESCE(m.canonical_id, q.speaker_entity_id) AS speakerId, q.speaker_name AS speakerName, d.published
+         FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN entity_merges m ON m.entity_id = q.speaker_entity_id`,
+      );
+      const speakerNames = new Map(quotes.map((q) => [q.id, q.speakerName]));
+      const statements = groupStatements(quotes);
+      await db.exec('DELETE FROM statement_quotes; DELETE FROM statements;');
+      await this.insertRows(
+        `INSERT INTO statements (id, text, kind, speaker_entity_id, speaker_name, first_published, sources)
+         SELECT value->>0, value->>1, value->>2, value->>3, COALESCE((SELECT name FROM entities WHERE id = value->>3), value->>4), value->>5, value->>6 FROM json_each(?)`,
+        statements.map((s) => [s.id, s.text, s.kind, s.speakerId, speakerNames.get(s.id) ?? null, s.firstPublished, s.quoteIds.length]),
+      );
+      await this.insertRows('INSERT INTO statement_quotes (quote_id, statement_id) SELECT value->>0, value->>1 FROM json_each(?)',
+        statements.flatMap((s) => s.quoteIds.map((q) => [q, s.id])));
+      await db.exec('COMMIT');
+    } catch (error) {
+      await db.exec('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      this.timings.consolidate += (performance.now() - started) / 1000;
+    }
+  }
+
   async counts(): Promise<KnowledgeBaseCounts> {
     const count = async (sql: string) => (await this.db.get<{ n: number }>(sql))?.n ?? 0;
     const grouped = async (sql: string) => Object.fromEntries((await this.db.all<{ k: string; n: number }>(sql)).map((r) => [r.k, r.n]));
     return {
       documents: await count('SELECT COUNT(*) AS n FROM documents'),
       documentsByLanguage: await grouped('SELECT language AS k, COUNT(*) AS n FROM documents GROUP BY language ORDER BY language'),
-      entitiesByType: await grouped('SELECT type AS k, COUNT(*) AS n FROM entities GROUP BY type ORDER BY type'),
+      entitiesByType: await grouped('SELECT type AS k, COUNT(*) AS n FROM entities e WHERE NOT EXISTS (SELECT 1 FROM entity_merges m WHERE m.entity_id = e.id) GROUP BY type ORDER BY type'),
+      mergedEntities: await count('SELECT COUNT(*) AS n FROM entity_merges'),
       mentions: await count('SELECT COUNT(*) AS n FROM mentions'),
       dates: await count('SELECT COUNT(*) AS n FROM dates'),
       quotes: await count('SELECT COUNT(*) AS n FROM quotes'),
+      statements: await count('SELECT COUNT(*) AS n FROM statements'),
       exactDuplicateSources: await count('SELECT COUNT(*) - COUNT(DISTINCT document_id) AS n FROM document_sources'),
       nearDuplicates: await count('SELECT COUNT(*) AS n FROM documents WHERE duplicate_of IS NOT NULL'),
+      skippedByReason: await grouped(
+        `SELECT COALESCE(reason, status) AS k, COUNT(*) AS n FROM file_outcomes f
+         WHERE status IN ('skipped', 'failed') AND run_id = (SELECT MAX(run_id) FROM file_outcomes g WHERE g.path = f.path AND g.record = f.record)
+         GROUP BY k ORDER BY k`,
+      ),
     };
   }
 

@@ -5,16 +5,15 @@ import { once } from 'node:events';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { exportRecords } from '../output/export.js';
+import { assertQueryable, entityDetails, entityTimeline, type EntityType, listEntities, listQuotes, QueryError, type QuoteFilters, searchDocuments, showDocument } from '../output/queries.js';
 import { StoreUnavailableError } from '../output/sqlite.js';
 import { Store } from '../output/store.js';
-import { formatThroughputResult, runThroughputBenchmark } from './benchmarks/throughput.js';
-import { formatNerResult, runNerBenchmark } from './benchmarks/ner.js';
-import { formatTimexResult, runTimexBenchmark } from './benchmarks/timex.js';
-import { formatEvaluation, runEvaluation } from './eval.js';
 import { PROJECT_ROOT } from './paths.js';
+import { formatDocument, formatEntities, formatEntity, formatQuotes, formatSearch, formatTimeline } from './query-report.js';
 import { countByStatus, formatCounts, formatImportSummary } from './report.js';
-import { DEFAULT_MAX_FILE_BYTES, runImport } from './runner.js';
+import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 
+// Commands that extract load the extractors (about two seconds of lexicons) when they run, so queries start at once.
 const VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const DEFAULT_DB = 'advisory-kb.sqlite';
 
@@ -48,6 +47,7 @@ program
       ? new cliProgress.SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} files | {eta_formatted} left | {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
       : null;
     let started = false;
+    const { runImport } = await import('./runner.js');
     const summary = await runImport(paths, {
       db: options.db,
       workers: options.workers,
@@ -96,7 +96,7 @@ program
 
 program
   .command('stats')
-  .description('counts of the knowledge base')
+  .description('counts of the knowledge base: documents by language, entities by type, quotes, duplicates, skipped files')
   .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
   .option('--json', 'print as JSON')
   .action(async (options: { db: string; json?: boolean }) => {
@@ -104,6 +104,103 @@ program
     const counts = await store.counts();
     await store.close();
     process.stdout.write((options.json ? JSON.stringify(counts, null, 2) : formatCounts(counts)) + '\n');
+  });
+
+/** Opens the knowledge base read-only (queries never block an import), answers, and prints JSON or a table. */
+async function query<T>(db: string, json: boolean | undefined, answer: (store: Store) => Promise<T>, format: (result: T) => string): Promise<void> {
+  const store = await Store.open(db, { readonly: true });
+  try {
+    await assertQueryable(store);
+    const result = await answer(store);
+    await write(process.stdout, (json ? JSON.stringify(result, null, 2) : format(result)) + '\n');
+  } finally {
+    await store.close();
+  }
+}
+
+const ENTITY_TYPES = ['agency', 'person', 'organization', 'location'];
+function entityType(value: string): EntityType {
+  if (!ENTITY_TYPES.includes(value)) throw new InvalidArgumentError(`expected one of ${ENTITY_TYPES.join(', ')}`);
+  return value as EntityType;
+}
+function quoteKind(value: string): 'direct' | 'indirect' {
+  if (value !== 'direct' && value !== 'indirect') throw new InvalidArgumentError('expected direct or indirect');
+  return value;
+}
+function isoDate(value: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
+  return value;
+}
+
+program
+  .command('search')
+  .description('full-text search (FTS5 syntax: words, "exact phrase", AND, OR, NOT, prefix*): documents ranked, with snippets')
+  .argument('<query>', 'FTS5 query')
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--limit <n>', 'at most this many documents', positiveInteger, 20)
+  .option('--json', 'print as JSON')
+  .action(async (text: string, options: { db: string; limit: number; json?: boolean }) => {
+    const mark: [string, string] = !options.json && process.stdout.isTTY && !process.env['NO_COLOR'] ? ['\u001b[1m', '\u001b[22m'] : ['[', ']'];
+    await query(options.db, options.json, (store) => searchDocuments(store, text, { limit: options.limit, mark }), (hits) => formatSearch(text, hits));
+  });
+
+program
+  .command('entities')
+  .description('knowledge-base entities with mention and document counts, most documents first')
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--type <type>', 'agency, person, organization or location', entityType)
+  .option('--name <text>', 'part of any name or alias')
+  .option('--limit <n>', 'at most this many entities', positiveInteger, 50)
+  .option('--json', 'print as JSON')
+  .action(async (options: { db: string; type?: EntityType; name?: string; limit: number; json?: boolean }) => {
+    await query(options.db, options.json, (store) => listEntities(store, options), formatEntities);
+  });
+
+program
+  .command('entity')
+  .description('one entity: aliases, merged variants and why, roles, affiliations, documents, quotes, dates')
+  .argument('<name-or-id>', 'an entity id (ent_…) or any name or alias')
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--json', 'print as JSON')
+  .action(async (nameOrId: string, options: { db: string; json?: boolean }) => {
+    await query(options.db, options.json, (store) => entityDetails(store, nameOrId), formatEntity);
+  });
+
+program
+  .command('quotes')
+  .description('statements (one per quote, however many documents carry it) with speaker, role, earliest date and sources')
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--speaker <name>', 'name or alias of the speaker, or part of an unnamed speaker\'s description')
+  .option('--agency <name>', 'the agency or organization that speaks or that the speaker speaks for')
+  .option('--contains <text>', 'words in the quote')
+  .option('--from <date>', 'earliest date, YYYY[-MM[-DD]]', isoDate)
+  .option('--to <date>', 'latest date, inclusive, YYYY[-MM[-DD]]', isoDate)
+  .option('--kind <kind>', 'direct or indirect', quoteKind)
+  .option('--limit <n>', 'at most this many statements', positiveInteger, 50)
+  .option('--json', 'print as JSON')
+  .action(async (options: QuoteFilters & { db: string; json?: boolean }) => {
+    await query(options.db, options.json, (store) => listQuotes(store, options), formatQuotes);
+  });
+
+program
+  .command('timeline')
+  .description('dated events about an entity in order: documents mentioning it, its quotes, sentences naming it with a date')
+  .argument('<entity>', 'an entity id (ent_…) or any name or alias')
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--json', 'print as JSON')
+  .action(async (name: string, options: { db: string; json?: boolean }) => {
+    await query(options.db, options.json, (store) => entityTimeline(store, name), (result) => formatTimeline(result.entity, result.events));
+  });
+
+program
+  .command('show')
+  .description('one document with its extracted facts and their offsets')
+  .argument('<doc-id-or-path>', 'a document id (doc_…), a source path, or the end of one')
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--text', 'print the document text too')
+  .option('--json', 'print the export record (with text) as JSON')
+  .action(async (idOrPath: string, options: { db: string; text?: boolean; json?: boolean }) => {
+    await query(options.db, options.json, (store) => showDocument(store, idOrPath), (record) => formatDocument(record, options.text ?? false));
   });
 
 program
@@ -114,6 +211,7 @@ program
   .option('--workers <n>', 'extraction worker threads', positiveInteger)
   .option('--json', 'print the figures as JSON')
   .action(async (goldDir: string, options: { db?: string; workers?: number; json?: boolean }) => {
+    const { formatEvaluation, runEvaluation } = await import('./eval.js');
     const result = await runEvaluation(goldDir, { db: options.db, workers: options.workers });
     process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatEvaluation(result)) + '\n');
   });
@@ -123,7 +221,8 @@ program
   .description('score the date extractor on a TIMEX benchmark folder (gold/docs.jsonl), e.g. ../shared/bench/wikiwarsde-timex2-de')
   .argument('<folder>', 'benchmark folder')
   .option('--json', 'print the figures as JSON')
-  .action((folder: string, options: { json?: boolean }) => {
+  .action(async (folder: string, options: { json?: boolean }) => {
+    const { formatTimexResult, runTimexBenchmark } = await import('./benchmarks/timex.js');
     const result = runTimexBenchmark(folder);
     process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatTimexResult(result)) + '\n');
   });
@@ -132,7 +231,8 @@ program
   .command('bench-ner <folder>')
   .description('persons, organizations and locations on a GermEval-style folder (gold/sentences.jsonl)')
   .option('--json', 'print one JSON object')
-  .action((folder: string, options: { json?: boolean }) => {
+  .action(async (folder: string, options: { json?: boolean }) => {
+    const { formatNerResult, runNerBenchmark } = await import('./benchmarks/ner.js');
     const result = runNerBenchmark(folder);
     process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatNerResult(result)) + '\n');
   });
@@ -147,12 +247,17 @@ program
   .option('--keep', 'keep the generated archive and knowledge base (the path is printed)')
   .option('--json', 'print one JSON object')
   .action(async (options: { docs: number; seed: number; workers?: number; sample: number; keep?: boolean; json?: boolean }) => {
+    const { formatThroughputResult, runThroughputBenchmark } = await import('./benchmarks/throughput.js');
     const { folder, ...result } = await runThroughputBenchmark(options);
     process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatThroughputResult(result)) + '\n');
     if (options.keep) process.stderr.write(`kept: ${folder}\n`);
   });
 
 program.parseAsync().catch((error: unknown) => {
+  if (error instanceof QueryError) {
+    process.stderr.write(`advisory-kb: ${error.message}\n`);
+    process.exit(1);
+  }
   if (error instanceof StoreUnavailableError) {
     process.stderr.write(`advisory-kb: cannot open the knowledge base: ${error.message}\n`);
     process.exit(2);

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Table from 'cli-table3';
+import { wordOverlap } from '../extractors/statements.js';
 import { type ExportRecord, exportRecords } from '../output/export.js';
 import { Store } from '../output/store.js';
 import { runImport } from './runner.js';
@@ -81,24 +82,10 @@ function matchEntities(predicted: Array<Set<string>>, gold: Array<Set<string>>):
   return { tp, fp: predicted.length - tp, fn: gold.length - tp };
 }
 
-const words = (s: string) => normalizeForm(s).match(/[\p{L}\p{N}]+/gu) ?? [];
-
 /** Quote texts match when their words overlap by Dice ≥ 0.8 (punctuation, marks and small truncations differ). */
 export function quoteTextsMatch(a: string, b: string): boolean {
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length === 0 || wb.length === 0) return false;
-  const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let shared = 0;
-  for (const w of wb) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(w, n - 1);
-    }
-  }
-  return (2 * shared) / (wa.length + wb.length) >= 0.8;
+  const overlap = wordOverlap(a, b);
+  return overlap.a > 0 && overlap.b > 0 && (2 * overlap.shared) / (overlap.a + overlap.b) >= 0.8;
 }
 
 function add(into: Counts, c: Counts): void {

@@ -35,10 +35,13 @@ export function formatCounts(counts: KnowledgeBaseCounts): string {
   table.push(['documents', String(counts.documents)]);
   for (const [language, n] of Object.entries(counts.documentsByLanguage)) table.push([`  language ${language}`, String(n)]);
   for (const type of ['agency', 'person', 'organization', 'location']) table.push([`entities: ${type}`, String(counts.entitiesByType[type] ?? 0)]);
+  table.push(['merged entity variants', String(counts.mergedEntities)]);
   table.push(['entity mentions', String(counts.mentions)]);
   table.push(['dates', String(counts.dates)]);
   table.push(['quotes', String(counts.quotes)]);
+  table.push(['  distinct statements', String(counts.statements)]);
   table.push(['exact duplicates (extra sources)', String(counts.exactDuplicateSources)]);
   table.push(['near duplicates', String(counts.nearDuplicates)]);
+  for (const [reason, n] of Object.entries(counts.skippedByReason)) table.push([`skipped files: ${reason}`, String(n)]);
   return table.toString();
 }

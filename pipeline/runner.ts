@@ -7,6 +7,7 @@ import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import { Store, type WriteItem } from '../output/store.js';
 import { sha256Hex } from './ingest.js';
+import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 import { type Job, type JobResult, processJob } from './process.js';
 import type { StageTimings } from './stages.js';
 import { failedOutcome, readErrorOutcome, skippedOutcome, unchangedOutcome } from './outcomes.js';
@@ -32,7 +33,6 @@ export interface ImportSummary {
   timings: StageTimings;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Documents per write transaction: large enough to amortize commits, small enough to lose little on a crash. */
 const BATCH_DOCUMENTS = 200;
 /** JSONL lines per job: a few hundred KB of work, so workers stay busy without holding much. */
@@ -204,6 +204,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     await queue.onIdle();
     await flush();
     if (writeError) throw writeError;
+    await store.consolidate();
     await store.finishRun(runId, 'completed');
     Object.assign(timings, store.timings);
   } catch (error) {

@@ -38,6 +38,8 @@ describe('extractQuotes', () => {
     ['en, before', `${EN_INTRO} Raimondo said: “Kaspersky customers have done nothing wrong and need not fear anything.”`, 'Gina Raimondo'],
     ['en, said X after', `${EN_INTRO} “Kaspersky customers have done nothing wrong,” said Commerce Secretary Gina Raimondo.`, 'Gina Raimondo'],
     ['en, pronoun', `${EN_INTRO} “Kaspersky customers have done nothing wrong,” she said on Thursday.`, 'Gina Raimondo'],
+    ['de, after in the pluperfect', `${DE_INTRO} Die Behörde rät zum Wechsel. Kunden hätten „nichts falsch gemacht und müssen nichts befürchten“, hatte Raimondo gesagt.`, 'Gina Raimondo'],
+    ['en, after in the pluperfect', `${EN_INTRO} The agency urges a switch. “Kaspersky customers have done nothing wrong,” Raimondo had said.`, 'Gina Raimondo'],
   ])('attributes a quote %s', (_case, text, speaker) => {
     expect(quotes(text)[0]?.speaker?.name).toBe(speaker);
   });

@@ -69,6 +69,48 @@ describe('advisory-kb CLI on the sample corpus', () => {
     expect(records.every((r) => r.schemaVersion === '1')).toBe(true);
   });
 
+  it('answers the query commands as tables and as JSON', async () => {
+    const search = await cli('search', 'Kaspersky AND Raimondo', '--db', db);
+    expect(search.stdout).toMatch(/^2 documents for "Kaspersky AND Raimondo", best first/);
+    const hits = JSON.parse((await cli('search', 'Huawei', '--db', db, '--json', '--limit', '3')).stdout) as Array<{ snippet: string }>;
+    expect(hits).toHaveLength(3);
+    expect(hits.every((h) => h.snippet.includes('[Huawei]'))).toBe(true);
+
+    const agencies = JSON.parse((await cli('entities', '--type', 'agency', '--db', db, '--json')).stdout) as Array<{ type: string; documents: number }>;
+    expect(agencies.every((a) => a.type === 'agency')).toBe(true);
+    expect(agencies.map((a) => a.documents)).toEqual([...agencies.map((a) => a.documents)].sort((a, b) => b - a));
+
+    const commerce = await cli('entity', 'Handelsministerium', '--db', db);
+    expect(commerce.stdout).toMatch(/^Department of Commerce \(agency, DOC, US\) ent_/);
+    expect(commerce.stdout).toMatch(/aliases: .*US-Handelsministerium/);
+    // The English wire record of the NÚKIB warning writes the director's name without accents.
+    const navratil = await cli('entity', 'Dusan Navratil', '--db', db);
+    expect(navratil.stdout).toMatch(/^Dušan Navrátil \(person\) ent_[0-9a-f]+\n2 documents/);
+    expect(navratil.stdout).toMatch(/│ Dusan Navratil\s+│ spelling\s+│ "Dušan Navrátil" and "Dusan Navratil" are the same name/);
+
+    const quotes = JSON.parse((await cli('quotes', '--speaker', 'Raimondo', '--db', db, '--json')).stdout) as Array<{ speaker: { name: string }; sources: unknown[] }>;
+    expect(quotes.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(quotes.map((q) => q.speaker.name))).toEqual(new Set(['Gina Raimondo']));
+    // The German ministry's statement on the 5G agreement runs in two of the sample reports.
+    const carried = JSON.parse((await cli('quotes', '--contains', 'Nervensysteme', '--db', db, '--json')).stdout) as Array<{ sources: unknown[] }>;
+    expect(carried.map((q) => q.sources.length)).toEqual([2]);
+
+    const timeline = await cli('timeline', 'Raimondo', '--db', db);
+    expect(timeline.stdout).toMatch(/^Gina Raimondo \(person, ent_[0-9a-f]+\)\n/);
+    expect(timeline.stdout).toMatch(/2024-06-20 │ document/);
+
+    const show = await cli('show', 'bsi-warnung-kaspersky-2022.txt', '--db', db);
+    expect(show.stdout).toMatch(/sources: samples\/de\/bsi-warnung-kaspersky-2022\.txt \(text, utf-8\)/);
+    expect(show.stdout).toMatch(/Arne Schönbohm \[\d+–\d+\]/);
+
+    const stats = JSON.parse((await cli('stats', '--db', db, '--json')).stdout) as { statements: number; quotes: number; mergedEntities: number };
+    expect(stats.statements).toBeLessThan(stats.quotes);
+    expect(stats.mergedEntities).toBeGreaterThan(0);
+
+    const missing = await cli('entity', 'Nobody Known', '--db', db).catch((e: { code: number; stderr: string }) => e);
+    expect(missing).toMatchObject({ code: 1, stderr: 'advisory-kb: no entity is named "Nobody Known" (try: advisory-kb entities --name …)\n' });
+  });
+
   it('says clearly when the database cannot be written', async () => {
     const error = await cli('import', 'corpus/samples', '--db', join(dir, 'missing-folder', 'kb.sqlite')).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 1 });

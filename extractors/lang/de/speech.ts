@@ -7,6 +7,8 @@ export const SPEECH_WORDS = {
     'teilte', 'bestätigte', 'bestätigt', 'sprach', 'spricht', 'unterstrich', 'unterstreicht', 'mahnte', 'mahnt', 'versicherte', 'versichert',
     'berichtete', 'berichtet', 'erläuterte', 'erläutert', 'antwortete', 'antwortet', 'kommentierte', 'kommentiert', 'so', 'laut', 'zufolge',
     'heißt', 'hieß', 'betonten', 'warnten', 'erklärten', 'weist', 'wies', 'stellte', 'verwies', 'verweist',
+    // Participles of the perfect tenses ("…“, hatte Raimondo gesagt"; "…“, hat das BSI mitgeteilt").
+    'gesagt', 'gewarnt', 'geschrieben', 'mitgeteilt', 'gefordert', 'gemeint', 'bekräftigt',
   ],
   /** Pronouns that refer a quote to the person last named ("sagte er"). */
   pronouns: ['er', 'sie'],

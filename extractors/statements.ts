@@ -1,0 +1,123 @@
+import { shingleHashes } from './minhash.js';
+
+/**
+ * The same statement carried by several documents: one quote reprinted by several outlets, with their punctuation,
+ * a sentence cut off here, an ellipsis there. Quotes are grouped into statements by their words, near-linearly
+ * (candidates share a five-word shingle; buckets of boilerplate are capped), and only when their speakers agree.
+ */
+
+export interface StatementCandidate {
+  id: string;
+  text: string;
+  kind: 'direct' | 'indirect';
+  /** The speaker's knowledge-base entity, if resolved; quotes of two different entities are never one statement. */
+  speakerId: string | null;
+  /** The date of the document that carries the quote (YYYY, YYYY-MM or YYYY-MM-DD), if known. */
+  published: string | null;
+}
+
+export interface Statement {
+  /** The id of its earliest quote (then the smallest id): the same set of quotes gives the same statement id. */
+  id: string;
+  /** The longest, most complete wording. */
+  text: string;
+  kind: 'direct' | 'indirect';
+  speakerId: string | null;
+  /** The earliest date among its sources. */
+  firstPublished: string | null;
+  quoteIds: string[];
+}
+
+/** Shorter texts share this part of their words with a longer one they were cut from. */
+const CONTAINED = 0.9;
+/** Texts of similar length share this part of their words (Dice). */
+const SIMILAR = 0.9;
+/** Below this many words a quote is one statement with another only when nearly identical. */
+const MIN_CONTAINED_WORDS = 6;
+/** A shingle shared by more quotes than this is a formula ("we take this very seriously"), not evidence. */
+const BUCKET_CAP = 64;
+
+const wordsOf = (text: string) => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** How many words two texts share (as multisets: a word twice in both counts twice), and their lengths in words. */
+export function wordOverlap(a: string, b: string): { shared: number; a: number; b: number } {
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
+  const counts = new Map<string, number>();
+  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of wb) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(w, n - 1);
+    }
+  }
+  return { shared, a: wa.length, b: wb.length };
+}
+
+/** Whether two quotes are one statement in different wordings: nearly the same words, or one cut from the other. */
+export function sameStatement(a: string, b: string): boolean {
+  const overlap = wordOverlap(a, b);
+  if (overlap.a === 0 || overlap.b === 0) return false;
+  const shorter = Math.min(overlap.a, overlap.b);
+  return (2 * overlap.shared) / (overlap.a + overlap.b) >= SIMILAR || (shorter >= MIN_CONTAINED_WORDS && overlap.shared / shorter >= CONTAINED);
+}
+
+const compatibleSpeakers = (a: StatementCandidate, b: StatementCandidate) => a.kind === b.kind && (a.speakerId === b.speakerId || a.speakerId === null || b.speakerId === null);
+
+/** Groups quotes into statements; every quote is in exactly one. The result depends only on the set of quotes. */
+export function groupStatements(quotes: readonly StatementCandidate[]): Statement[] {
+  const sorted = [...quotes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  // The speaker a cluster is attributed to: an unattributed quote may join a cluster, but two speakers never share one.
+  const speaker = sorted.map((q) => q.speakerId);
+  const buckets = new Map<number, number[]>();
+  sorted.forEach((q, i) => {
+    for (const hash of new Set(shingleHashes(q.text))) {
+      const bucket = buckets.get(hash) ?? [];
+      if (bucket.length < BUCKET_CAP) bucket.push(i);
+      buckets.set(hash, bucket);
+    }
+  });
+  const checked = new Set<number>();
+  for (const bucket of buckets.values()) {
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const i = bucket[x]!;
+        const j = bucket[y]!;
+        const pair = i * sorted.length + j;
+        if (checked.has(pair)) continue;
+        checked.add(pair);
+        const ri = find(i);
+        const rj = find(j);
+        if (ri === rj || !compatibleSpeakers(sorted[i]!, sorted[j]!)) continue;
+        if (speaker[ri] !== null && speaker[rj] !== null && speaker[ri] !== speaker[rj]) continue;
+        if (!sameStatement(sorted[i]!.text, sorted[j]!.text)) continue;
+        const [root, child] = ri < rj ? [ri, rj] : [rj, ri];
+        parent[child] = root;
+        speaker[root] = speaker[root] ?? speaker[child]!;
+      }
+    }
+  }
+  const groups = new Map<number, StatementCandidate[]>();
+  sorted.forEach((q, i) => {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(q);
+    else groups.set(root, [q]);
+  });
+  const date = (q: StatementCandidate) => q.published ?? '9999';
+  return [...groups.entries()]
+    .map(([root, members]) => {
+      const earliest = members.reduce((best, q) => (date(q) < date(best) ? q : best));
+      const fullest = members.reduce((best, q) => (q.text.length > best.text.length ? q : best));
+      const dates = members.map((q) => q.published).filter((d): d is string => d !== null).sort();
+      return { id: earliest.id, text: fullest.text, kind: earliest.kind, speakerId: speaker[root]!, firstPublished: dates[0] ?? null, quoteIds: members.map((q) => q.id) };
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,145 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entityDetails, entityTimeline, listEntities, listQuotes, QueryError, searchDocuments, showDocument } from '../../output/queries.js';
+import { Store } from '../../output/store.js';
+import { formatDocument, formatEntities, formatEntity, formatQuotes, formatSearch, formatTimeline } from '../../pipeline/query-report.js';
+import { runImport } from '../../pipeline/runner.js';
+import { KNOWLEDGE_BASE_FILES } from '../fixtures/knowledge-base.js';
+
+let dir: string;
+let store: Store;
+const files: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'advisory-kb-queries-'));
+  for (const [path, text] of Object.entries(KNOWLEDGE_BASE_FILES)) {
+    const file = join(dir, 'kb', path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    files.push(file);
+  }
+  await runImport([join(dir, 'kb')], { db: join(dir, 'kb.sqlite'), workers: 0 });
+  store = await Store.open(join(dir, 'kb.sqlite'), { readonly: true });
+});
+
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Everything the knowledge-base level decides, by id: merges, statements, duplicate links. */
+async function knowledgeBase(path: string) {
+  const s = await Store.open(path, { readonly: true });
+  const result = {
+    entities: await s.db.all('SELECT id, key, type, name, acronym, country, parent_id, origin FROM entities ORDER BY id'),
+    merges: await s.db.all('SELECT * FROM entity_merges ORDER BY entity_id'),
+    statements: await s.db.all('SELECT * FROM statements ORDER BY id'),
+    statementQuotes: await s.db.all('SELECT * FROM statement_quotes ORDER BY quote_id'),
+    duplicates: await s.db.all('SELECT id, duplicate_of FROM documents ORDER BY id'),
+  };
+  await s.close();
+  return result;
+}
+
+describe('the knowledge base level', () => {
+  it('is the same whatever the import order, and unchanged by importing again', async () => {
+    const reversed = join(dir, 'reversed.sqlite');
+    for (const file of [...files].reverse()) await runImport([file], { db: reversed, workers: 0 });
+    const expected = await knowledgeBase(join(dir, 'kb.sqlite'));
+    expect(expected.merges).toHaveLength(1);
+    expect(await knowledgeBase(reversed)).toEqual(expected);
+    await runImport([join(dir, 'kb')], { db: reversed, workers: 0 });
+    expect(await knowledgeBase(reversed)).toEqual(expected);
+  });
+
+  it('merges a spelling without accents into the person, and keeps two Sullivans apart', async () => {
+    const people = await listEntities(store, { type: 'person' });
+    expect(people.map((p) => [p.name, p.documents])).toEqual([
+      ['Gina Raimondo', 3],
+      ['Dušan Navrátil', 2],
+      ['Claudia Plattner', 1],
+      ['Dan Sullivan', 1],
+      ['Jake Sullivan', 1],
+    ]);
+    const navratil = await entityDetails(store, 'Dusan Navratil');
+    expect(navratil.entity.name).toBe('Dušan Navrátil');
+    expect(navratil.merged).toEqual([expect.objectContaining({ name: 'Dusan Navratil', rule: 'spelling', via: 'Dušan Navrátil' })]);
+    expect(navratil.documents.map((d) => d.language).sort()).toEqual(['de', 'en']);
+  });
+
+  it('makes one statement of a quote two outlets carry, with both sources and the earliest date', async () => {
+    const [german] = await listQuotes(store, { speaker: 'Raimondo', contains: 'Russland hat' });
+    expect(german).toMatchObject({
+      text: 'Russland hat immer wieder gezeigt, dass es die Fähigkeit und die Absicht hat, russische Unternehmen auszunutzen',
+      speaker: { name: 'Gina Raimondo', role: 'Handelsministerin' },
+      firstPublished: '2024-06-21',
+    });
+    expect(german!.sources.map((s) => s.path)).toEqual(['kb/de/usa-verbieten-kaspersky.txt', 'kb/de/kaspersky-verbot-nutzer.txt']);
+    // The English original is a translation: its own statement.
+    expect((await listQuotes(store, { speaker: 'Gina Raimondo' })).map((q) => q.firstPublished)).toEqual(['2024-06-20', '2024-06-21']);
+  });
+});
+
+describe('query functions', () => {
+  it('search ranks documents by FTS5 and marks the matched words', async () => {
+    const hits = await searchDocuments(store, 'Virenschutzprogramm*', { mark: ['<b>', '</b>'] });
+    expect(hits.map((h) => h.path).sort()).toEqual(['kb/de/kaspersky-verbot-nutzer.txt', 'kb/de/usa-verbieten-kaspersky.txt']);
+    expect(hits[0]!.snippet).toContain('<b>Virenschutzprogramme');
+    expect(await searchDocuments(store, 'behorde OR "Bundesamt für Sicherheit"')).toHaveLength(1);
+    await expect(searchDocuments(store, 'Kaspersky AND')).rejects.toThrow(QueryError);
+    expect(formatSearch('Virenschutzprogramm*', hits)).toMatch(/2 documents for "Virenschutzprogramm\*"/);
+  });
+
+  it('entities filters by type and by any alias, in either language', async () => {
+    const [commerce] = await listEntities(store, { name: 'Handelsministerium' });
+    expect(commerce).toMatchObject({ type: 'agency', name: 'Department of Commerce', country: 'US', documents: 2 });
+    expect(formatEntities([commerce!])).toMatch(/│ agency\s+│ Department of Commerce\s+│ DOC\s+│ US\s+│ 2\s+│/);
+  });
+
+  it('entity gives aliases, roles, affiliation, documents, quotes and dates', async () => {
+    const plattner = await entityDetails(store, 'Plattner');
+    expect(plattner.roles).toEqual([{ role: 'BSI-Präsidentin', documents: 1 }]);
+    expect(plattner.affiliations).toEqual([expect.objectContaining({ name: 'Federal Office for Information Security' })]);
+    const raimondo = await entityDetails(store, 'Raimondo');
+    expect(raimondo.roles.map((r) => r.role).sort()).toEqual(['Commerce Secretary', 'Handelsministerin', 'US-Handelsministerin']);
+    expect(raimondo.documents.map((d) => d.published)).toEqual(['2024-06-20', '2024-06-21', '2024-06-22']);
+    expect(raimondo.quotes).toHaveLength(2);
+    expect(raimondo.dates).toEqual([{ value: '2024-06-20', sentences: 1 }]);
+    const commerce = await entityDetails(store, 'US-Handelsministerium');
+    expect(commerce.aliases).toEqual(expect.arrayContaining(['Department of Commerce', 'US-Handelsministerium']));
+    expect(formatEntity(raimondo)).toMatch(/^Gina Raimondo \(person\) ent_[0-9a-f]+\n3 documents/);
+    await expect(entityDetails(store, 'Nobody Known')).rejects.toThrow(/no entity is named "Nobody Known"/);
+  });
+
+  it('quotes filter by agency, text and date range', async () => {
+    expect((await listQuotes(store, { agency: 'BSI' })).map((q) => q.speaker.name)).toEqual(['Claudia Plattner']);
+    expect((await listQuotes(store, { from: '2024-06-21', to: '2024-06' })).map((q) => q.firstPublished)).toEqual(['2024-06-21', '2024-06-22']);
+    expect(await listQuotes(store, { to: '2024-06-19' })).toEqual([]);
+    expect(await listQuotes(store, { kind: 'indirect' })).toEqual([expect.objectContaining({ text: 'the ban was overdue', speaker: expect.objectContaining({ name: 'Dan Sullivan' }) })]);
+    expect(formatQuotes(await listQuotes(store, { agency: 'BSI' }))).toMatch(/Claudia Plattner[\s│]+Ein übereilter Wechsel/);
+  });
+
+  it('timeline lists documents, dated sentences and quotes in date order', async () => {
+    const { entity, events } = await entityTimeline(store, 'Gina Raimondo');
+    expect(events.map((e) => `${e.date} ${e.kind}`)).toEqual([
+      '2024-06-20 document',
+      '2024-06-20 sentence',
+      '2024-06-20 quote',
+      '2024-06-21 document',
+      '2024-06-21 quote',
+      '2024-06-22 document',
+    ]);
+    expect(events[1]!.text).toMatch(/sagte Handelsministerin Gina Raimondo am Donnerstag\.$/);
+    expect(formatTimeline(entity, events)).toMatch(/2024-06-20 │ sentence/);
+  });
+
+  it('show gives a document by the end of its path, with offsets that slice its text', async () => {
+    const record = await showDocument(store, 'usa-verbieten-kaspersky.txt');
+    expect(await showDocument(store, record.id)).toEqual(record);
+    for (const e of record.entities) for (const m of e.mentions) expect(record.text!.slice(m.start, m.end)).toBe(m.text);
+    expect(formatDocument(record, false)).toMatch(/Gina Raimondo \[\d+–\d+\]/);
+    await expect(showDocument(store, 'kaspersky')).rejects.toThrow(QueryError);
+  });
+});
