@@ -34,15 +34,13 @@ const CONTAINED = 0.9;
 const SIMILAR = 0.9;
 /** Below this many words a quote is one statement with another only when nearly identical. */
 const MIN_CONTAINED_WORDS = 6;
-/** A shingle shared by more quotes than this is a formula ("we take this very seriously"), not evidence. */
-const BUCKET_CAP = 64;
+/** A shingle shared by more wordings than this is a formula ("we take this very seriously"), not evidence. */
+const BUCKET_CAP = 32;
 
 const wordsOf = (text: string) => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** How many words two texts share (as multisets: a word twice in both counts twice), and their lengths in words. */
-export function wordOverlap(a: string, b: string): { shared: number; a: number; b: number } {
-  const wa = wordsOf(a);
-  const wb = wordsOf(b);
+/** How many words two word lists share, as multisets: a word twice in both counts twice. */
+function sharedWords(wa: readonly string[], wb: readonly string[]): number {
   const counts = new Map<string, number>();
   for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
   let shared = 0;
@@ -53,15 +51,29 @@ export function wordOverlap(a: string, b: string): { shared: number; a: number; 
       counts.set(w, n - 1);
     }
   }
-  return { shared, a: wa.length, b: wb.length };
+  return shared;
+}
+
+/** How many words two texts share, and their lengths in words. */
+export function wordOverlap(a: string, b: string): { shared: number; a: number; b: number } {
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
+  return { shared: sharedWords(wa, wb), a: wa.length, b: wb.length };
+}
+
+/** Nearly the same words, or the shorter cut from the longer. */
+function sameWording(wa: readonly string[], wb: readonly string[]): boolean {
+  if (wa.length === 0 || wb.length === 0) return false;
+  const shorter = Math.min(wa.length, wb.length);
+  // Neither test can pass when the lengths differ too much for the shared words to reach it.
+  if ((2 * shorter) / (wa.length + wb.length) < SIMILAR && shorter < MIN_CONTAINED_WORDS) return false;
+  const shared = sharedWords(wa, wb);
+  return (2 * shared) / (wa.length + wb.length) >= SIMILAR || (shorter >= MIN_CONTAINED_WORDS && shared / shorter >= CONTAINED);
 }
 
 /** Whether two quotes are one statement in different wordings: nearly the same words, or one cut from the other. */
 export function sameStatement(a: string, b: string): boolean {
-  const overlap = wordOverlap(a, b);
-  if (overlap.a === 0 || overlap.b === 0) return false;
-  const shorter = Math.min(overlap.a, overlap.b);
-  return (2 * overlap.shared) / (overlap.a + overlap.b) >= SIMILAR || (shorter >= MIN_CONTAINED_WORDS && overlap.shared / shorter >= CONTAINED);
+  return sameWording(wordsOf(a), wordsOf(b));
 }
 
 const compatibleSpeakers = (a: StatementCandidate, b: StatementCandidate) => a.kind === b.kind && (a.speakerId === b.speakerId || a.speakerId === null || b.speakerId === null);
@@ -76,32 +88,51 @@ export function groupStatements(quotes: readonly StatementCandidate[]): Statemen
   };
   // The speaker a cluster is attributed to: an unattributed quote may join a cluster, but two speakers never share one.
   const speaker = sorted.map((q) => q.speakerId);
-  const buckets = new Map<number, number[]>();
+  const join = (i: number, j: number) => {
+    const ri = find(i);
+    const rj = find(j);
+    if (ri === rj || !compatibleSpeakers(sorted[i]!, sorted[j]!)) return;
+    if (speaker[ri] !== null && speaker[rj] !== null && speaker[ri] !== speaker[rj]) return;
+    const [root, child] = ri < rj ? [ri, rj] : [rj, ri];
+    parent[child] = root;
+    speaker[root] = speaker[root] ?? speaker[child]!;
+  };
+  // Copies with the same words and speaker are one statement outright, however many outlets carry them; one of them
+  // stands for all in the comparison of wordings, so a quote reprinted a thousand times is not taken for a formula.
+  const representatives: number[] = [];
+  const words = new Map<number, string[]>();
+  const byWording = new Map<string, number>();
   sorted.forEach((q, i) => {
-    for (const hash of new Set(shingleHashes(q.text))) {
-      const bucket = buckets.get(hash) ?? [];
-      if (bucket.length < BUCKET_CAP) bucket.push(i);
-      buckets.set(hash, bucket);
-    }
+    const wording = wordsOf(q.text);
+    const key = `${q.kind}|${q.speakerId ?? ''}|${wording.join(' ')}`;
+    const first = byWording.get(key);
+    if (first !== undefined) return join(first, i);
+    byWording.set(key, i);
+    representatives.push(i);
+    words.set(i, wording);
   });
-  const checked = new Set<number>();
-  for (const bucket of buckets.values()) {
-    for (let x = 0; x < bucket.length; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
-        const i = bucket[x]!;
-        const j = bucket[y]!;
-        const pair = i * sorted.length + j;
-        if (checked.has(pair)) continue;
-        checked.add(pair);
-        const ri = find(i);
-        const rj = find(j);
-        if (ri === rj || !compatibleSpeakers(sorted[i]!, sorted[j]!)) continue;
-        if (speaker[ri] !== null && speaker[rj] !== null && speaker[ri] !== speaker[rj]) continue;
-        if (!sameStatement(sorted[i]!.text, sorted[j]!.text)) continue;
-        const [root, child] = ri < rj ? [ri, rj] : [rj, ri];
-        parent[child] = root;
-        speaker[root] = speaker[root] ?? speaker[child]!;
-      }
+  // Each wording is compared once with every earlier one it shares a shingle with; a shingle of more wordings than
+  // BUCKET_CAP is a formula and no evidence.
+  const shingles = new Map(representatives.map((i) => [i, [...new Set(shingleHashes(sorted[i]!.text))]]));
+  const buckets = new Map<number, number[]>();
+  for (const i of representatives) {
+    for (const hash of shingles.get(i)!) {
+      const bucket = buckets.get(hash);
+      if (bucket) bucket.push(i);
+      else buckets.set(hash, [i]);
+    }
+  }
+  for (const i of representatives) {
+    const candidates = new Set<number>();
+    for (const hash of shingles.get(i)!) {
+      const bucket = buckets.get(hash)!;
+      if (bucket.length <= BUCKET_CAP) for (const j of bucket) if (j < i) candidates.add(j);
+    }
+    for (const j of candidates) {
+      const ri = find(i);
+      const rj = find(j);
+      if (ri === rj || !compatibleSpeakers(sorted[i]!, sorted[j]!) || (speaker[ri] !== null && speaker[rj] !== null && speaker[ri] !== speaker[rj])) continue;
+      if (sameWording(words.get(i)!, words.get(j)!)) join(i, j);
     }
   }
   const groups = new Map<number, StatementCandidate[]>();

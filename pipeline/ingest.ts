@@ -1,47 +1,15 @@
-import { createHash } from 'node:crypto';
 import { decodeBytes } from '../corpus/decode.js';
 import { loadHtml } from '../corpus/loaders/html.js';
 import { loadJson, loadJsonLine } from '../corpus/loaders/json.js';
 import { loadMarkdown } from '../corpus/loaders/markdown.js';
 import { type LoadResult, singleRecord, type RawRecord } from '../corpus/loaders/types.js';
 import { normalizeText, splitDateHeader } from '../corpus/normalize.js';
+import { documentId, type FileKind } from './identify.js';
 import { skippedOutcome } from './outcomes.js';
 import type { FileOutcome, IngestedDocument, Message, SourceFormat } from './types.js';
 
-/** How a file is read: `jsonl` is streamed line by line by the runner, the rest are loaded whole. */
-export type FileKind = SourceFormat | 'jsonl';
-
-const KIND_BY_EXTENSION: Record<string, FileKind> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.json': 'json',
-  '.jsonl': 'jsonl',
-  '.ndjson': 'jsonl',
-};
-
-export const SUPPORTED_EXTENSIONS = Object.keys(KIND_BY_EXTENSION);
-
-export function fileKind(path: string): FileKind | null {
-  const dot = path.lastIndexOf('.');
-  return dot < 0 ? null : (KIND_BY_EXTENSION[path.slice(dot).toLowerCase()] ?? null);
-}
-
 /** Texts shorter than this (after normalization) are not documents: a stray heading or an empty record. */
 export const MIN_TEXT_LENGTH = 20;
-
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** The document id: content-derived, so the same text has the same id on every machine and in every run. */
-export function documentId(text: string): string {
-  return `doc_${sha256Hex(text).slice(0, 24)}`;
-}
 
 export interface RawFile {
   /** Path as reported and stored (relative to the import argument's parent folder). */

@@ -1,6 +1,6 @@
 import { ingestFile, ingestJsonLine, type IngestResult, type RawFile } from './ingest.js';
 import { analyzeDocument, type StageTimings } from './stages.js';
-import type { AnalyzedDocument, FileOutcome } from './types.js';
+import type { FileOutcome, StoredDocument } from './types.js';
 
 /** A unit of CPU work sent to a worker: one whole file, or a chunk of lines of a streamed JSONL file. */
 export type Job =
@@ -8,7 +8,7 @@ export type Job =
   | { kind: 'jsonl-lines'; file: { path: string; sha256: string; encoding: string }; lines: Array<{ line: string; lineNumber: number }> };
 
 export interface JobResult {
-  documents: AnalyzedDocument[];
+  documents: StoredDocument[];
   outcomes: FileOutcome[];
   /** Seconds per stage, `ingest` (decode, load, normalize) included. */
   timings: StageTimings;
@@ -30,6 +30,10 @@ export function processJob(job: Job): JobResult {
     }
   }
   timings['ingest'] = (performance.now() - started) / 1000;
-  const documents = ingested.documents.map((doc) => analyzeDocument(doc, undefined, timings));
+  // Only what the store writes goes back to the writer's thread: the per-type lists would be cloned for nothing.
+  const documents = ingested.documents.map((doc): StoredDocument => {
+    const { agencies: _a, organizations: _o, persons: _p, locations: _l, ...stored } = analyzeDocument(doc, undefined, timings);
+    return stored;
+  });
   return { documents, outcomes: ingested.outcomes, timings };
 }

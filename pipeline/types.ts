@@ -123,6 +123,8 @@ export interface Analysis {
 
 export type Document = IngestedDocument & Partial<Analysis>;
 export type AnalyzedDocument = IngestedDocument & Analysis;
+/** What the store writes of an analyzed document: the per-type entity lists live on, resolved, in `entities`. */
+export type StoredDocument = Omit<AnalyzedDocument, 'agencies' | 'organizations' | 'persons' | 'locations'>;
 
 /** A named analysis stage: a pure function of the document that returns the one field it adds. */
 export interface Stage<K extends keyof Analysis = keyof Analysis> {

@@ -1,6 +1,6 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { type FileKind, fileKind, SUPPORTED_EXTENSIONS } from './ingest.js';
+import { type FileKind, fileKind, SUPPORTED_EXTENSIONS } from './identify.js';
 import { readErrorOutcome, skippedOutcome } from './outcomes.js';
 import type { FileOutcome } from './types.js';
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, detectParagraphLanguages, documentLanguage, languageAt } from '../../extractors/language.js';
 
@@ -7,6 +8,11 @@ describe('detectLanguage', () => {
     ['de', 'Die Ministerin betonte, die Bürgerinnen und Bürger würden vom Austausch der Technik nichts merken.'],
     ['en', 'The Commerce Department said on Thursday that the company may no longer sell its software to new customers.'],
     ['en', 'Agencies must apply the vendor’s mitigation and report any compromised device to the agency.'],
+    // Words borrowed from the other language (a name with "von der", acronyms, an English title) do not tip the verdict.
+    ['en', 'European Commission President Ursula von der Leyen said the bloc would review the rules for its own agencies.'],
+    ['de', 'Die IT-Sicherheit der WHO und des MIT wurde nach dem Angriff auf ihre Server geprüft, teilte die Behörde mit.'],
+    ['de', 'Die Zeitung „The Washington Post“ berichtete, die Regierung habe die Firma auf die Liste gesetzt.'],
+    ['en', 'Der Spiegel, the German news magazine, reported that the ministry had not been informed of the breach.'],
   ])('%s: %s', (code, text) => {
     const guess = detectLanguage(text);
     expect(guess.code).toBe(code);
@@ -15,6 +21,16 @@ describe('detectLanguage', () => {
 
   it.each(['Weitere Informationen', 'Kaspersky Lab', '2024-06-20', ''])('answers und for the too-short %j', (text) => {
     expect(detectLanguage(text)).toEqual({ code: 'und', confidence: 0 });
+  });
+
+  it('answers de, en or und with a confidence in [0, 1] for any text', () => {
+    const words = fc.constantFrom('der', 'the', 'und', 'and', 'Kaspersky', 'BSI', 'warnt', 'warns', '2024', '„', '“', 'über', 'of', ' ', '\n');
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.array(words, { maxLength: 80 }).map((w) => w.join(' '))), (text) => {
+      const guess = detectLanguage(text);
+      expect(['de', 'en', 'und']).toContain(guess.code);
+      expect(guess.confidence).toBeGreaterThanOrEqual(0);
+      expect(guess.confidence).toBeLessThanOrEqual(1);
+    }));
   });
 });
 

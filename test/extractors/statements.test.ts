@@ -44,6 +44,15 @@ describe('groupStatements', () => {
     expect(statements.map((s) => [s.speakerId, s.quoteIds])).toEqual([['ent_raimondo', ['quo_1', 'quo_3']], ['ent_other', ['quo_2']]]);
   });
 
+  it('makes one statement of a quote reprinted by a hundred outlets, and of its cut copies', () => {
+    const copies = Array.from({ length: 100 }, (_, i) => quote(`quo_${String(i).padStart(3, '0')}`, RAIMONDO_EN, { published: `2024-06-${String(20 + (i % 5)).padStart(2, '0')}` }));
+    const cut = quote('quo_cut', RAIMONDO_EN.replace(/, to collect.*$/, ''), { published: '2024-06-19' });
+    const [statement, ...others] = groupStatements([...copies, cut]);
+    expect(others).toEqual([]);
+    expect(statement).toMatchObject({ id: 'quo_cut', text: RAIMONDO_EN, firstPublished: '2024-06-19' });
+    expect(statement!.quoteIds).toHaveLength(101);
+  });
+
   it('keeps a direct quote and indirect speech apart', () => {
     expect(groupStatements([quote('quo_1', RAIMONDO_DE), quote('quo_2', RAIMONDO_DE, { kind: 'indirect' })])).toHaveLength(2);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentId } from '../../pipeline/ingest.js';
+import { documentId } from '../../pipeline/identify.js';
 import { analyzeDocument, defineStage, STAGES } from '../../pipeline/stages.js';
 import type { IngestedDocument } from '../../pipeline/types.js';
 
