@@ -19,6 +19,16 @@ const PRONOUNS = new Set(PACKS.flatMap((p) => p.pronouns));
 /** Unnamed speakers ("ein Sprecher"), each as a whole-word pattern over the lowercased frame, compiled once. */
 const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map((u) => new RegExp(`(?:^|[^\\p{L}])${u.toLowerCase()}(?![\\p{L}])`, 'u'));
 const COMPLEMENTIZERS = new Set(PACKS.flatMap((p) => p.complementizers));
+const FIRST_PERSON = new Set(PACKS.flatMap((p) => p.firstPerson));
+const ANAPHOR_TYPES = new Map(PACKS.flatMap((p) => Object.entries(p.anaphors)));
+/**
+ * "das Ministerium", "des FDP-geführten Ministeriums", "the company": a definite article, at most two words, an
+ * anaphoric noun, and no name after it ("die Regierung Russlands", "the Department of Commerce" name a body anew).
+ */
+const ANAPHOR = new RegExp(
+  `(?<![\\p{L}])(?:${PACKS.flatMap((p) => p.definiteArticles).flatMap((a) => [a, a[0]!.toUpperCase() + a.slice(1)]).join('|')})\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,2}?(${[...ANAPHOR_TYPES.keys()].join('|')})(?![\\p{L}])(?!\\s+(?:\\p{Lu}|of\\b|von\\b|für\\b))`,
+  'gu',
+);
 const SUBJUNCTIVES = new Set(PACKS.flatMap((p) => p.subjunctives as readonly string[]));
 
 /** Any speech verb or Konjunktiv I form, as a word: the sentences worth a closer look for reported speech. */
@@ -83,15 +93,46 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     .filter((e) => SPEAKER_TYPES.has(e.type))
     .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
     .sort((a, b) => a.start - b.start);
-  const speakerOf = (entity: EntityFinding): QuoteFinding['speaker'] => ({ key: entity.key, name: entity.name, role: entity.roles[0] ?? null });
+  const speakerOf = (entity: EntityFinding): QuoteFinding['speaker'] => ({ key: entity.key, name: entity.name, role: entity.roles[0] ?? null, affiliation: null });
+  /** A body as a speaker, named by the fullest form the document gives it ("Handelsministerium der Vereinigten Staaten"). */
+  const bodySpeaker = (entity: EntityFinding): QuoteFinding['speaker'] => {
+    const forms = entity.mentions.map((m) => m.text.replace(/\s+/g, ' '));
+    return { key: entity.key, name: forms.reduce((a, b) => (b.length > a.length ? b : a)), role: null, affiliation: null };
+  };
   const mentionsIn = (from: number, to: number) => {
     const found: typeof mentions = [];
     for (let i = firstStartingAt(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) found.push(mentions[i]!);
     return found;
   };
-  const lastPersonBefore = (at: number) => {
-    for (let i = firstStartingAt(mentions, at) - 1; i >= 0; i--) if (mentions[i]!.entity.type === 'person') return mentions[i]!.entity;
+  const lastBefore = (at: number, type: EntityFinding['type']) => {
+    for (let i = firstStartingAt(mentions, at) - 1; i >= 0; i--) if (mentions[i]!.entity.type === type) return mentions[i]!.entity;
     return undefined;
+  };
+  /**
+   * The body an anaphoric description in [from, to) refers to: the last one of its type named before it whose name
+   * has the noun ("das Ministerium" → "Handelsministerium", "the department" → "Commerce Department"), else the last
+   * one of its type.
+   */
+  const anaphorIn = (from: number, to: number) => {
+    ANAPHOR.lastIndex = 0;
+    const frame = text.slice(from, to);
+    for (let m = ANAPHOR.exec(frame); m; m = ANAPHOR.exec(frame)) {
+      const noun = m[1]!.toLowerCase().replace(/e?s$/, '');
+      const type = ANAPHOR_TYPES.get(m[1]!)!;
+      const at = from + m.index;
+      for (let i = firstStartingAt(mentions, at) - 1; i >= 0; i--) {
+        const e = mentions[i]!.entity;
+        if (e.type === type && e.mentions.some((x) => x.text.toLowerCase().includes(noun))) return e;
+      }
+      const body = lastBefore(at, type);
+      if (body) return body;
+    }
+    return undefined;
+  };
+  /** The sentence before one (the gap between them may hold spaces and line breaks), or null for the first. */
+  const sentenceBefore = (sentence: Span): Span | null => {
+    const i = firstStartingAt(sentences, sentence.start) - 1;
+    return i >= 0 && sentences[i]!.end <= sentence.start ? sentences[i]! : null;
   };
   const sentenceOf = (at: number) => {
     const s = sentences[firstStartingAt(sentences, at + 1) - 1];
@@ -115,7 +156,7 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     if (person) return speakerOf(person.entity);
     const pronoun = nearest(words.filter((w) => PRONOUNS.has(w[0])).map((w) => ({ start: from + w.index! })));
     if (pronoun && Math.abs(pronoun.start - verbAt) < 30) {
-      const antecedent = lastPersonBefore(from);
+      const antecedent = lastBefore(from, 'person');
       if (antecedent) return speakerOf(antecedent);
     }
     const lower = frame.toLowerCase();
@@ -125,13 +166,14 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
       const start = from + at + (/^\p{L}/u.test(lower.slice(at)) ? 0 : 1);
       const end = start < verbAt ? verbAt : to;
       const name = text.slice(start, end).replace(/[,.;:!?].*$/s, '').trim();
-      if (name) return { key: null, name, role: null };
+      if (!name) continue;
+      // "ein Sprecher des BSI", "ein Sprecher des FDP-geführten Ministeriums": whom the official speaks for.
+      const inside = mentionsIn(start, start + name.length).map((m) => m.entity);
+      const body = anaphorIn(start, start + name.length) ?? inside.find((e) => e.type === 'agency') ?? inside.find((e) => e.type === 'organization');
+      return { key: null, name, role: null, affiliation: body?.key ?? null };
     }
-    // A body is named by the fullest form the document gives it ("Handelsministerium der Vereinigten Staaten").
-    const body = nearest(inside);
-    if (!body) return null;
-    const forms = body.entity.mentions.map((m) => m.text.replace(/\s+/g, ' '));
-    return { key: body.entity.key, name: forms.reduce((a, b) => (b.length > a.length ? b : a)), role: null };
+    const body = nearest(inside)?.entity ?? anaphorIn(from, to);
+    return body ? bodySpeaker(body) : null;
   };
 
   const hasVerb = (from: number, to: number, maxWords: number) => text.slice(from, to).split(/[^\p{L}]+/u).filter(Boolean).slice(0, maxWords).some((w) => VERBS.has(w.toLowerCase()));
@@ -164,7 +206,8 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
   const continuedSpeaker = (open: number): Attribution | null => {
     const sentence = sentenceOf(open);
     if (text.slice(sentence.start, open).trim() !== '' || sentence.start === 0) return null;
-    const previous = sentenceOf(sentence.start - 1);
+    const previous = sentenceBefore(sentence);
+    if (!previous) return null;
     const people = new Set(mentionsIn(previous.start, previous.end).filter((m) => m.entity.type === 'person').map((m) => m.entity));
     if (people.size !== 1 && !(people.size > 1 && hasVerb(previous.start, previous.end, 60))) return null;
     const speaker = speakerIn(previous.start, previous.end);
@@ -180,7 +223,22 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     const sentence = sentenceOf(q.open);
     const outside = text.slice(sentence.start, q.open) + ' ' + text.slice(q.close + 1, sentence.end);
     if (!outside.split(/[^\p{L}]+/u).some((w) => SUBJUNCTIVES.has(w))) return null;
-    const speaker = lastSpeaker ?? (sentence.start > 0 ? speakerIn(sentenceOf(sentence.start - 1).start, sentence.start) : null);
+    // The frame of the sentence before, when it has a speech verb ("Das Unternehmen wies die Vorwürfe zurück."), else
+    // the speaker of the last quote.
+    const previous = sentenceBefore(sentence);
+    const framed = previous && hasVerb(previous.start, previous.end, 60) ? speakerIn(previous.start, previous.end) : null;
+    const speaker = framed ?? lastSpeaker;
+    return speaker ? { speaker, end: q.close + 1 } : null;
+  };
+
+  /**
+   * Words in the first person ("…, „ist das für mich fahrlässig“") are someone's speech, not a title: with no frame,
+   * they are those of whom the sentence before names, or of the last quote's speaker.
+   */
+  const ownWords = (q: Quoted, inner: string): Attribution | null => {
+    if (!(inner.toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => FIRST_PERSON.has(w))) return null;
+    const previous = sentenceBefore(sentenceOf(q.open));
+    const speaker = (previous ? speakerIn(previous.start, previous.end) : null) ?? lastSpeaker;
     return speaker ? { speaker, end: q.close + 1 } : null;
   };
 
@@ -196,7 +254,7 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     const before = after ? null : attributionBefore(q.open, previousEnd);
     const framed = after ?? before ?? (words > 5 ? continuedSpeaker(q.open) : null);
     const reported = framed || words <= 3 ? null : reportedSpeaker(q);
-    const attribution = framed ?? reported;
+    const attribution = framed ?? reported ?? ownWords(q, inner);
     previousEnd = q.close + 1;
     if (attribution) lastSpeaker = attribution.speaker;
     // Scare quotes and titles: a few words in marks count only with a frame right against them.
@@ -294,7 +352,16 @@ function indirectQuotes(
     }
     if (added) continue;
     // A sentence reported in Konjunktiv I continues the last speaker.
-    if (!words.some((x) => SUBJUNCTIVES.has(x[0]))) continue;
+    if (!words.some((x) => SUBJUNCTIVES.has(x[0]))) {
+      // A frame with no words of its own ("Das Unternehmen wies die Vorwürfe zurück.") names who speaks next.
+      const framer = words.some((x) => VERBS.has(x[0].toLowerCase())) ? speakerIn(sentence.start, sentence.end) : null;
+      if (framer) {
+        lastSpeakerBefore(sentence.start);
+        current = framer;
+        currentAt = sentence.start;
+      }
+      continue;
+    }
     const speaker = lastSpeakerBefore(sentence.start);
     let end = sentence.end;
     while (end > sentence.start && /[\s.!?]/.test(text[end - 1]!)) end--;

@@ -44,7 +44,8 @@ export interface ExportRecord {
     kind: 'direct' | 'indirect';
     /** The knowledge base's statement this quote belongs to: the same words carried by other documents share it. */
     statementId: string | null;
-    speaker: { entityId: string | null; name: string; role: string | null } | null;
+    /** `affiliation`: for an unnamed speaker ("a spokesperson of the ministry"), the agency or organization it speaks for. */
+    speaker: { entityId: string | null; name: string; role: string | null; affiliation: string | null } | null;
   }>;
   text?: string;
 }
@@ -115,9 +116,10 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
     'SELECT text, start, "end", value, granularity, relative FROM dates WHERE document_id = ? ORDER BY start, "end"',
     [row.id],
   );
-  const quotes = await db.all<{ id: string; text: string; start: number; end: number; kind: 'direct' | 'indirect'; speaker_entity_id: string | null; speaker_name: string | null; speaker_role: string | null; statement_id: string | null }>(
-    `SELECT q.id, q.text, q.start, q."end", q.kind, c.canonical_id AS speaker_entity_id, q.speaker_name, q.speaker_role, sq.statement_id
-     FROM quotes q LEFT JOIN entity_canonical c ON c.entity_id = q.speaker_entity_id LEFT JOIN statement_quotes sq ON sq.quote_id = q.id
+  const quotes = await db.all<{ id: string; text: string; start: number; end: number; kind: 'direct' | 'indirect'; speaker_entity_id: string | null; speaker_name: string | null; speaker_role: string | null; speaker_affiliation_id: string | null; statement_id: string | null }>(
+    `SELECT q.id, q.text, q.start, q."end", q.kind, c.canonical_id AS speaker_entity_id, q.speaker_name, q.speaker_role, ac.canonical_id AS speaker_affiliation_id, sq.statement_id
+     FROM quotes q LEFT JOIN entity_canonical c ON c.entity_id = q.speaker_entity_id LEFT JOIN entity_canonical ac ON ac.entity_id = q.speaker_affiliation_id
+     LEFT JOIN statement_quotes sq ON sq.quote_id = q.id
      WHERE q.document_id = ? ORDER BY q.start, q."end"`,
     [row.id],
   );
@@ -141,7 +143,7 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
       end: q.end,
       kind: q.kind,
       statementId: q.statement_id,
-      speaker: q.speaker_name === null ? null : { entityId: q.speaker_entity_id, name: q.speaker_name, role: q.speaker_role },
+      speaker: q.speaker_name === null ? null : { entityId: q.speaker_entity_id, name: q.speaker_name, role: q.speaker_role, affiliation: q.speaker_affiliation_id },
     })),
   };
   if (withText) record.text = row.text;

@@ -226,8 +226,10 @@ export async function listQuotes(store: Store, filters: QuoteFilters = {}): Prom
       SELECT 1 FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id
       JOIN document_entities de ON de.document_id = q.document_id AND de.entity_id = q.speaker_entity_id
       JOIN entity_canonical ac ON ac.entity_id = de.affiliation_id
+      WHERE sq.statement_id = s.id AND ac.canonical_id IN (SELECT value FROM json_each(?))) OR EXISTS (
+      SELECT 1 FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id JOIN entity_canonical ac ON ac.entity_id = q.speaker_affiliation_id
       WHERE sq.statement_id = s.id AND ac.canonical_id IN (SELECT value FROM json_each(?))))`);
-    params.push(JSON.stringify(ids), JSON.stringify(ids));
+    params.push(JSON.stringify(ids), JSON.stringify(ids), JSON.stringify(ids));
   }
   if (filters.contains) {
     where.push('EXISTS (SELECT 1 FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.text LIKE ?)');

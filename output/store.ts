@@ -258,8 +258,8 @@ export class Store {
       entities.flatMap(({ doc, e }) => e.mentions.map((m) => [doc.id, entityId(e.key), m.start, m.end, m.text])));
     await rows('INSERT OR IGNORE INTO dates (document_id, start, "end", text, value, granularity, relative) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
       docs.flatMap((d) => d.dates.map((x) => [d.id, x.start, x.end, x.text, x.value, x.granularity, x.relative ? 1 : 0])));
-    await rows('INSERT OR IGNORE INTO quotes (id, document_id, start, "end", text, kind, speaker_entity_id, speaker_name, speaker_role) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8 FROM json_each(?)',
-      docs.flatMap((d) => d.quotes.map((q) => [quoteId(d.id, q.start, q.end), d.id, q.start, q.end, q.text, q.kind, q.speaker?.key ? entityId(q.speaker.key) : null, q.speaker?.name ?? null, q.speaker?.role ?? null])));
+    await rows('INSERT OR IGNORE INTO quotes (id, document_id, start, "end", text, kind, speaker_entity_id, speaker_name, speaker_role, speaker_affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 FROM json_each(?)',
+      docs.flatMap((d) => d.quotes.map((q) => [quoteId(d.id, q.start, q.end), d.id, q.start, q.end, q.text, q.kind, q.speaker?.key ? entityId(q.speaker.key) : null, q.speaker?.name ?? null, q.speaker?.role ?? null, q.speaker?.affiliation ? entityId(q.speaker.affiliation) : null])));
   }
 
   /** A parent body from the gazetteer, and its parents, as entities: a parent need not be mentioned to be stored. */

@@ -133,7 +133,8 @@ export function scoreDocument(record: ExportRecord | null, gold: GoldDocument): 
   const speakerForms = (name: string) => forms(goldEntities.find((e) => forms(e).has(normalizeForm(name))) ?? { name });
   const predictedSpeakerForms = (q: ExportRecord['quotes'][number]): Set<string> => {
     if (!q.speaker) return new Set();
-    const entity = q.speaker.entityId ? r.entities.find((e) => e.id === q.speaker!.entityId) : undefined;
+    // An unnamed official ("ein Sprecher des Ministeriums") speaks for the body it is affiliated with.
+    const entity = r.entities.find((e) => e.id === (q.speaker!.entityId ?? q.speaker!.affiliation));
     return entity ? forms(entity) : forms({ name: q.speaker.name });
   };
   for (const kind of ['direct', 'indirect'] as const) {

@@ -80,7 +80,8 @@ export interface DateFinding extends Mention {
 export interface QuoteFinding extends Span {
   text: string;
   kind: 'direct' | 'indirect';
-  speaker: { key: string | null; name: string; role: string | null } | null;
+  /** `affiliation`: key of the agency or organization an unnamed speaker speaks for ("ein Sprecher des BSI"). */
+  speaker: { key: string | null; name: string; role: string | null; affiliation: string | null } | null;
 }
 
 /** What ingestion produces: the document before analysis. */

@@ -71,7 +71,35 @@ describe('extractQuotes', () => {
     ['de', 'Das Ministerium prüft die Lage weiter. Ein Sprecher des Ministeriums sagte: „Es gibt hier noch keine Entscheidung der Regierung.“', 'Ein Sprecher des Ministeriums'],
     ['en', 'The department is still reviewing the case. “There is no decision by the government yet,” a spokesperson for the department said.', 'a spokesperson for the department'],
   ])('%s: keeps an unnamed official with its description and no entity', (_language, text, name) => {
-    expect(quotes(text)[0]?.speaker).toEqual({ key: null, name, role: null });
+    expect(quotes(text)[0]?.speaker).toEqual({ key: null, name, role: null, affiliation: null });
+  });
+
+  it.each([
+    ['de', 'Das Bundesamt für Sicherheit in der Informationstechnik prüft die Lage. Ein Sprecher des BSI sagte: „Es gibt hier noch keine Entscheidung.“'],
+    ['de', 'Das Bundesinnenministerium prüft die Lage. Ein Sprecher des CDU-geführten Ministeriums sagte: „Es gibt hier noch keine Entscheidung.“'],
+    ['en', 'The Department of Commerce is still reviewing the case. “There is no decision yet,” a spokesperson for the department said.'],
+  ])('%s: gives an unnamed official the agency it speaks for', (_language, text) => {
+    const [quote] = quotes(text);
+    expect(quote?.speaker).toMatchObject({ key: null, affiliation: expect.stringMatching(/^agency:/) });
+  });
+
+  it.each([
+    ['de', 'Das Handelsministerium der Vereinigten Staaten verbot die Software. Die russische Regierung widersprach. „Kasperskys Aktivitäten sind ein Risiko für die nationale Sicherheit“, fügte das Ministerium hinzu.', 'Handelsministerium der Vereinigten Staaten'],
+    ['en', 'The Commerce Department banned the software. The Russian government objected. “The manipulation of the software can cause significant risk,” the department said.', 'Commerce Department'],
+  ])('%s: resolves "das Ministerium" / "the department" to the body of that kind named last', (_language, text, name) => {
+    expect(quotes(text).find((q) => q.kind === 'direct')?.speaker).toMatchObject({ name, affiliation: null });
+  });
+
+  it.each([
+    ['de', 'BSI-Präsident Arne Schönbohm warnte erneut vor der Software. Wenn jemand sie weiter nutze, „ist das für mich fahrlässig“.', 'Arne Schönbohm'],
+    ['en', 'Commerce Secretary Gina Raimondo announced the ban on Thursday. Customers “have done nothing wrong, and I want them to switch soon”.', 'Gina Raimondo'],
+  ])('%s: takes words in the first person for the speech of whom the sentence before names', (_language, text, speaker) => {
+    expect(quotes(text).find((q) => q.kind === 'direct')?.speaker?.name).toBe(speaker);
+  });
+
+  it('de: lets a frame with no words of its own name the speaker of the reported speech that follows', () => {
+    const text = 'Der Hersteller Kaspersky ist betroffen. Das Unternehmen wies die Vorwürfe zurück. Das Ministerium habe seine Entscheidung über den Verkauf der Software in den Vereinigten Staaten aufgrund „des aktuellen geopolitischen Klimas und theoretischer Bedenken“ gefällt.';
+    expect(quotes(text).map((q) => [q.kind, q.speaker?.name])).toEqual([['indirect', 'Kaspersky'], ['direct', 'Kaspersky']]);
   });
 
   it.each([

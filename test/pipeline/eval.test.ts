@@ -44,7 +44,7 @@ describe('scoreDocument', () => {
       record({
         entities: [raimondo],
         quotes: [
-          { id: 'quo_1', kind: 'direct', statementId: null, start: 0, end: 1, text: 'Russland hat immer wieder gezeigt, dass es die Fähigkeit hat', speaker: { entityId: raimondo.id, name: 'Raimondo', role: null } },
+          { id: 'quo_1', kind: 'direct', statementId: null, start: 0, end: 1, text: 'Russland hat immer wieder gezeigt, dass es die Fähigkeit hat', speaker: { entityId: raimondo.id, name: 'Raimondo', role: null, affiliation: null } },
           { id: 'quo_2', kind: 'direct', statementId: null, start: 0, end: 1, text: 'jede Option', speaker: null },
           { id: 'quo_3', kind: 'direct', statementId: null, start: 0, end: 1, text: 'inakzeptables Risiko', speaker: null },
         ],
