@@ -3,14 +3,14 @@ import { shingleHashes } from './minhash.js';
 /**
  * The same statement carried by several documents: one quote reprinted by several outlets, with their punctuation,
  * a sentence cut off here, an ellipsis there. Quotes are grouped into statements by their words, near-linearly
- * (candidates share a five-word shingle; buckets of boilerplate are capped), and only when their speakers agree.
+ * (candidates share a five-word shingle; buckets of boilerplate are capped), and only when their speakers are the same.
  */
 
 export interface StatementCandidate {
   id: string;
   text: string;
   kind: 'direct' | 'indirect';
-  /** The speaker's knowledge-base entity, if resolved; quotes of two different entities are never one statement. */
+  /** The speaker's knowledge-base entity, if resolved: only quotes of one speaker (or of none) are one statement. */
   speakerId: string | null;
   /** The date of the document that carries the quote (YYYY, YYYY-MM or YYYY-MM-DD), if known. */
   published: string | null;
@@ -76,41 +76,49 @@ export function sameStatement(a: string, b: string): boolean {
   return sameWording(wordsOf(a), wordsOf(b));
 }
 
-const compatibleSpeakers = (a: StatementCandidate, b: StatementCandidate) => a.kind === b.kind && (a.speakerId === b.speakerId || a.speakerId === null || b.speakerId === null);
-
-/** Groups quotes into statements; every quote is in exactly one. The result depends only on the set of quotes. */
+/**
+ * Groups quotes into statements; every quote is in exactly one. Only quotes of one kind and one speaker (an entity,
+ * or none) are one statement. The result depends only on the set of quotes, not on their order; callers may pass
+ * one speaker's quotes at a time.
+ */
 export function groupStatements(quotes: readonly StatementCandidate[]): Statement[] {
+  const partitions = new Map<string, StatementCandidate[]>();
+  for (const q of quotes) {
+    const key = `${q.kind}|${q.speakerId ?? ''}`;
+    const partition = partitions.get(key);
+    if (partition) partition.push(q);
+    else partitions.set(key, [q]);
+  }
+  return [...partitions.values()].flatMap(groupOneSpeaker).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function groupOneSpeaker(quotes: readonly StatementCandidate[]): Statement[] {
   const sorted = [...quotes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  // The speaker a cluster is attributed to: an unattributed quote may join a cluster, but two speakers never share one.
-  const speaker = sorted.map((q) => q.speakerId);
   const join = (i: number, j: number) => {
     const ri = find(i);
     const rj = find(j);
-    if (ri === rj || !compatibleSpeakers(sorted[i]!, sorted[j]!)) return;
-    if (speaker[ri] !== null && speaker[rj] !== null && speaker[ri] !== speaker[rj]) return;
-    const [root, child] = ri < rj ? [ri, rj] : [rj, ri];
-    parent[child] = root;
-    speaker[root] = speaker[root] ?? speaker[child]!;
+    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
   };
-  // Copies with the same words and speaker are one statement outright, however many outlets carry them; one of them
-  // stands for all in the comparison of wordings, so a quote reprinted a thousand times is not taken for a formula.
+  // Copies with the same words are one statement outright, however many outlets carry them; one of them stands for
+  // all in the comparison of wordings, so a quote reprinted a thousand times is not taken for a formula.
   const representatives: number[] = [];
   const words = new Map<number, string[]>();
   const byWording = new Map<string, number>();
   sorted.forEach((q, i) => {
     const wording = wordsOf(q.text);
-    const key = `${q.kind}|${q.speakerId ?? ''}|${wording.join(' ')}`;
+    const key = wording.join(' ');
     const first = byWording.get(key);
     if (first !== undefined) return join(first, i);
     byWording.set(key, i);
     representatives.push(i);
     words.set(i, wording);
   });
+  byWording.clear();
   // Each wording is compared once with every earlier one it shares a shingle with; a shingle of more wordings than
   // BUCKET_CAP is a formula and no evidence.
   const shingles = new Map(representatives.map((i) => [i, [...new Set(shingleHashes(sorted[i]!.text))]]));
@@ -128,12 +136,7 @@ export function groupStatements(quotes: readonly StatementCandidate[]): Statemen
       const bucket = buckets.get(hash)!;
       if (bucket.length <= BUCKET_CAP) for (const j of bucket) if (j < i) candidates.add(j);
     }
-    for (const j of candidates) {
-      const ri = find(i);
-      const rj = find(j);
-      if (ri === rj || !compatibleSpeakers(sorted[i]!, sorted[j]!) || (speaker[ri] !== null && speaker[rj] !== null && speaker[ri] !== speaker[rj])) continue;
-      if (sameWording(words.get(i)!, words.get(j)!)) join(i, j);
-    }
+    for (const j of candidates) if (find(i) !== find(j) && sameWording(words.get(i)!, words.get(j)!)) join(i, j);
   }
   const groups = new Map<number, StatementCandidate[]>();
   sorted.forEach((q, i) => {
@@ -143,12 +146,10 @@ export function groupStatements(quotes: readonly StatementCandidate[]): Statemen
     else groups.set(root, [q]);
   });
   const date = (q: StatementCandidate) => q.published ?? '9999';
-  return [...groups.entries()]
-    .map(([root, members]) => {
-      const earliest = members.reduce((best, q) => (date(q) < date(best) ? q : best));
-      const fullest = members.reduce((best, q) => (q.text.length > best.text.length ? q : best));
-      const dates = members.map((q) => q.published).filter((d): d is string => d !== null).sort();
-      return { id: earliest.id, text: fullest.text, kind: earliest.kind, speakerId: speaker[root]!, firstPublished: dates[0] ?? null, quoteIds: members.map((q) => q.id) };
-    })
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...groups.values()].map((members) => {
+    const earliest = members.reduce((best, q) => (date(q) < date(best) ? q : best));
+    const fullest = members.reduce((best, q) => (q.text.length > best.text.length ? q : best));
+    const dates = members.map((q) => q.published).filter((d): d is string => d !== null).sort();
+    return { id: earliest.id, text: fullest.text, kind: earliest.kind, speakerId: earliest.speakerId, firstPublished: dates[0] ?? null, quoteIds: members.map((q) => q.id) };
+  });
 }

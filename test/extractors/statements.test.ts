@@ -35,13 +35,14 @@ describe('groupStatements', () => {
     ]);
   });
 
-  it('keeps the same words of two speakers apart, and lets an unattributed copy join its speaker', () => {
+  it('keeps the same words of two speakers apart, and of a speaker and an unnamed one', () => {
     const statements = groupStatements([
       quote('quo_1', RAIMONDO_DE),
       quote('quo_2', RAIMONDO_DE, { speakerId: 'ent_other' }),
       quote('quo_3', RAIMONDO_DE, { speakerId: null }),
+      quote('quo_4', RAIMONDO_DE, { speakerId: null }),
     ]);
-    expect(statements.map((s) => [s.speakerId, s.quoteIds])).toEqual([['ent_raimondo', ['quo_1', 'quo_3']], ['ent_other', ['quo_2']]]);
+    expect(statements.map((s) => [s.speakerId, s.quoteIds])).toEqual([['ent_raimondo', ['quo_1']], ['ent_other', ['quo_2']], [null, ['quo_3', 'quo_4']]]);
   });
 
   it('makes one statement of a quote reprinted by a hundred outlets, and of its cut copies', () => {
