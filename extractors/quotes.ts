@@ -104,8 +104,9 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     for (let i = firstStartingAt(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) found.push(mentions[i]!);
     return found;
   };
-  const lastBefore = (at: number, type: EntityFinding['type']) => {
-    for (let i = firstStartingAt(mentions, at) - 1; i >= 0; i--) if (mentions[i]!.entity.type === type) return mentions[i]!.entity;
+  /** The entity of the last mention before `at` that `accepts`. */
+  const lastBefore = (at: number, accepts: (entity: EntityFinding) => boolean) => {
+    for (let i = firstStartingAt(mentions, at) - 1; i >= 0; i--) if (accepts(mentions[i]!.entity)) return mentions[i]!.entity;
     return undefined;
   };
   /**
@@ -120,11 +121,7 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
       const noun = m[1]!.toLowerCase().replace(/e?s$/, '');
       const type = ANAPHOR_TYPES.get(m[1]!)!;
       const at = from + m.index;
-      for (let i = firstStartingAt(mentions, at) - 1; i >= 0; i--) {
-        const e = mentions[i]!.entity;
-        if (e.type === type && e.mentions.some((x) => x.text.toLowerCase().includes(noun))) return e;
-      }
-      const body = lastBefore(at, type);
+      const body = lastBefore(at, (e) => e.type === type && e.mentions.some((x) => x.text.toLowerCase().includes(noun))) ?? lastBefore(at, (e) => e.type === type);
       if (body) return body;
     }
     return undefined;
@@ -156,7 +153,7 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     if (person) return speakerOf(person.entity);
     const pronoun = nearest(words.filter((w) => PRONOUNS.has(w[0])).map((w) => ({ start: from + w.index! })));
     if (pronoun && Math.abs(pronoun.start - verbAt) < 30) {
-      const antecedent = lastBefore(from, 'person');
+      const antecedent = lastBefore(from, (e) => e.type === 'person');
       if (antecedent) return speakerOf(antecedent);
     }
     const lower = frame.toLowerCase();

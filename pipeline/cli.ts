@@ -118,6 +118,11 @@ async function query<T>(db: string, json: boolean | undefined, answer: (store: S
   }
 }
 
+/** A read-only query command: every one takes the knowledge base and prints a table, or JSON with `--json`. */
+function queryCommand(name: string, description: string): Command {
+  return program.command(name).description(description).option('--db <file>', 'SQLite knowledge base', DEFAULT_DB).option('--json', 'print as JSON');
+}
+
 const ENTITY_TYPES = ['agency', 'person', 'organization', 'location'];
 function entityType(value: string): EntityType {
   if (!ENTITY_TYPES.includes(value)) throw new InvalidArgumentError(`expected one of ${ENTITY_TYPES.join(', ')}`);
@@ -132,44 +137,29 @@ function isoDate(value: string): string {
   return value;
 }
 
-program
-  .command('search')
-  .description('full-text search (FTS5 syntax: words, "exact phrase", AND, OR, NOT, prefix*): documents ranked, with snippets')
+queryCommand('search', 'full-text search (FTS5 syntax: words, "exact phrase", AND, OR, NOT, prefix*): documents ranked, with snippets')
   .argument('<query>', 'FTS5 query')
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
   .option('--limit <n>', 'at most this many documents', positiveInteger, 20)
-  .option('--json', 'print as JSON')
   .action(async (text: string, options: { db: string; limit: number; json?: boolean }) => {
     const mark: [string, string] = !options.json && process.stdout.isTTY && !process.env['NO_COLOR'] ? ['\u001b[1m', '\u001b[22m'] : ['[', ']'];
     await query(options.db, options.json, (store) => searchDocuments(store, text, { limit: options.limit, mark }), (hits) => formatSearch(text, hits));
   });
 
-program
-  .command('entities')
-  .description('knowledge-base entities with mention and document counts, most documents first')
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+queryCommand('entities', 'knowledge-base entities with mention and document counts, most documents first')
   .option('--type <type>', 'agency, person, organization or location', entityType)
   .option('--name <text>', 'part of any name or alias')
   .option('--limit <n>', 'at most this many entities', positiveInteger, 50)
-  .option('--json', 'print as JSON')
   .action(async (options: { db: string; type?: EntityType; name?: string; limit: number; json?: boolean }) => {
     await query(options.db, options.json, (store) => listEntities(store, options), formatEntities);
   });
 
-program
-  .command('entity')
-  .description('one entity: aliases, merged variants and why, roles, affiliations, documents, quotes, dates')
+queryCommand('entity', 'one entity: aliases, merged variants and why, roles, affiliations, documents, quotes, dates')
   .argument('<name-or-id>', 'an entity id (ent_…) or any name or alias')
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
-  .option('--json', 'print as JSON')
   .action(async (nameOrId: string, options: { db: string; json?: boolean }) => {
     await query(options.db, options.json, (store) => entityDetails(store, nameOrId), formatEntity);
   });
 
-program
-  .command('quotes')
-  .description('statements (one per quote, however many documents carry it) with speaker, role, earliest date and sources')
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+queryCommand('quotes', 'statements (one per quote, however many documents carry it) with speaker, role, earliest date and sources')
   .option('--speaker <name>', 'name or alias of the speaker, or part of an unnamed speaker\'s description')
   .option('--agency <name>', 'the agency or organization that speaks or that the speaker speaks for')
   .option('--contains <text>', 'words in the quote')
@@ -177,28 +167,19 @@ program
   .option('--to <date>', 'latest date, inclusive, YYYY[-MM[-DD]]', isoDate)
   .option('--kind <kind>', 'direct or indirect', quoteKind)
   .option('--limit <n>', 'at most this many statements', positiveInteger, 50)
-  .option('--json', 'print as JSON')
   .action(async (options: QuoteFilters & { db: string; json?: boolean }) => {
     await query(options.db, options.json, (store) => listQuotes(store, options), formatQuotes);
   });
 
-program
-  .command('timeline')
-  .description('dated events about an entity in order: documents mentioning it, its quotes, sentences naming it with a date')
+queryCommand('timeline', 'dated events about an entity in order: documents mentioning it, its quotes, sentences naming it with a date')
   .argument('<entity>', 'an entity id (ent_…) or any name or alias')
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
-  .option('--json', 'print as JSON')
   .action(async (name: string, options: { db: string; json?: boolean }) => {
     await query(options.db, options.json, (store) => entityTimeline(store, name), (result) => formatTimeline(result.entity, result.events));
   });
 
-program
-  .command('show')
-  .description('one document with its extracted facts and their offsets')
+queryCommand('show', 'one document with its extracted facts and their offsets')
   .argument('<doc-id-or-path>', 'a document id (doc_…), a source path, or the end of one')
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
   .option('--text', 'print the document text too')
-  .option('--json', 'print the export record (with text) as JSON')
   .action(async (idOrPath: string, options: { db: string; text?: boolean; json?: boolean }) => {
     await query(options.db, options.json, (store) => showDocument(store, idOrPath), (record) => formatDocument(record, options.text ?? false));
   });
