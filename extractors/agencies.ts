@@ -52,6 +52,8 @@ const ARTICLES = new Set(WORDS.flatMap((w) => w.articles).map((w) => w.toLowerCa
 const INDEFINITES = new Set(WORDS.flatMap((w) => w.indefinites).map((w) => w.toLowerCase()));
 const GENITIVE_LINKS = new Set(WORDS.flatMap((w) => w.genitiveLinks).map((w) => w.toLowerCase()));
 const HEAD_SUFFIXES = WORDS.flatMap((w) => w.headSuffixes);
+/** Each head suffix with its genitive forms ("-ministerium", "-ministeriums", "-ministeriumes"), in the suffixes' order. */
+const HEAD_SUFFIX_FORMS = HEAD_SUFFIXES.flatMap((suffix) => [suffix, `${suffix}s`, `${suffix}es`].map((form) => ({ form, suffix })));
 const HEAD_NOUNS = new Set(WORDS.flatMap((w) => w.headNouns));
 const HEAD_LINKS = new Set(WORDS.flatMap((w) => w.headLinks));
 const ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.administrationWords));
@@ -117,11 +119,13 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Span
     if (!free(i)) continue;
     const t = tokens[i]!;
     // German compound heads: one capitalized word ending in a head suffix, longer than the bare suffix.
-    const lower = t.text.toLowerCase();
-    const suffix = HEAD_SUFFIXES.find((s) => lower.endsWith(s) || lower.endsWith(`${s}s`) || lower.endsWith(`${s}es`));
-    if (t.word && isCapitalized(t) && suffix && lower.length > suffix.length + 2 && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {
-      spans.push({ from: i, to: i + 1 });
-      continue;
+    if (t.word && isCapitalized(t)) {
+      const lower = t.text.toLowerCase();
+      const suffix = HEAD_SUFFIX_FORMS.find(({ form }) => lower.endsWith(form))?.suffix;
+      if (suffix && lower.length > suffix.length + 2 && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {
+        spans.push({ from: i, to: i + 1 });
+        continue;
+      }
     }
     // "Office of Public Affairs", "Behörde für Cyber- und Informationssicherheit": head, link, capitalized words.
     if (HEAD_NOUNS.has(t.text) && free(i + 1) && sameLine(i + 1) && HEAD_LINKS.has(tokens[i + 1]!.text) && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {

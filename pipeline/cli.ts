@@ -53,6 +53,7 @@ program
       workers: options.workers,
       maxFileBytes: options.maxFileMb * 1024 * 1024,
       toolVersion: VERSION,
+      onWait: () => process.stderr.write(`advisory-kb: another import into ${options.db} is running; waiting for it to finish\n`),
       onProgress: ({ done, total, path }) => {
         if (!bar) return;
         if (!started) bar.start(total, 0, { file: '' });

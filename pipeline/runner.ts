@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
+import { acquireImportLock, type ImportLock } from '../output/import-lock.js';
 import { Store, type WriteItem } from '../output/store.js';
 import { sha256Hex } from './identify.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
@@ -22,6 +23,8 @@ export interface ImportOptions {
   maxFileBytes?: number;
   toolVersion?: string;
   onProgress?: (progress: { done: number; total: number; path: string }) => void;
+  /** Called when another import into the same database is running and this one waits for it to finish. */
+  onWait?: () => void;
 }
 
 export interface ImportSummary {
@@ -70,6 +73,13 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const workers = options.workers ?? availableParallelism();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const store = await Store.open(options.db);
+  let lock: ImportLock;
+  try {
+    lock = await acquireImportLock(options.db, options.onWait);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const runId = await store.beginRun(inputs, options.toolVersion ?? 'dev');
   const executor = createExecutor(workers);
   const outcomes: FileOutcome[] = [];
@@ -209,6 +219,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     await queue.onIdle();
     await flush();
     if (writeError) throw writeError;
+    await store.flushBandIndex();
     // The workers' heaps are released before the knowledge-base level is computed, so the two never add up.
     await executor.close();
     await store.consolidate();
@@ -221,6 +232,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   } finally {
     await executor.close();
     await store.close();
+    await lock.release();
   }
   return { runId, files: total, outcomes, seconds: (performance.now() - started) / 1000, bytes, timings };
 }

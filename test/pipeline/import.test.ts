@@ -89,6 +89,26 @@ describe('runImport', () => {
     expect(statuses['archive/feed.jsonl']).toBe('unchanged');
   });
 
+  it('answers SQL on sentences and paragraphs as rows of their documents', async () => {
+    await runImport([archive], { db: db(), workers: 0 });
+    const store = await Store.open(db(), { readonly: true });
+    const sentences = await store.db.all<{ text: string; start: number; end: number; sentence: string }>(
+      `SELECT d.text, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start) AS sentence
+       FROM sentences s JOIN documents d ON d.id = s.document_id WHERE d.language = 'de'`,
+    );
+    const paragraphs = await store.db.all<{ language: string; confidence: number }>('SELECT language, confidence FROM paragraphs');
+    await store.close();
+    expect(sentences.length).toBeGreaterThan(2);
+    for (const s of sentences) {
+      expect(s.end).toBeGreaterThan(s.start);
+      expect(s.sentence).toBe(s.text.slice(s.start, s.end));
+      expect(s.sentence).toMatch(/^\S[\s\S]*\S$|^\S$/);
+    }
+    expect(sentences.map((s) => s.sentence)).toContain('Bonn, 15.03.2022 – Das Bundesamt für Sicherheit in der Informationstechnik (BSI) warnt vor dem Einsatz von Virenschutzsoftware des russischen Herstellers Kaspersky.');
+    expect(new Set(paragraphs.map((p) => p.language))).toEqual(new Set(['de', 'en']));
+    expect(paragraphs.every((p) => p.confidence > 0 && p.confidence <= 1)).toBe(true);
+  });
+
   it('stores an exact duplicate once, with both source paths', async () => {
     await runImport([archive], { db: db(), workers: 0 });
     const records = await exportAll(db());
