@@ -31,11 +31,14 @@ const APOSTROPHES: Record<string, string> = { '’': "'", '‘': "'", 'ʼ': "'" 
 /** Words (letters and digits) and single punctuation characters; white space separates and is dropped. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+  const re = /([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]/gu;
   let previousEnd = 0;
+  // The first line break at or after previousEnd, searched once per line rather than in a slice per token.
+  let newline = text.indexOf('\n');
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const word = /^[\p{L}\p{N}]/u.test(m[0]);
-    const newlineBefore = text.slice(previousEnd, m.index).includes('\n');
+    const word = m[1] !== undefined;
+    if (newline !== -1 && newline < previousEnd) newline = text.indexOf('\n', previousEnd);
+    const newlineBefore = newline !== -1 && newline < m.index;
     tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, key: word ? tokenKey(m[0]) : (APOSTROPHES[m[0]] ?? m[0]), word, newlineBefore });
     previousEnd = m.index + m[0].length;
   }
@@ -61,6 +64,8 @@ export const isCapitalized = (token: Token) => /^\p{Lu}/u.test(token.text);
 interface CompiledPhrase<P> {
   keys: string[];
   texts: string[];
+  /** The texts with a plural or genitive s: an exact phrase matches "BSIs" too. */
+  sTexts: string[];
   exact: boolean;
   payload: P;
 }
@@ -80,7 +85,7 @@ export class PhraseMatcher<P> {
     for (const { phrase, payload, exact = false } of phrases) {
       const tokens = tokenize(phrase);
       if (tokens.length === 0) continue;
-      const compiled = { keys: tokens.map((t) => t.key), texts: tokens.map((t) => t.text), exact, payload };
+      const compiled = { keys: tokens.map((t) => t.key), texts: tokens.map((t) => t.text), sTexts: tokens.map((t) => `${t.text}s`), exact, payload };
       const list = this.byFirstKey.get(compiled.keys[0]!) ?? [];
       list.push(compiled);
       this.byFirstKey.set(compiled.keys[0]!, list);
@@ -92,7 +97,7 @@ export class PhraseMatcher<P> {
     for (let k = 0; k < phrase.keys.length; k++) {
       const token = tokens[at + k]!;
       if (k > 0 && token.newlineBefore) return false;
-      if (phrase.exact ? token.text !== phrase.texts[k] && token.text !== `${phrase.texts[k]}s` : token.key !== phrase.keys[k]) return false;
+      if (phrase.exact ? token.text !== phrase.texts[k] && token.text !== phrase.sTexts[k] : token.key !== phrase.keys[k]) return false;
     }
     return true;
   }

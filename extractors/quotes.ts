@@ -45,24 +45,29 @@ interface Quoted {
   close: number;
 }
 
+/** The characters findQuoted looks at: quotation marks and line breaks; the scan jumps from one to the next. */
+const QUOTE_SCAN = new RegExp(`[\n${[...new Set([...Object.keys(CLOSERS), ...Object.values(CLOSERS).join('')])].join('')}]`, 'g');
+
 /** Outermost quoted stretches. A quote may run over paragraphs only as the English convention writes it (each paragraph reopened). */
 export function findQuoted(text: string): Quoted[] {
   const found: Quoted[] = [];
   const stack: Array<{ mark: string; at: number }> = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n' && stack.length > 0 && text[i + 1] === '\n') {
+  const scan = new RegExp(QUOTE_SCAN);
+  for (let m = scan.exec(text); m; m = scan.exec(text)) {
+    const i = m.index;
+    const c = m[0];
+    if (c === '\n') {
+      if (stack.length === 0 || text[i + 1] !== '\n') continue;
       // A paragraph ends inside a quote: it goes on only if the next paragraph reopens it with the same mark.
       let j = i;
       while (j < text.length && /\s/.test(text[j]!)) j++;
       if (text[j] === stack[0]!.mark && stack.length === 1) {
-        i = j;
+        scan.lastIndex = j + 1;
         continue;
       }
       stack.length = 0;
       continue;
     }
-    if (!(c in CLOSERS) && !'“”‘’«»'.includes(c)) continue;
     const before = text[i - 1];
     const after = text[i + 1];
     // "Kaspersky's", "Biden-Harris-Administration’s", "don't": an apostrophe between letters.
