@@ -67,17 +67,27 @@ const BAND_ROWS_PER_INSERT = 50_000;
 const MIN_PAGE_CACHE_KIB = 64 * 1024;
 const MAX_PAGE_CACHE_KIB = 256 * 1024;
 
-/** A document's MinHash signature with what ranks it in its cluster. */
+/** A document's MinHash signature with what ranks it in its cluster; `seq` is how band rows name it. */
 interface Signed {
   id: string;
+  seq: number;
   published: string | null;
   signature: number[];
 }
 
-function addToBucket(buckets: Map<number, Set<string>>, key: number, id: string): void {
+interface SignatureRow {
+  id: string;
+  seq: number;
+  published: string | null;
+  signature: Buffer;
+}
+
+const toSigned = (row: SignatureRow): Signed => ({ id: row.id, seq: row.seq, published: row.published, signature: decodeSignature(row.signature) });
+
+function addToBucket<T>(buckets: Map<number, Set<T>>, key: number, member: T): void {
   const bucket = buckets.get(key);
-  if (bucket) bucket.add(id);
-  else buckets.set(key, new Set([id]));
+  if (bucket) bucket.add(member);
+  else buckets.set(key, new Set([member]));
 }
 
 const NO_MEMBERS: readonly string[] = [];
@@ -123,9 +133,11 @@ class UnwrittenBands {
     return true;
   }
 
-  /** All rows, in key order, as [band_key, document_id]. */
-  rows(): Array<[number, string]> {
-    return [...this.buckets.keys()].sort((a, b) => a - b).flatMap((key) => [...this.members(key)].sort().map((id): [number, string] => [key, id]));
+  /** All rows, in key order, as [band_key, document_seq]. */
+  rows(): Array<[number, number]> {
+    return [...this.buckets.keys()]
+      .sort((a, b) => a - b)
+      .flatMap((key) => this.members(key).map((id) => this.signed.get(id)!.seq).sort((a, b) => a - b).map((seq): [number, number] => [key, seq]));
   }
 
   clear(): void {
@@ -140,7 +152,7 @@ interface BandIndex {
   members(key: number): Iterable<string>;
   signed(id: string): Signed;
   add(id: string, keys: number[]): void;
-  remove(id: string, signature: number[]): Promise<void>;
+  remove(doc: Signed): Promise<void>;
 }
 
 /** What one job (a file, or a chunk of JSONL lines) produced, ready to be written. */
@@ -398,16 +410,26 @@ export class Store {
     if (docs.length === 0) return;
     const db = this.db;
     const unwritten = await this.unwrittenBands();
-    await this.insertRows('INSERT OR REPLACE INTO document_minhash (document_id, signature) SELECT value->>0, unhex(value->>1) FROM json_each(?)',
-      docs.map((d) => [d.id, encodeSignature(d.fingerprint).toString('hex')]));
+    const seqs = new Map(
+      (await db.all<{ seq: number; document_id: string }>(
+        `INSERT INTO document_minhash (document_id, published, signature) SELECT value->>0, value->>1, unhex(value->>2) FROM json_each(?) WHERE true
+         ON CONFLICT(document_id) DO UPDATE SET published = excluded.published, signature = excluded.signature RETURNING seq, document_id`,
+        [JSON.stringify(docs.map((d) => [d.id, d.published?.value ?? null, encodeSignature(d.fingerprint).toString('hex')]))],
+      )).map((r) => [r.document_id, r.seq]),
+    );
     const keysOf = new Map(docs.map((d) => [d.id, bandKeys(d.fingerprint)]));
-    const { buckets, fullKeys } = await this.readBuckets([...new Set([...keysOf.values()].flat())]);
+    const stored = await this.readBuckets([...new Set([...keysOf.values()].flat())]);
     const known = new Map<string, Signed>();
-    const unknown = [...new Set([...buckets.values()].flatMap((ids) => [...ids]))];
-    for (const row of await db.all<{ id: string; published: string | null; signature: Buffer }>(
-      'SELECT d.id, d.published, m.signature FROM documents d JOIN document_minhash m ON m.document_id = d.id WHERE d.id IN (SELECT value FROM json_each(?))',
-      [JSON.stringify(unknown)],
-    )) known.set(row.id, { id: row.id, published: row.published, signature: decodeSignature(row.signature) });
+    const idOf = new Map<number, string>();
+    for (const row of await db.all<SignatureRow>(
+      'SELECT document_id AS id, seq, published, signature FROM document_minhash WHERE seq IN (SELECT value FROM json_each(?))',
+      [JSON.stringify([...new Set([...stored.buckets.values()].flatMap((members) => [...members]))])],
+    )) {
+      known.set(row.id, toSigned(row));
+      idOf.set(row.seq, row.id);
+    }
+    const buckets = new Map([...stored.buckets].map(([key, members]) => [key, new Set([...members].map((seq) => idOf.get(seq)!))]));
+    const fullKeys = stored.fullKeys;
     for (const signed of unwritten.signed.values()) known.set(signed.id, signed);
 
     const added: string[] = [];
@@ -422,16 +444,16 @@ export class Store {
         unwritten.add(known.get(id)!, keys);
         added.push(id);
       },
-      remove: async (id, signature) => {
-        if (unwritten.remove(id)) return;
-        const keys = bandKeys(signature);
-        for (const key of keys) buckets.get(key)?.delete(id);
+      remove: async (doc) => {
+        if (unwritten.remove(doc.id)) return;
+        const keys = bandKeys(doc.signature);
+        for (const key of keys) buckets.get(key)?.delete(doc.id);
         // By its band keys: the index is keyed by band, and a scan by document would read every band of the base.
-        await db.run('DELETE FROM minhash_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND document_id = ?', [JSON.stringify(keys), id]);
+        await db.run('DELETE FROM minhash_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND document_seq = ?', [JSON.stringify(keys), doc.seq]);
       },
     };
     for (const doc of docs) {
-      known.set(doc.id, { id: doc.id, published: doc.published?.value ?? null, signature: doc.fingerprint });
+      known.set(doc.id, { id: doc.id, seq: seqs.get(doc.id)!, published: doc.published?.value ?? null, signature: doc.fingerprint });
       await this.linkNearDuplicate(known.get(doc.id)!, keysOf.get(doc.id)!, bands);
     }
     await this.insertRows('INSERT INTO minhash_unindexed (document_id) SELECT value->>0 FROM json_each(?)', added.filter((id) => unwritten.signed.has(id)).map((id) => [id]));
@@ -443,15 +465,15 @@ export class Store {
    * boilerplate, neither searched nor grown, and at 100,000 documents reading its members for every batch cost more
    * than all the rest of the linking.
    */
-  private async readBuckets(keys: number[]): Promise<{ buckets: Map<number, Set<string>>; fullKeys: Set<number> }> {
-    const rows = await this.db.all<{ band_key: number; document_id: string }>(
-      `SELECT b.band_key, b.document_id FROM minhash_bands b
+  private async readBuckets(keys: number[]): Promise<{ buckets: Map<number, Set<number>>; fullKeys: Set<number> }> {
+    const rows = await this.db.all<{ band_key: number; document_seq: number }>(
+      `SELECT b.band_key, b.document_seq FROM minhash_bands b
        JOIN (SELECT value AS k FROM json_each(?) WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM minhash_bands WHERE band_key = value LIMIT ${BUCKET_CAP})) < ${BUCKET_CAP}) open
        ON b.band_key = open.k`,
       [JSON.stringify(keys)],
     );
-    const buckets = new Map<number, Set<string>>();
-    for (const row of rows) addToBucket(buckets, row.band_key, row.document_id);
+    const buckets = new Map<number, Set<number>>();
+    for (const row of rows) addToBucket(buckets, row.band_key, row.document_seq);
     const fullKeys = new Set((await this.db.all<{ k: number }>(
       `SELECT value AS k FROM json_each(?) WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM minhash_bands WHERE band_key = value LIMIT ${BUCKET_CAP})) >= ${BUCKET_CAP}`,
       [JSON.stringify(keys.filter((k) => !buckets.has(k)))],
@@ -466,11 +488,11 @@ export class Store {
   private unwrittenBands(): Promise<UnwrittenBands> {
     this.unwritten ??= (async () => {
       const bands = new UnwrittenBands();
-      const rows = await this.db.all<{ id: string; published: string | null; signature: Buffer }>(
-        `SELECT d.id, d.published, m.signature FROM minhash_unindexed u JOIN documents d ON d.id = u.document_id
+      const rows = await this.db.all<SignatureRow>(
+        `SELECT d.id, m.seq, m.published, m.signature FROM minhash_unindexed u JOIN documents d ON d.id = u.document_id
          JOIN document_minhash m ON m.document_id = u.document_id WHERE d.duplicate_of IS NULL GROUP BY d.id ORDER BY MIN(u.rowid)`,
       );
-      const signed = rows.map((r): Signed => ({ id: r.id, published: r.published, signature: decodeSignature(r.signature) }));
+      const signed = rows.map(toSigned);
       const { buckets, fullKeys } = await this.readBuckets([...new Set(signed.flatMap((d) => bandKeys(d.signature)))]);
       for (const doc of signed) {
         const size = (key: number) => (fullKeys.has(key) ? BUCKET_CAP : (buckets.get(key)?.size ?? 0) + bands.count(key));
@@ -490,7 +512,7 @@ export class Store {
   private async writeBands(unwritten: UnwrittenBands): Promise<void> {
     const rows = unwritten.rows();
     for (let i = 0; i < rows.length; i += BAND_ROWS_PER_INSERT) {
-      await this.insertRows('INSERT OR IGNORE INTO minhash_bands (band_key, document_id) SELECT value->>0, value->>1 FROM json_each(?)', rows.slice(i, i + BAND_ROWS_PER_INSERT));
+      await this.insertRows('INSERT OR IGNORE INTO minhash_bands (band_key, document_seq) SELECT value->>0, value->>1 FROM json_each(?)', rows.slice(i, i + BAND_ROWS_PER_INSERT));
     }
     await this.db.exec('DELETE FROM minhash_unindexed');
     unwritten.clear();
@@ -544,12 +566,12 @@ export class Store {
     const ids = [doc.id, ...similar.map((c) => c.id)];
     const marks = ids.map(() => '?').join(',');
     const members = (
-      await db.all<{ id: string; published: string | null; signature: Buffer }>(
-        `SELECT d.id, d.published, m.signature FROM documents d JOIN document_minhash m ON m.document_id = d.id
+      await db.all<SignatureRow>(
+        `SELECT d.id, m.seq, m.published, m.signature FROM documents d JOIN document_minhash m ON m.document_id = d.id
          WHERE d.id IN (${marks}) OR d.duplicate_of IN (${marks})`,
         [...ids, ...ids],
       )
-    ).map((m): Signed => ({ id: m.id, published: m.published, signature: decodeSignature(m.signature) }));
+    ).map(toSigned);
     const canonical = members.reduce((best, m) => (rank(m) < rank(best) ? m : best));
     for (const m of members) {
       if (m.id === canonical.id) {
@@ -557,7 +579,7 @@ export class Store {
         continue;
       }
       await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [canonical.id, similarity(m, canonical), m.id]);
-      if (m.id !== doc.id) await bands.remove(m.id, m.signature);
+      if (m.id !== doc.id) await bands.remove(m);
     }
     if (canonical.id === doc.id) bands.add(doc.id, openKeys);
   }

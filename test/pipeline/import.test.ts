@@ -201,7 +201,7 @@ describe('runImport', () => {
     expect(records.filter((r) => r.id !== earliest.id).map((r) => r.duplicateOf)).toEqual([earliest.id, earliest.id, earliest.id]);
     expect(earliest.duplicateOf).toBeNull();
     const store = await Store.open(db(), { readonly: true });
-    const indexed = await store.db.all<{ document_id: string }>('SELECT DISTINCT document_id FROM minhash_bands');
+    const indexed = await store.db.all<{ document_id: string }>('SELECT DISTINCT m.document_id FROM minhash_bands b JOIN document_minhash m ON m.seq = b.document_seq');
     await store.close();
     expect(indexed.map((r) => r.document_id)).toEqual([earliest.id]);
   });

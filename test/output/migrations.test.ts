@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../pipeline/paths.js';
+import { Database } from '../../output/sqlite.js';
+import { Store } from '../../output/store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'advisory-kb-migrations-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const MIGRATIONS = join(PROJECT_ROOT, 'output', 'migrations');
+const DOC = 'doc_0123456789abcdef01234567';
+
+/** A knowledge base as an older release left it: the migrations up to `version` applied, with one document. */
+async function databaseAt(version: number, name: string): Promise<string> {
+  const path = join(dir, name);
+  const db = await Database.open(path);
+  await db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const file of readdirSync(MIGRATIONS).filter((f) => /^\d+_.*\.sql$/.test(f)).sort()) {
+    if (Number.parseInt(file, 10) > version) break;
+    await db.exec(readFileSync(join(MIGRATIONS, file), 'utf8'));
+    await db.run("INSERT INTO schema_migrations VALUES (?, ?, '2026-11-01T00:00:00Z')", [Number.parseInt(file, 10), file]);
+  }
+  await db.run("INSERT INTO import_runs (id, started_at, status, arguments, tool_version) VALUES (1, '2026-11-01', 'completed', '[]', '0.1.0')");
+  await db.run("INSERT INTO documents (id, text, language, language_confidence, published, first_run_id) VALUES (?, 'Das BSI warnt. Es rät ab.', 'de', 1, '2022-03-15', 1)", [DOC]);
+  await db.close();
+  return path;
+}
+
+describe('migrations', () => {
+  it('keep the sentences and paragraphs of a version 4 base, now answered by views', async () => {
+    const path = await databaseAt(4, 'v4.sqlite');
+    const db = await Database.open(path);
+    await db.exec(`INSERT INTO paragraphs VALUES ('${DOC}', 0, 25, 'de', 0.9);
+                   INSERT INTO sentences VALUES ('${DOC}', 15, 25), ('${DOC}', 0, 14);`);
+    await db.close();
+    const store = await Store.open(path);
+    expect(await store.db.all('SELECT document_id, start, "end" FROM sentences ORDER BY start')).toEqual([
+      { document_id: DOC, start: 0, end: 14 },
+      { document_id: DOC, start: 15, end: 25 },
+    ]);
+    expect(await store.db.all('SELECT start, "end", language, confidence FROM paragraphs')).toEqual([{ start: 0, end: 25, language: 'de', confidence: 0.9 }]);
+    await store.close();
+  });
+
+  it('keep the near-duplicate index of a version 5 base, with documents numbered and dates copied', async () => {
+    const path = await databaseAt(5, 'v5.sqlite');
+    const db = await Database.open(path);
+    await db.run('INSERT INTO document_minhash (document_id, signature) VALUES (?, ?)', [DOC, Buffer.alloc(768, 7)]);
+    await db.run('INSERT INTO minhash_bands (band_key, document_id) VALUES (42, ?), (4294967338, ?)', [DOC, DOC]);
+    await db.close();
+    const store = await Store.open(path);
+    expect(await store.schemaVersion()).toBeGreaterThanOrEqual(6);
+    const signatures = await store.db.all<{ seq: number; document_id: string; published: string; signature: Buffer }>('SELECT seq, document_id, published, signature FROM document_minhash');
+    expect(signatures).toHaveLength(1);
+    expect(signatures[0]).toMatchObject({ document_id: DOC, published: '2022-03-15' });
+    expect(signatures[0]!.signature.equals(Buffer.alloc(768, 7))).toBe(true);
+    expect(await store.db.all('SELECT band_key, document_seq FROM minhash_bands ORDER BY band_key')).toEqual([
+      { band_key: 42, document_seq: signatures[0]!.seq },
+      { band_key: 4294967338, document_seq: signatures[0]!.seq },
+    ]);
+    await store.close();
+  });
+});
