@@ -624,15 +624,23 @@ export class Store {
    */
   private async groupStatementsBySpeaker(): Promise<void> {
     const db = this.db;
-    await db.exec('DELETE FROM statement_quotes; DELETE FROM statements; DROP TABLE IF EXISTS temp.quote_speakers_now;');
+    // The tables are rebuilt whole: their secondary indexes are dropped and built again after the rows are in, one
+    // sort each instead of a random insert per row (their definitions are read back, so migrations stay their owner).
+    const indexes = await db.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('statements', 'statement_quotes') AND sql IS NOT NULL");
+    await db.exec(`DELETE FROM statement_quotes; DELETE FROM statements; DROP TABLE IF EXISTS temp.quote_speakers_now;
+                   ${indexes.map((i) => `DROP INDEX "${i.name}";`).join(' ')}`);
+    // A quote's date is its document's, read from the signature table where there is one: reading it from documents
+    // walks the overflow pages of the document's text first.
     await db.exec(`CREATE TEMP TABLE quote_speakers_now AS
-                   SELECT q.id, COALESCE(m.canonical_id, q.speaker_entity_id) AS speaker FROM quotes q LEFT JOIN entity_merges m ON m.entity_id = q.speaker_entity_id;
+                   SELECT q.id, COALESCE(m.canonical_id, q.speaker_entity_id) AS speaker,
+                          CASE WHEN sig.seq IS NOT NULL THEN sig.published ELSE (SELECT published FROM documents WHERE id = q.document_id) END AS published
+                   FROM quotes q LEFT JOIN entity_merges m ON m.entity_id = q.speaker_entity_id LEFT JOIN document_minhash sig ON sig.document_id = q.document_id;
                    CREATE INDEX temp.quote_speakers_now_speaker ON quote_speakers_now(speaker, id);`);
     const speakers = await db.all<{ speaker: string | null }>('SELECT DISTINCT speaker FROM quote_speakers_now ORDER BY speaker');
     for (const { speaker } of speakers) {
       const quotes = await db.all<StatementCandidate & { speakerName: string | null }>(
-        `SELECT q.id, q.text, q.kind, s.speaker AS speakerId, q.speaker_name AS speakerName, d.published
-         FROM quote_speakers_now s JOIN quotes q ON q.id = s.id JOIN documents d ON d.id = q.document_id WHERE s.speaker IS ?`,
+        `SELECT q.id, q.text, q.kind, s.speaker AS speakerId, q.speaker_name AS speakerName, s.published
+         FROM quote_speakers_now s JOIN quotes q ON q.id = s.id WHERE s.speaker IS ?`,
         [speaker],
       );
       const speakerNames = new Map(quotes.map((q) => [q.id, q.speakerName]));
@@ -648,7 +656,7 @@ export class Store {
           chunk.flatMap((s) => s.quoteIds.map((q) => [q, s.id])));
       }
     }
-    await db.exec('DROP TABLE temp.quote_speakers_now');
+    await db.exec(`DROP TABLE temp.quote_speakers_now; ${indexes.map((i) => `${i.sql};`).join(' ')}`);
   }
 
   async counts(): Promise<KnowledgeBaseCounts> {
