@@ -251,7 +251,7 @@ export class Store {
         await this.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [version, file, new Date().toISOString()]);
         await this.db.exec('COMMIT');
       } catch (error) {
-        await this.db.exec('ROLLBACK');
+        await this.db.exec('ROLLBACK').catch(() => undefined);
         throw error;
       }
     }

@@ -248,6 +248,8 @@ program.parseAsync().catch((error: unknown) => {
   const known: Record<string, string> = {
     SQLITE_READONLY: 'the database is read-only (check the file and folder permissions)',
     SQLITE_FULL: 'the disk is full',
+    // A write that fails for another reason than ENOSPC (a quota, a file size limit, a failing disk) is SQLite's IOERR.
+    SQLITE_IOERR: 'the database file could not be written (disk full, quota or file size limit reached, or a failing disk)',
     SQLITE_CANTOPEN: 'cannot open the database file (does the folder exist and is it writable?)',
     SQLITE_BUSY: 'the database is locked by another import; try again when it has finished',
     SQLITE_CORRUPT: 'the database file is corrupt',

@@ -109,6 +109,23 @@ describe('two imports into one database at the same time', () => {
   }, 120_000);
 });
 
+describe('a disk that takes no more', () => {
+  // A file size limit stands in for a full disk: SQLite's writes past it fail as they would there. 64 KB fails while
+  // the schema is created, 2 MB in the middle of the import.
+  it.each([64, 2048])('ends the import with a one-line reason, not a stack trace (limit %i KB)', async (kilobytes) => {
+    const db = join(dir, `full-${kilobytes}.sqlite`);
+    const script = `trap '' XFSZ; ulimit -f ${kilobytes}; exec "${process.execPath}" "${CLI}" import "${archive}" --db "${db}" --no-progress --workers 1`;
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn('bash', ['-c', script], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      let text = '';
+      child.stderr.on('data', (data: Buffer) => (text += data.toString()));
+      child.on('exit', (exitCode) => resolve({ code: exitCode, stderr: text }));
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^advisory-kb: (the disk is full|the database file could not be written \(disk full, quota or file size limit reached, or a failing disk\)) \(SQLITE_(FULL|IOERR)\)\n$/);
+  }, 120_000);
+});
+
 describe('bad input', () => {
   let bad: string;
   let outcomes: Record<string, string>;
