@@ -59,7 +59,7 @@ const BUCKET_CAP = 32;
 const STATEMENTS_PER_INSERT = 5000;
 /** Candidates verified per new document, those sharing the most bands first. */
 const MAX_CANDIDATES = 50;
-/** Canonical documents whose band rows are held in memory before they are written in key order (about 25 MB). */
+/** Canonical documents whose band rows are held in memory before they are written in key order (their signatures and 320,000 bucket entries). */
 const BAND_FLUSH_DOCUMENTS = 5000;
 /** Band rows per INSERT when they are written: a few MB of JSON. */
 const BAND_ROWS_PER_INSERT = 50_000;
@@ -84,17 +84,11 @@ interface SignatureRow {
 
 const toSigned = (row: SignatureRow): Signed => ({ id: row.id, seq: row.seq, published: row.published, signature: decodeSignature(row.signature) });
 
-function addToBucket<T>(buckets: Map<number, Set<T>>, key: number, member: T): void {
-  const bucket = buckets.get(key);
-  if (bucket) bucket.add(member);
-  else buckets.set(key, new Set([member]));
-}
-
 const NO_MEMBERS: readonly string[] = [];
 
 /**
  * Band rows held in memory until they are written in key order: the documents with their keys, and the buckets.
- * Nearly every bucket has one member, held as the bare id (a Set per key made the index 50 MB at 5,000 documents).
+ * Nearly every bucket has one member, held as the bare id rather than in a Set of its own.
  */
 class UnwrittenBands {
   readonly signed = new Map<string, Signed & { keys: number[] }>();
@@ -144,6 +138,17 @@ class UnwrittenBands {
     this.signed.clear();
     this.buckets.clear();
   }
+}
+
+/** Stored band buckets: the members (document seqs) of open ones, and the keys of full ones. */
+interface StoredBuckets {
+  buckets: Map<number, Set<number>>;
+  fullKeys: Set<number>;
+}
+
+/** A bucket's size, stored rows and rows held back together; a full stored bucket counts as full. */
+function bucketSize(stored: StoredBuckets, unwritten: UnwrittenBands, key: number): number {
+  return stored.fullKeys.has(key) ? BUCKET_CAP : (stored.buckets.get(key)?.size ?? 0) + unwritten.count(key);
 }
 
 /** The LSH band index as one batch sees it while linking its documents. */
@@ -240,20 +245,31 @@ export class Store {
     for (const file of files) {
       const version = Number.parseInt(file, 10);
       if (applied.has(version)) continue;
-      await this.db.exec('BEGIN IMMEDIATE');
-      try {
-        // Another import may have applied it while this one waited for the write lock.
-        if (await this.db.get('SELECT 1 FROM schema_migrations WHERE version = ?', [version])) {
-          await this.db.exec('COMMIT');
-          continue;
-        }
-        await this.db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
-        await this.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [version, file, new Date().toISOString()]);
-        await this.db.exec('COMMIT');
-      } catch (error) {
-        await this.db.exec('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
+      await this.transaction(async () => {
+          // Another import may have applied it while this one waited for the write lock.
+          if (await this.db.get('SELECT 1 FROM schema_migrations WHERE version = ?', [version])) return;
+          await this.db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+          await this.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [version, file, new Date().toISOString()]);
+      });
+    }
+  }
+
+  /**
+   * Runs `work` in one write transaction. A failure rolls it back and forgets what this writer remembered of the
+   * writes it undid (gazetteer parents made sure of, band rows held back), so they are read again from the database.
+   */
+  private async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      await this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      // SQLite may have rolled back already (a full disk): the rollback's own error would hide the cause.
+      await this.db.exec('ROLLBACK').catch(() => undefined);
+      this.storedParents.clear();
+      this.unwritten = null;
+      throw error;
     }
   }
 
@@ -300,36 +316,31 @@ export class Store {
     const documents = items.flatMap((item) => item.documents);
     const outcomes: FileOutcome[] = [];
     if (++this.batches % 16 === 0) await this.sizePageCache();
-    await this.db.exec('BEGIN IMMEDIATE');
     try {
-      const ids = [...new Set(documents.map((d) => d.id))];
-      const existing = new Set(
-        (await this.db.all<{ id: string }>('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])).map((r) => r.id),
-      );
-      const fresh: StoredDocument[] = [];
-      for (const doc of documents) {
-        const isNew = !existing.has(doc.id);
-        existing.add(doc.id);
-        if (isNew) fresh.push(doc);
-        outcomes.push(documentOutcome(doc, isNew));
-      }
-      await this.insertDocuments(runId, fresh);
-      await this.insertRows('INSERT OR IGNORE INTO document_sources (document_id, path, record, sha256, format, encoding, run_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
-        documents.map((d) => [d.id, d.source.path, d.source.record ?? 0, d.source.sha256, d.source.format, d.source.encoding, runId]));
-      const dedupStarted = performance.now();
-      await this.linkNearDuplicates(fresh.filter((doc) => doc.fingerprint.length === SIGNATURE_LENGTH));
-      this.timings.dedup += (performance.now() - dedupStarted) / 1000;
-      outcomes.push(...items.flatMap((item) => item.outcomes));
-      await this.insertRows(
-        'INSERT OR REPLACE INTO file_outcomes (run_id, path, record, status, reason, detail, document_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
-        outcomes.map((o) => [runId, o.path, o.record ?? 0, o.status, o.reason, o.detail, o.documentId]),
-      );
-      await this.db.exec('COMMIT');
-    } catch (error) {
-      await this.db.exec('ROLLBACK').catch(() => undefined);
-      this.storedParents.clear();
-      this.unwritten = null;
-      throw error;
+      await this.transaction(async () => {
+        const ids = [...new Set(documents.map((d) => d.id))];
+        const existing = new Set(
+          (await this.db.all<{ id: string }>('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])).map((r) => r.id),
+        );
+        const fresh: StoredDocument[] = [];
+        for (const doc of documents) {
+          const isNew = !existing.has(doc.id);
+          existing.add(doc.id);
+          if (isNew) fresh.push(doc);
+          outcomes.push(documentOutcome(doc, isNew));
+        }
+        await this.insertDocuments(runId, fresh);
+        await this.insertRows('INSERT OR IGNORE INTO document_sources (document_id, path, record, sha256, format, encoding, run_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
+          documents.map((d) => [d.id, d.source.path, d.source.record ?? 0, d.source.sha256, d.source.format, d.source.encoding, runId]));
+        const dedupStarted = performance.now();
+        await this.linkNearDuplicates(fresh.filter((doc) => doc.fingerprint.length === SIGNATURE_LENGTH));
+        this.timings.dedup += (performance.now() - dedupStarted) / 1000;
+        outcomes.push(...items.flatMap((item) => item.outcomes));
+        await this.insertRows(
+          'INSERT OR REPLACE INTO file_outcomes (run_id, path, record, status, reason, detail, document_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
+          outcomes.map((o) => [runId, o.path, o.record ?? 0, o.status, o.reason, o.detail, o.documentId]),
+        );
+      });
     } finally {
       this.timings.store += (performance.now() - started) / 1000;
     }
@@ -428,18 +439,15 @@ export class Store {
       known.set(row.id, toSigned(row));
       idOf.set(row.seq, row.id);
     }
-    const buckets = new Map([...stored.buckets].map(([key, members]) => [key, new Set([...members].map((seq) => idOf.get(seq)!))]));
-    const fullKeys = stored.fullKeys;
-    for (const signed of unwritten.signed.values()) known.set(signed.id, signed);
 
     const added: string[] = [];
     const bands: BandIndex = {
-      size: (key) => (fullKeys.has(key) ? BUCKET_CAP : (buckets.get(key)?.size ?? 0) + unwritten.count(key)),
+      size: (key) => bucketSize(stored, unwritten, key),
       members: (key) => {
-        const stored = buckets.get(key);
-        return stored ? [...stored, ...unwritten.members(key)] : unwritten.members(key);
+        const storedSeqs = stored.buckets.get(key);
+        return storedSeqs ? [...[...storedSeqs].map((seq) => idOf.get(seq)!), ...unwritten.members(key)] : unwritten.members(key);
       },
-      signed: (id) => known.get(id)!,
+      signed: (id) => known.get(id) ?? unwritten.signed.get(id)!,
       add: (id, keys) => {
         unwritten.add(known.get(id)!, keys);
         added.push(id);
@@ -447,7 +455,7 @@ export class Store {
       remove: async (doc) => {
         if (unwritten.remove(doc.id)) return;
         const keys = bandKeys(doc.signature);
-        for (const key of keys) buckets.get(key)?.delete(doc.id);
+        for (const key of keys) stored.buckets.get(key)?.delete(doc.seq);
         // By its band keys: the index is keyed by band, and a scan by document would read every band of the base.
         await db.run('DELETE FROM minhash_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND document_seq = ?', [JSON.stringify(keys), doc.seq]);
       },
@@ -465,7 +473,7 @@ export class Store {
    * boilerplate, neither searched nor grown, and at 100,000 documents reading its members for every batch cost more
    * than all the rest of the linking.
    */
-  private async readBuckets(keys: number[]): Promise<{ buckets: Map<number, Set<number>>; fullKeys: Set<number> }> {
+  private async readBuckets(keys: number[]): Promise<StoredBuckets> {
     const rows = await this.db.all<{ band_key: number; document_seq: number }>(
       `SELECT b.band_key, b.document_seq FROM minhash_bands b
        JOIN (SELECT value AS k FROM json_each(?) WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM minhash_bands WHERE band_key = value LIMIT ${BUCKET_CAP})) < ${BUCKET_CAP}) open
@@ -473,7 +481,11 @@ export class Store {
       [JSON.stringify(keys)],
     );
     const buckets = new Map<number, Set<number>>();
-    for (const row of rows) addToBucket(buckets, row.band_key, row.document_seq);
+    for (const row of rows) {
+      const bucket = buckets.get(row.band_key);
+      if (bucket) bucket.add(row.document_seq);
+      else buckets.set(row.band_key, new Set([row.document_seq]));
+    }
     const fullKeys = new Set((await this.db.all<{ k: number }>(
       `SELECT value AS k FROM json_each(?) WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM minhash_bands WHERE band_key = value LIMIT ${BUCKET_CAP})) >= ${BUCKET_CAP}`,
       [JSON.stringify(keys.filter((k) => !buckets.has(k)))],
@@ -493,11 +505,8 @@ export class Store {
          JOIN document_minhash m ON m.document_id = u.document_id WHERE d.duplicate_of IS NULL GROUP BY d.id ORDER BY MIN(u.rowid)`,
       );
       const signed = rows.map(toSigned);
-      const { buckets, fullKeys } = await this.readBuckets([...new Set(signed.flatMap((d) => bandKeys(d.signature)))]);
-      for (const doc of signed) {
-        const size = (key: number) => (fullKeys.has(key) ? BUCKET_CAP : (buckets.get(key)?.size ?? 0) + bands.count(key));
-        bands.add(doc, bandKeys(doc.signature).filter((key) => size(key) < BUCKET_CAP));
-      }
+      const stored = await this.readBuckets([...new Set(signed.flatMap((d) => bandKeys(d.signature)))]);
+      for (const doc of signed) bands.add(doc, bandKeys(doc.signature).filter((key) => bucketSize(stored, bands, key) < BUCKET_CAP));
       return bands;
     })();
     return this.unwritten;
@@ -524,14 +533,8 @@ export class Store {
     const unwritten = await this.unwritten;
     if (unwritten.signed.size === 0) return;
     const started = performance.now();
-    await this.db.exec('BEGIN IMMEDIATE');
     try {
-      await this.writeBands(unwritten);
-      await this.db.exec('COMMIT');
-    } catch (error) {
-      await this.db.exec('ROLLBACK').catch(() => undefined);
-      this.unwritten = null;
-      throw error;
+      await this.transaction(() => this.writeBands(unwritten));
     } finally {
       this.timings.dedup += (performance.now() - started) / 1000;
     }
@@ -597,23 +600,20 @@ export class Store {
   async consolidate(): Promise<void> {
     const started = performance.now();
     const db = this.db;
-    await db.exec('BEGIN IMMEDIATE');
     try {
-      const rows = await db.all<{ id: string; key: string; type: MergeCandidate['type']; name: string; acronym: string | null; country: string | null; origin: string; documents: number }>(
-        // Counted by the entity index alone (one row per document and entity): counting document_id read every row.
-        `SELECT e.id, e.key, e.type, e.name, e.acronym, e.country, e.origin, COUNT(de.entity_id) AS documents
-         FROM entities e LEFT JOIN document_entities de ON de.entity_id = e.id GROUP BY e.id`,
-      );
-      const links = mergeEntities(rows.map((r) => ({ ...r, listed: isListed(r) })));
-      await db.exec('DELETE FROM entity_merges');
-      await this.insertRows('INSERT INTO entity_merges (entity_id, canonical_id, via_id, rule, evidence) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
-        links.map((l) => [l.entityId, l.canonicalId, l.viaId, l.rule, l.evidence]));
+      await this.transaction(async () => {
+        const rows = await db.all<{ id: string; key: string; type: MergeCandidate['type']; name: string; acronym: string | null; country: string | null; origin: string; documents: number }>(
+          // Counted by the entity index alone (one row per document and entity): counting document_id read every row.
+          `SELECT e.id, e.key, e.type, e.name, e.acronym, e.country, e.origin, COUNT(de.entity_id) AS documents
+           FROM entities e LEFT JOIN document_entities de ON de.entity_id = e.id GROUP BY e.id`,
+        );
+        const links = mergeEntities(rows.map((r) => ({ ...r, listed: isListed(r) })));
+        await db.exec('DELETE FROM entity_merges');
+        await this.insertRows('INSERT INTO entity_merges (entity_id, canonical_id, via_id, rule, evidence) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
+          links.map((l) => [l.entityId, l.canonicalId, l.viaId, l.rule, l.evidence]));
 
-      await this.groupStatementsBySpeaker();
-      await db.exec('COMMIT');
-    } catch (error) {
-      await db.exec('ROLLBACK').catch(() => undefined);
-      throw error;
+        await this.groupStatementsBySpeaker();
+      });
     } finally {
       this.timings.consolidate += (performance.now() - started) / 1000;
     }
@@ -631,8 +631,8 @@ export class Store {
     await db.exec(`DELETE FROM statement_quotes; DELETE FROM statements; DROP TABLE IF EXISTS temp.quote_speakers_now;
                    ${indexes.map((i) => `DROP INDEX "${i.name}";`).join(' ')}`);
     // A quote's date is its document's, read from the signature table where there is one: reading it from documents
-    // walks the overflow pages of the document's text first.
-    // Quotes are then read by rowid, speaker by speaker in stored order: one B-tree search each, not two.
+    // walks the overflow pages of the document's text first. Quotes are then read by rowid, speaker by speaker in
+    // stored order: one B-tree search each, not two.
     await db.exec(`CREATE TEMP TABLE quote_speakers_now AS
                    SELECT q.rowid AS quote_rowid, q.id, COALESCE(m.canonical_id, q.speaker_entity_id) AS speaker,
                           CASE WHEN sig.seq IS NOT NULL THEN sig.published ELSE (SELECT published FROM documents WHERE id = q.document_id) END AS published
