@@ -87,7 +87,10 @@ function withoutStrayNuls(bytes: Uint8Array): { text: string; repair: Repair } |
   for (let i = 0, j = 0; i < end; i++) if (bytes[i] !== 0) kept[j++] = bytes[i]!;
   const text = decodeUnicode('utf-8', kept);
   if (text === null) return null;
-  const parts = [interior > 0 ? `${interior} NUL bytes inside the text` : '', trailing > 0 ? `${trailing} NUL bytes of padding at the end` : ''].filter(Boolean);
+  const parts = [
+    interior > 0 ? `${interior} NUL bytes inside the text` : '',
+    trailing > 0 ? `${trailing} NUL bytes of padding at the end` : '',
+  ].filter(Boolean);
   return { text, repair: { reason: 'nul-bytes', detail: `removed ${parts.join(' and ')}` } };
 }
 
@@ -98,7 +101,8 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < bytes.length && bytes[i + k]! >= lo && bytes[i + k]! <= hi;
   if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
   if (b >= 0xe0 && b <= 0xef) return cont(1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) && cont(2) ? 3 : 0;
-  if (b >= 0xf0 && b <= 0xf4) return cont(1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 0xf0 && b <= 0xf4)
+    return cont(1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) && cont(2) && cont(3) ? 4 : 0;
   return 0;
 }
 
@@ -114,14 +118,17 @@ function decodeMixedUtf8(bytes: Uint8Array): { text: string; repair: Repair } | 
   let invalid = 0;
   let firstInvalid = -1;
   let runStart = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = utf8SequenceLength(bytes, i);
     if (length > 0) {
       if (length > 1) multibyte++;
       i += length;
       continue;
     }
-    parts.push(Buffer.from(bytes.buffer, bytes.byteOffset + runStart, i - runStart).toString('utf8'), iconv.decode(Buffer.from([bytes[i]!]), 'windows-1252'));
+    parts.push(
+      Buffer.from(bytes.buffer, bytes.byteOffset + runStart, i - runStart).toString('utf8'),
+      iconv.decode(Buffer.from([bytes[i]!]), 'windows-1252'),
+    );
     if (firstInvalid < 0) firstInvalid = i;
     invalid++;
     runStart = ++i;
@@ -130,7 +137,10 @@ function decodeMixedUtf8(bytes: Uint8Array): { text: string; repair: Repair } | 
   parts.push(Buffer.from(bytes.buffer, bytes.byteOffset + runStart, bytes.length - runStart).toString('utf8'));
   return {
     text: parts.join(''),
-    repair: { reason: 'invalid-utf8', detail: `UTF-8 with ${invalid} invalid bytes (the first at byte ${firstInvalid}), read as Windows-1252` },
+    repair: {
+      reason: 'invalid-utf8',
+      detail: `UTF-8 with ${invalid} invalid bytes (the first at byte ${firstInvalid}), read as Windows-1252`,
+    },
   };
 }
 
@@ -139,7 +149,9 @@ function decodeMixedUtf8(bytes: Uint8Array): { text: string; repair: Repair } | 
  * ISO-8859-1, which turns „ and “ (0x84, 0x93) into C1 control characters.
  */
 function decodeLegacy(encoding: string, bytes: Uint8Array): string | null {
-  return iconv.encodingExists(encoding) ? iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding) : null;
+  return iconv.encodingExists(encoding)
+    ? iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding)
+    : null;
 }
 
 /**
@@ -153,7 +165,12 @@ export function decodeBytes(bytes: Uint8Array, options: { html?: boolean } = {})
   const bom = bomEncoding(bytes);
   if (bom) {
     const text = decodeUnicode(bom.encoding, bytes.subarray(bom.skip));
-    if (text === null) return { ok: false, reason: 'undecodable', detail: `byte order mark says ${bom.encoding}, but the bytes are not valid ${bom.encoding}` };
+    if (text === null)
+      return {
+        ok: false,
+        reason: 'undecodable',
+        detail: `byte order mark says ${bom.encoding}, but the bytes are not valid ${bom.encoding}`,
+      };
     return { ok: true, text, encoding: bom.encoding };
   }
 
@@ -186,9 +203,17 @@ export function decodeBytes(bytes: Uint8Array, options: { html?: boolean } = {})
   const guesses = chardet.analyse(bytes.subarray(0, SNIFF_BYTES));
   const guess = guesses.find((g) => SINGLE_BYTE.has(g.name.toLowerCase()));
   // Windows-1252 is a superset of ISO-8859-1's printable range and what "Latin-1" files really are.
-  const encoding = guess ? (guess.name.toLowerCase() === 'iso-8859-1' ? 'windows-1252' : guess.name.toLowerCase()) : null;
+  const encoding = guess
+    ? guess.name.toLowerCase() === 'iso-8859-1'
+      ? 'windows-1252'
+      : guess.name.toLowerCase()
+    : null;
   if (!encoding) {
-    return { ok: false, reason: 'undecodable', detail: `not valid UTF-8 and no known single-byte encoding fits (best guess: ${guesses[0]?.name ?? 'none'})` };
+    return {
+      ok: false,
+      reason: 'undecodable',
+      detail: `not valid UTF-8 and no known single-byte encoding fits (best guess: ${guesses[0]?.name ?? 'none'})`,
+    };
   }
   const text = decodeLegacy(encoding, bytes);
   if (text === null) return { ok: false, reason: 'undecodable', detail: `cannot decode as ${encoding}` };

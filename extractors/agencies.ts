@@ -53,7 +53,9 @@ const INDEFINITES = new Set(WORDS.flatMap((w) => w.indefinites).map((w) => w.toL
 const GENITIVE_LINKS = new Set(WORDS.flatMap((w) => w.genitiveLinks).map((w) => w.toLowerCase()));
 const HEAD_SUFFIXES = WORDS.flatMap((w) => w.headSuffixes);
 /** Each head suffix with its genitive forms ("-ministerium", "-ministeriums", "-ministeriumes"), in the suffixes' order. */
-const HEAD_SUFFIX_FORMS = HEAD_SUFFIXES.flatMap((suffix) => [suffix, `${suffix}s`, `${suffix}es`].map((form) => ({ form, suffix })));
+const HEAD_SUFFIX_FORMS = HEAD_SUFFIXES.flatMap((suffix) =>
+  [suffix, `${suffix}s`, `${suffix}es`].map((form) => ({ form, suffix })),
+);
 const HEAD_NOUNS = new Set(WORDS.flatMap((w) => w.headNouns));
 const HEAD_LINKS = new Set(WORDS.flatMap((w) => w.headLinks));
 const ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.administrationWords));
@@ -86,7 +88,8 @@ function adjacentCue(tokens: readonly Token[], span: Span): { country: string; f
   while (i >= 0 && ARTICLES.has(tokens[i]!.text.toLowerCase()) && i < span.from - 1) i--;
   for (let start = Math.max(0, i - 2); start <= i; start++) {
     const cue = COUNTRY_CUES.longestAt(tokens, start);
-    if (cue && cue.to === i + 1 && !tokens[span.from]!.newlineBefore) return { country: cue.payloads[0]!.country, from: start, to: span.to };
+    if (cue && cue.to === i + 1 && !tokens[span.from]!.newlineBefore)
+      return { country: cue.payloads[0]!.country, from: start, to: span.to };
   }
   // After: span [of|der|des]? [the]? CountryName ("Regierung Russlands", "of the United States").
   let j = span.to;
@@ -94,7 +97,8 @@ function adjacentCue(tokens: readonly Token[], span: Span): { country: string; f
   if (j < tokens.length && ARTICLES.has(tokens[j]!.text.toLowerCase())) j++;
   if (j < tokens.length && !tokens[j]!.newlineBefore) {
     const cue = COUNTRY_CUES.longestAt(tokens, j);
-    if (cue && cue.payloads[0]!.kind === 'name') return { country: cue.payloads[0]!.country, from: span.from, to: cue.to };
+    if (cue && cue.payloads[0]!.kind === 'name')
+      return { country: cue.payloads[0]!.country, from: span.from, to: cue.to };
   }
   return null;
 }
@@ -103,7 +107,11 @@ function adjacentCue(tokens: readonly Token[], span: Span): { country: string; f
 function hasAgencyHead(tokens: readonly Token[], span: Span): boolean {
   for (let k = span.from; k < span.to; k++) {
     const t = tokens[k]!;
-    if (HEAD_NOUNS.has(t.text) || HEAD_SUFFIXES.some((suffix) => t.key.endsWith(suffix) || t.text.toLowerCase().endsWith(suffix))) return true;
+    if (
+      HEAD_NOUNS.has(t.text) ||
+      HEAD_SUFFIXES.some((suffix) => t.key.endsWith(suffix) || t.text.toLowerCase().endsWith(suffix))
+    )
+      return true;
   }
   return false;
 }
@@ -112,7 +120,8 @@ function hasAgencyHead(tokens: readonly Token[], span: Span): boolean {
 function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Span[] {
   const spans: Span[] = [];
   const free = (k: number) => k >= 0 && k < tokens.length && !covered[k];
-  const nameWord = (k: number) => free(k) && tokens[k]!.word && isCapitalized(tokens[k]!) && !ARTICLES.has(tokens[k]!.text.toLowerCase());
+  const nameWord = (k: number) =>
+    free(k) && tokens[k]!.word && isCapitalized(tokens[k]!) && !ARTICLES.has(tokens[k]!.text.toLowerCase());
   // A name continues on the same line only.
   const sameLine = (k: number) => k < tokens.length && !tokens[k]!.newlineBefore;
   for (let i = 0; i < tokens.length; i++) {
@@ -128,7 +137,13 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Span
       }
     }
     // "Office of Public Affairs", "Behörde für Cyber- und Informationssicherheit": head, link, capitalized words.
-    if (HEAD_NOUNS.has(t.text) && free(i + 1) && sameLine(i + 1) && HEAD_LINKS.has(tokens[i + 1]!.text) && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {
+    if (
+      HEAD_NOUNS.has(t.text) &&
+      free(i + 1) &&
+      sameLine(i + 1) &&
+      HEAD_LINKS.has(tokens[i + 1]!.text) &&
+      !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')
+    ) {
       let j = i + 2;
       let lastName = -1;
       while (free(j) && !tokens[j]!.newlineBefore && (nameWord(j) || NAME_CONNECTORS.has(tokens[j]!.text))) {
@@ -154,10 +169,22 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Span
     // "Biden-Administration", "Biden-Harris-Administration", "Trump administration".
     if (nameWord(i)) {
       let j = i;
-      while (free(j + 2) && sameLine(j + 2) && tokens[j + 1]!.text === '-' && nameWord(j + 2) && !ADMINISTRATION_WORDS.has(tokens[j + 2]!.text)) j += 2;
+      while (
+        free(j + 2) &&
+        sameLine(j + 2) &&
+        tokens[j + 1]!.text === '-' &&
+        nameWord(j + 2) &&
+        !ADMINISTRATION_WORDS.has(tokens[j + 2]!.text)
+      )
+        j += 2;
       const hyphen = free(j + 1) && tokens[j + 1]!.text === '-';
       const head = hyphen ? j + 2 : j + 1;
-      if (free(head) && sameLine(head) && ADMINISTRATION_WORDS.has(tokens[head]!.text) && (hyphen || tokens[head]!.text === 'administration' || tokens[head]!.text === 'Administration')) {
+      if (
+        free(head) &&
+        sameLine(head) &&
+        ADMINISTRATION_WORDS.has(tokens[head]!.text) &&
+        (hyphen || tokens[head]!.text === 'administration' || tokens[head]!.text === 'Administration')
+      ) {
         if (!HEAD_NOUNS.has(t.text)) {
           spans.push({ from: i, to: head + 1 });
           i = head;
@@ -182,7 +209,9 @@ export function extractAgencies(text: string, language: LanguageCode): EntityFin
   });
   // Unambiguous gazetteer matches tell which countries the document is about, besides the country names.
   for (const m of gazetteerMatches) {
-    const countries = new Set(m.payloads.filter((p) => p.kind !== 'generic' && p.kind !== 'cue').map((p) => p.entry.country));
+    const countries = new Set(
+      m.payloads.filter((p) => p.kind !== 'generic' && p.kind !== 'cue').map((p) => p.entry.country),
+    );
     if (countries.size === 1) {
       const [country] = countries;
       profile.set(country!, (profile.get(country!) ?? 0) + 1);
@@ -200,7 +229,9 @@ export function extractAgencies(text: string, language: LanguageCode): EntityFin
     for (let k = span.from; k < span.to; k++) covered[k] = true;
   };
   for (const d of definitions) {
-    const inside = gazetteerMatches.find((m) => m.from >= d.longForm.from && m.to <= d.longForm.to && m.to === d.longForm.to);
+    const inside = gazetteerMatches.find(
+      (m) => m.from >= d.longForm.from && m.to <= d.longForm.to && m.to === d.longForm.to,
+    );
     const named = inside?.payloads.find((p) => p.kind === 'name' || p.kind === 'form');
     if (named) {
       definedEntry.set(d.shortForm, named.entry);
@@ -211,19 +242,35 @@ export function extractAgencies(text: string, language: LanguageCode): EntityFin
       let from = d.longForm.from;
       while (from < d.longForm.to && ARTICLES.has(tokens[from]!.text.toLowerCase())) from++;
       const name = text.slice(tokens[from]!.start, tokens[d.longForm.to - 1]!.end);
-      const learned: LearnedAgency = { learned: true, name, acronym: d.shortForm, country: rankedCountries[0] ?? homeCountry };
+      const learned: LearnedAgency = {
+        learned: true,
+        name,
+        acronym: d.shortForm,
+        country: rankedCountries[0] ?? homeCountry,
+      };
       learnedByAcronym.set(d.shortForm, learned);
       mentions.push({ from, to: d.longForm.to, entity: learned, origin: 'definition' });
       cover({ from, to: d.longForm.to });
     }
   }
 
-  const namedIds = new Set(gazetteerMatches.flatMap((m) => m.payloads.filter((p) => p.kind === 'name' || p.kind === 'form' || p.kind === 'acronym').map((p) => p.entry.id)));
+  const namedIds = new Set(
+    gazetteerMatches.flatMap((m) =>
+      m.payloads.filter((p) => p.kind === 'name' || p.kind === 'form' || p.kind === 'acronym').map((p) => p.entry.id),
+    ),
+  );
   for (const m of gazetteerMatches) {
     if (m.from < covered.length && covered[m.from]) continue;
-    let payloads = m.payloads.filter((p) => p.kind !== 'context-acronym' || namedIds.has(p.entry.id) || definedEntry.get(tokens[m.from]!.text)?.id === p.entry.id);
+    let payloads = m.payloads.filter(
+      (p) =>
+        p.kind !== 'context-acronym' ||
+        namedIds.has(p.entry.id) ||
+        definedEntry.get(tokens[m.from]!.text)?.id === p.entry.id,
+    );
     if (payloads.length === 0) continue;
-    const specific = payloads.filter((p) => p.kind === 'name' || p.kind === 'form' || p.kind === 'acronym' || p.kind === 'context-acronym');
+    const specific = payloads.filter(
+      (p) => p.kind === 'name' || p.kind === 'form' || p.kind === 'acronym' || p.kind === 'context-acronym',
+    );
     if (specific.length > 0) payloads = specific;
     let span: Span = { from: m.from, to: m.to };
     let candidates = payloads.map((p) => p.entry);
@@ -236,9 +283,12 @@ export function extractAgencies(text: string, language: LanguageCode): EntityFin
       continue; // "die Regierung" with no country named next to it
     } else if (candidates.length > 1) {
       const defined = definedEntry.get(tokens[m.from]!.text);
-      const byProfile = rankedCountries.map((c) => candidates.filter((e) => e.country === c)).find((list) => list.length > 0);
+      const byProfile = rankedCountries
+        .map((c) => candidates.filter((e) => e.country === c))
+        .find((list) => list.length > 0);
       const home = candidates.filter((e) => e.country === homeCountry);
-      candidates = defined && candidates.includes(defined) ? [defined] : (byProfile ?? (home.length > 0 ? home : candidates));
+      candidates =
+        defined && candidates.includes(defined) ? [defined] : (byProfile ?? (home.length > 0 ? home : candidates));
     }
     mentions.push({ ...span, entity: candidates[0]!, origin: 'gazetteer' });
     cover(span);
@@ -263,7 +313,12 @@ export function extractAgencies(text: string, language: LanguageCode): EntityFin
     }
     const name = text.slice(tokens[span.from]!.start, tokens[span.to - 1]!.end);
     const key = name.toLowerCase();
-    const learned = learnedByName.get(key) ?? { learned: true as const, name, acronym: null, country: rankedCountries[0] ?? homeCountry };
+    const learned = learnedByName.get(key) ?? {
+      learned: true as const,
+      name,
+      acronym: null,
+      country: rankedCountries[0] ?? homeCountry,
+    };
     learnedByName.set(key, learned);
     mentions.push({ ...span, entity: learned, origin: 'pattern' });
   }
@@ -275,7 +330,8 @@ const FUNCTION_WORDS = new Set([...NAME_CONNECTORS, 'in', 'im', 'zur', 'zum', 'd
 
 function contentWords(tokens: readonly Token[], span: Span): string {
   const keys = new Set<string>();
-  for (let k = span.from; k < span.to; k++) if (tokens[k]!.word && !FUNCTION_WORDS.has(tokens[k]!.text.toLowerCase())) keys.add(tokens[k]!.key);
+  for (let k = span.from; k < span.to; k++)
+    if (tokens[k]!.word && !FUNCTION_WORDS.has(tokens[k]!.text.toLowerCase())) keys.add(tokens[k]!.key);
   return [...keys].sort().join(' ');
 }
 
@@ -314,12 +370,40 @@ function toFindings(text: string, tokens: readonly Token[], mentions: AgencyMent
   for (const m of mentions.sort((a, b) => a.from - b.from)) {
     const entity = m.entity;
     const key = isEntry(entity) ? agencyKey(entity.id) : learnedKey(entity);
-    const mention: Mention = { start: tokens[m.from]!.start, end: tokens[m.to - 1]!.end, text: text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end) };
+    const mention: Mention = {
+      start: tokens[m.from]!.start,
+      end: tokens[m.to - 1]!.end,
+      text: text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end),
+    };
     let finding = byKey.get(key);
     if (!finding) {
       finding = isEntry(entity)
-        ? { key, type: 'agency', name: entity.name, aliases: [], mentions: [], roles: [], affiliation: null, acronym: entity.acronyms?.[0] ?? null, country: entity.country, parent: entity.parent ? agencyKey(entity.parent) : null, origin: m.origin }
-        : { key, type: 'agency', name: entity.name, aliases: [], mentions: [], roles: [], affiliation: null, acronym: entity.acronym, country: entity.country, parent: null, origin: m.origin };
+        ? {
+            key,
+            type: 'agency',
+            name: entity.name,
+            aliases: [],
+            mentions: [],
+            roles: [],
+            affiliation: null,
+            acronym: entity.acronyms?.[0] ?? null,
+            country: entity.country,
+            parent: entity.parent ? agencyKey(entity.parent) : null,
+            origin: m.origin,
+          }
+        : {
+            key,
+            type: 'agency',
+            name: entity.name,
+            aliases: [],
+            mentions: [],
+            roles: [],
+            affiliation: null,
+            acronym: entity.acronym,
+            country: entity.country,
+            parent: null,
+            origin: m.origin,
+          };
       byKey.set(key, finding);
     }
     finding.mentions.push(mention);

@@ -4,12 +4,14 @@ import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { PhraseMatcher, type Token } from './phrases.js';
 
 const require = createRequire(import.meta.url);
-for (const code of PACK_LANGUAGES) countries.registerLocale(require(`i18n-iso-countries/langs/${code}.json`) as countries.LocaleData);
+for (const code of PACK_LANGUAGES)
+  countries.registerLocale(require(`i18n-iso-countries/langs/${code}.json`) as countries.LocaleData);
 
 /** Every German and English name and abbreviation of every country, with its ISO 3166-1 alpha-2 code. */
 export function* countryNames(): Generator<{ name: string; country: string }> {
   for (const code of PACK_LANGUAGES) {
-    for (const [alpha2, names] of Object.entries(countries.getNames(code, { select: 'all' }))) for (const name of names) yield { name, country: alpha2 };
+    for (const [alpha2, names] of Object.entries(countries.getNames(code, { select: 'all' })))
+      for (const name of names) yield { name, country: alpha2 };
   }
 }
 
@@ -27,10 +29,15 @@ export type CountryCueKind = 'name' | 'adjective';
  */
 export const COUNTRY_CUES = new PhraseMatcher<{ country: string; kind: CountryCueKind }>(
   (function* () {
-    for (const { name, country } of countryNames()) yield { phrase: name, payload: { country, kind: 'name' as const }, exact: /^[A-Z.]+$/.test(name) };
+    for (const { name, country } of countryNames())
+      yield { phrase: name, payload: { country, kind: 'name' as const }, exact: /^[A-Z.]+$/.test(name) };
     for (const code of PACK_LANGUAGES) {
       for (const [adjective, country] of Object.entries(LANGUAGE_PACKS[code].agencies.AGENCY_WORDS.countryAdjectives)) {
-        yield { phrase: adjective, payload: { country, kind: 'adjective' as const }, exact: /^[A-Z.]+$/.test(adjective) };
+        yield {
+          phrase: adjective,
+          payload: { country, kind: 'adjective' as const },
+          exact: /^[A-Z.]+$/.test(adjective),
+        };
       }
     }
   })(),

@@ -45,7 +45,11 @@ export interface DateOptions {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** An alternation of literal words, longest first so that "bis zum" wins over "bis". */
-const alt = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
+const alt = (words: Iterable<string>) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 const capitalize = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 /** The word as listed and, for lowercase words, with a capital at the start of a sentence. */
 const withCapital = (words: readonly string[]) => words.flatMap((w) => (/^\p{Ll}/u.test(w) ? [w, capitalize(w)] : [w]));
@@ -63,15 +67,32 @@ interface CompiledPattern {
 }
 
 const blank = (start: number, end: number): Candidate => ({
-  start, end, year: null, month: null, day: null, granularity: 'day', yearSource: 'explicit', shortYear: null, weekday: null, future: false, dayOffset: null, yearOffset: null,
+  start,
+  end,
+  year: null,
+  month: null,
+  day: null,
+  granularity: 'day',
+  yearSource: 'explicit',
+  shortYear: null,
+  weekday: null,
+  future: false,
+  dayOffset: null,
+  yearOffset: null,
 });
 
 /** Month names split into full names and abbreviations (which need a dot or a number next to them). */
-function monthAlternations(months: Record<string, number>): { full: string; any: string; lookup: (word: string) => number | undefined } {
+function monthAlternations(months: Record<string, number>): {
+  full: string;
+  any: string;
+  lookup: (word: string) => number | undefined;
+} {
   const keys = Object.keys(months);
   const longest = new Map<number, number>();
   for (const k of keys) longest.set(months[k]!, Math.max(longest.get(months[k]!) ?? 0, k.length));
-  const isAbbreviation = (k: string) => keys.some((other) => other !== k && other.startsWith(k) && months[other] === months[k]) || (k.length < 4 && k.length !== longest.get(months[k]!));
+  const isAbbreviation = (k: string) =>
+    keys.some((other) => other !== k && other.startsWith(k) && months[other] === months[k]) ||
+    (k.length < 4 && k.length !== longest.get(months[k]!));
   const full = keys.filter((k) => !isAbbreviation(k)).map(capitalize);
   const abbreviations = keys.filter(isAbbreviation).map(capitalize);
   return {
@@ -82,7 +103,10 @@ function monthAlternations(months: Record<string, number>): { full: string; any:
 }
 
 /** Compiles one language's date patterns from its data pack. Called once per language at module load. */
-function compile(language: PackLanguage): { patterns: CompiledPattern[]; words: (typeof LANGUAGE_PACKS)[PackLanguage]['dates']['DATE_WORDS'] } {
+function compile(language: PackLanguage): {
+  patterns: CompiledPattern[];
+  words: (typeof LANGUAGE_PACKS)[PackLanguage]['dates']['DATE_WORDS'];
+} {
   const { calendar, dates } = LANGUAGE_PACKS[language];
   const words = dates.DATE_WORDS;
   const syntax = dates.DATE_SYNTAX;
@@ -97,46 +121,65 @@ function compile(language: PackLanguage): { patterns: CompiledPattern[]; words: 
   const monthOf = (w: string) => month.lookup(w)!;
 
   const patterns: CompiledPattern[] = [];
-  const add = (name: string, source: string, build: CompiledPattern['build']) => patterns.push({ name, regex: new RegExp(source, 'gu'), build });
+  const add = (name: string, source: string, build: CompiledPattern['build']) =>
+    patterns.push({ name, regex: new RegExp(source, 'gu'), build });
 
   // "Donnerstag, 20. Juni 2024", "20. Juli", "20 June 2024", "24th of February".
-  add('day-month', `${B0}(?:(${WEEKDAY}),?\\s+(?:${syntax.dayArticle}\\s+)?)?${DAY}${ORD}\\s?(?:${syntax.dayMonthJoiner})?(${month.any})(?:${B1}|(?<=\\.))(?:,?\\s+${YEAR}${B1})?`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.day = Number(m[2]);
-    c.month = monthOf(m[3]!);
-    if (m[4]) c.year = Number(m[4]);
-    else c.yearSource = 'reference';
-    return c;
-  });
-  if (syntax.monthBeforeDay) {
-    // "June 20, 2024", "Sept. 29", "Wednesday, Sep 13".
-    add('month-day', `${B0}(?:(${WEEKDAY}),?\\s+)?(${month.any})\\s+${DAY}(?:st|nd|rd|th)?${B1}(?!:)(?:,?\\s+${YEAR}${B1})?`, (m) => {
+  add(
+    'day-month',
+    `${B0}(?:(${WEEKDAY}),?\\s+(?:${syntax.dayArticle}\\s+)?)?${DAY}${ORD}\\s?(?:${syntax.dayMonthJoiner})?(${month.any})(?:${B1}|(?<=\\.))(?:,?\\s+${YEAR}${B1})?`,
+    (m) => {
       const c = blank(m.index, m.index + m[0].length);
-      c.month = monthOf(m[2]!);
-      c.day = Number(m[3]);
+      c.day = Number(m[2]);
+      c.month = monthOf(m[3]!);
       if (m[4]) c.year = Number(m[4]);
       else c.yearSource = 'reference';
       return c;
-    });
+    },
+  );
+  if (syntax.monthBeforeDay) {
+    // "June 20, 2024", "Sept. 29", "Wednesday, Sep 13".
+    add(
+      'month-day',
+      `${B0}(?:(${WEEKDAY}),?\\s+)?(${month.any})\\s+${DAY}(?:st|nd|rd|th)?${B1}(?!:)(?:,?\\s+${YEAR}${B1})?`,
+      (m) => {
+        const c = blank(m.index, m.index + m[0].length);
+        c.month = monthOf(m[2]!);
+        c.day = Number(m[3]);
+        if (m[4]) c.year = Number(m[4]);
+        else c.yearSource = 'reference';
+        return c;
+      },
+    );
   }
   // "20.06.2024", "20.06.24" (day first) or "06/20/2024" (month first).
-  add('numeric', syntax.numericDayFirst ? `${B0}${DAY}\\.${MONTH_NUMBER}\\.(\\d{4}|\\d{2})(?![\\p{L}\\p{N}]|\\.\\d)` : `${B0}${MONTH_NUMBER}/${DAY}/(\\d{4}|\\d{2})(?![\\p{L}\\p{N}]|/)`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.day = Number(syntax.numericDayFirst ? m[1] : m[2]);
-    c.month = Number(syntax.numericDayFirst ? m[2] : m[1]);
-    if (m[3]!.length === 4) c.year = Number(m[3]);
-    else c.shortYear = Number(m[3]);
-    return c;
-  });
+  add(
+    'numeric',
+    syntax.numericDayFirst
+      ? `${B0}${DAY}\\.${MONTH_NUMBER}\\.(\\d{4}|\\d{2})(?![\\p{L}\\p{N}]|\\.\\d)`
+      : `${B0}${MONTH_NUMBER}/${DAY}/(\\d{4}|\\d{2})(?![\\p{L}\\p{N}]|/)`,
+    (m) => {
+      const c = blank(m.index, m.index + m[0].length);
+      c.day = Number(syntax.numericDayFirst ? m[1] : m[2]);
+      c.month = Number(syntax.numericDayFirst ? m[2] : m[1]);
+      if (m[3]!.length === 4) c.year = Number(m[3]);
+      else c.shortYear = Number(m[3]);
+      return c;
+    },
+  );
   if (syntax.numericDayFirst) {
     // "am 20.06." without a year, only after a preposition (else "2.0" versions and list numbers would match).
-    add('numeric-yearless', `(?<=${B0}(?:${alt(withCapital(syntax.numericYearlessContext))})\\s)${DAY}\\.${MONTH_NUMBER}\\.(?![\\p{N}])`, (m) => {
-      const c = blank(m.index, m.index + m[0].length);
-      c.day = Number(m[1]);
-      c.month = Number(m[2]);
-      c.yearSource = 'reference';
-      return c;
-    });
+    add(
+      'numeric-yearless',
+      `(?<=${B0}(?:${alt(withCapital(syntax.numericYearlessContext))})\\s)${DAY}\\.${MONTH_NUMBER}\\.(?![\\p{N}])`,
+      (m) => {
+        const c = blank(m.index, m.index + m[0].length);
+        c.day = Number(m[1]);
+        c.month = Number(m[2]);
+        c.yearSource = 'reference';
+        return c;
+      },
+    );
   }
   // "2024-06-20", "2017-12".
   add('iso', `(?<![\\p{L}\\p{N}-])${YEAR}-(1[0-2]|0[1-9])(?:-(3[01]|[12]\\d|0[1-9]))?(?![\\p{N}-])`, (m) => {
@@ -156,13 +199,17 @@ function compile(language: PackLanguage): { patterns: CompiledPattern[]; words: 
     return c;
   });
   // "im März", "Ende Juni", "in September", "Mai desselben Jahres": a bare month needs a context word or a year phrase.
-  add('bare-month', `${B0}(?:(${MODIFIER})\\s+|(?<=${B0}${CONTEXT}\\s))(${month.full})${B1}(?:\\s+(${MONTH_YEAR_PHRASE})${B1})?`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.month = monthOf(m[2]!);
-    c.granularity = 'month';
-    c.yearSource = m[3] ? words.monthYearPhrases[m[3]]! : 'reference';
-    return c;
-  });
+  add(
+    'bare-month',
+    `${B0}(?:(${MODIFIER})\\s+|(?<=${B0}${CONTEXT}\\s))(${month.full})${B1}(?:\\s+(${MONTH_YEAR_PHRASE})${B1})?`,
+    (m) => {
+      const c = blank(m.index, m.index + m[0].length);
+      c.month = monthOf(m[2]!);
+      c.granularity = 'month';
+      c.yearSource = m[3] ? words.monthYearPhrases[m[3]]! : 'reference';
+      return c;
+    },
+  );
   add('month-year-phrase', `${B0}(${month.full})\\s+(${MONTH_YEAR_PHRASE})${B1}`, (m) => {
     const c = blank(m.index, m.index + m[0].length);
     c.month = monthOf(m[1]!);
@@ -173,12 +220,16 @@ function compile(language: PackLanguage): { patterns: CompiledPattern[]; words: 
   // "2017", "Ende 2023", "im Jahr 2018", "Fiscal Year 2018", "mid-2022"; counts, amounts and identifiers excluded below.
   // A hyphen next to a year is part of an identifier ("CVE-2023-46805") unless it joins two years ("2017-2018").
   const YEAR_ONLY = `(?:1\\d{3}|20\\d{2})${B1}`;
-  add('year', `(?:(?<![\\p{L}\\p{N}\\-–/.,$€£§])|(?<=${B0}(?:1\\d{3}|20\\d{2})[-–/]))(?:${MODIFIER}\\s*)?(?:${YEAR_NOUN}\\s+)?${YEAR}(?![\\p{L}\\p{N}]|[-–](?!${YEAR_ONLY})|\\.\\d|,\\d|/(?!${YEAR_ONLY}|\\d{2}${B1})|%)`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.year = Number(m[1]);
-    c.granularity = 'year';
-    return c;
-  });
+  add(
+    'year',
+    `(?:(?<![\\p{L}\\p{N}\\-–/.,$€£§])|(?<=${B0}(?:1\\d{3}|20\\d{2})[-–/]))(?:${MODIFIER}\\s*)?(?:${YEAR_NOUN}\\s+)?${YEAR}(?![\\p{L}\\p{N}]|[-–](?!${YEAR_ONLY})|\\.\\d|,\\d|/(?!${YEAR_ONLY}|\\d{2}${B1})|%)`,
+    (m) => {
+      const c = blank(m.index, m.index + m[0].length);
+      c.year = Number(m[1]);
+      c.granularity = 'year';
+      return c;
+    },
+  );
   // "am Donnerstag", "on Thursday", "next Tuesday".
   add('weekday', `${B0}(?:(${alt(withCapital(words.futureWeekday))})\\s+)?(${WEEKDAY})${B1}`, (m) => {
     const c = blank(m.index + (m[1] ? m[0].length - m[2]!.length : 0), m.index + m[0].length);
@@ -205,13 +256,17 @@ function compile(language: PackLanguage): { patterns: CompiledPattern[]; words: 
     return c;
   });
   // "Mai/Juni 1940", "June and September 2024": a bare month that takes its year from the month after it.
-  add('month-range-start', `${B0}(${month.full})\\s*(?:${alt(words.rangeConnectors)})\\s*(?=${month.any}\\s+${YEAR})`, (m) => {
-    const c = blank(m.index, m.index + m[1]!.length);
-    c.month = monthOf(m[1]!);
-    c.granularity = 'month';
-    c.yearSource = 'reference';
-    return c;
-  });
+  add(
+    'month-range-start',
+    `${B0}(${month.full})\\s*(?:${alt(words.rangeConnectors)})\\s*(?=${month.any}\\s+${YEAR})`,
+    (m) => {
+      const c = blank(m.index, m.index + m[1]!.length);
+      c.month = monthOf(m[1]!);
+      c.granularity = 'month';
+      c.yearSource = 'reference';
+      return c;
+    },
+  );
   add('relative-year', `${B0}(${alt(Object.keys(words.relativeYears))})${B1}`, (m) => {
     const c = blank(m.index, m.index + m[0].length);
     c.yearOffset = words.relativeYears[m[1]!]!;
@@ -219,27 +274,53 @@ function compile(language: PackLanguage): { patterns: CompiledPattern[]; words: 
     return c;
   });
   // "1. bis 3. März 2024", "20./21. Juli": a day that takes its month and year from the date after it.
-  add('range-start', `${B0}${DAY}(${ORD})\\s*(?:${alt(words.rangeConnectors)})\\s*(?=${DAY}${ORD}\\s?(?:${syntax.dayMonthJoiner})?${month.any})`, (m) => {
-    const c = blank(m.index, m.index + m[1]!.length + m[2]!.length);
-    c.day = Number(m[1]);
-    c.yearSource = 'reference';
-    return c;
-  });
+  add(
+    'range-start',
+    `${B0}${DAY}(${ORD})\\s*(?:${alt(words.rangeConnectors)})\\s*(?=${DAY}${ORD}\\s?(?:${syntax.dayMonthJoiner})?${month.any})`,
+    (m) => {
+      const c = blank(m.index, m.index + m[1]!.length + m[2]!.length);
+      c.day = Number(m[1]);
+      c.yearSource = 'reference';
+      return c;
+    },
+  );
   return { patterns, words };
 }
 
-const COMPILED = Object.fromEntries((Object.keys(LANGUAGE_PACKS) as PackLanguage[]).map((code) => [code, compile(code)])) as Record<PackLanguage, ReturnType<typeof compile>>;
+const COMPILED = Object.fromEntries(
+  (Object.keys(LANGUAGE_PACKS) as PackLanguage[]).map((code) => [code, compile(code)]),
+) as Record<PackLanguage, ReturnType<typeof compile>>;
 
-const endsWithWord = (before: string, list: readonly string[]) => list.some((w) => before.endsWith(` ${w}`) || before === w || before.endsWith(`(${w}`));
-const startsWithWord = (after: string, list: readonly string[]) => list.some((w) => after === w || after.startsWith(`${w} `) || after.startsWith(`${w}.`) || after.startsWith(`${w},`) || (w.length === 1 && after.startsWith(w)));
+const endsWithWord = (before: string, list: readonly string[]) =>
+  list.some((w) => before.endsWith(` ${w}`) || before === w || before.endsWith(`(${w}`));
+const startsWithWord = (after: string, list: readonly string[]) =>
+  list.some(
+    (w) =>
+      after === w ||
+      after.startsWith(`${w} `) ||
+      after.startsWith(`${w}.`) ||
+      after.startsWith(`${w},`) ||
+      (w.length === 1 && after.startsWith(w)),
+  );
 
-const MONTH_OR_WEEKDAY = new Set(Object.values(LANGUAGE_PACKS).flatMap((pack) => [...Object.keys(pack.calendar.MONTHS), ...Object.keys(pack.calendar.WEEKDAYS)]));
+const MONTH_OR_WEEKDAY = new Set(
+  Object.values(LANGUAGE_PACKS).flatMap((pack) => [
+    ...Object.keys(pack.calendar.MONTHS),
+    ...Object.keys(pack.calendar.WEEKDAYS),
+  ]),
+);
 const isMonthOrWeekday = (after: string) => MONTH_OR_WEEKDAY.has((/^[\p{L}]+/u.exec(after)?.[0] ?? '').toLowerCase());
 
 /** A four-digit number that is a count, an amount or a paragraph number is not a year. */
 function isYearInContext(text: string, c: Candidate, words: ReturnType<typeof compile>['words']): boolean {
-  const before = text.slice(Math.max(0, c.start - 24), c.start).replace(/\s+/g, ' ').trimEnd();
-  const after = text.slice(c.end, c.end + 24).replace(/\s+/g, ' ').trimStart();
+  const before = text
+    .slice(Math.max(0, c.start - 24), c.start)
+    .replace(/\s+/g, ' ')
+    .trimEnd();
+  const after = text
+    .slice(c.end, c.end + 24)
+    .replace(/\s+/g, ' ')
+    .trimStart();
   if (endsWithWord(before, words.notYearBefore) || startsWithWord(after, words.notYearAfter)) return false;
   // "mit 1500 Panzern": a determiner or preposition before and a noun after make the number a count.
   return !(endsWithWord(before, words.countBefore) && /^\p{Lu}/u.test(after) && !isMonthOrWeekday(after));
@@ -281,7 +362,9 @@ const expandShortYear = (yy: number) => (yy >= 69 ? 1900 + yy : 2000 + yy);
 
 /** The century that puts a two-digit year closest to the reference year ("1.9.39" in a 1939 narrative). */
 const closestCentury = (yy: number, reference: number) =>
-  [1900, 2000, 2100].map((century) => century + yy).reduce((best, y) => (Math.abs(y - reference) < Math.abs(best - reference) ? y : best));
+  [1900, 2000, 2100]
+    .map((century) => century + yy)
+    .reduce((best, y) => (Math.abs(y - reference) < Math.abs(best - reference) ? y : best));
 
 /** The year of a year-less month in a news text: the document's year, or the next/previous when the month has clearly wrapped. */
 function newsYear(published: { year: number; month: number | null }, month: number | null): number {
@@ -292,7 +375,12 @@ function newsYear(published: { year: number; month: number | null }, month: numb
 }
 
 /** Fills in what each candidate lacks, in text order; drops what cannot be resolved. */
-function resolve(text: string, candidates: Candidate[], options: DateOptions, connectors: (i: number) => readonly string[]): DateFinding[] {
+function resolve(
+  text: string,
+  candidates: Candidate[],
+  options: DateOptions,
+  connectors: (i: number) => readonly string[],
+): DateFinding[] {
   const published = parsePublished(options.published);
   const mode = options.mode ?? 'news';
   const results: DateFinding[] = [];
@@ -304,7 +392,13 @@ function resolve(text: string, candidates: Candidate[], options: DateOptions, co
     let relative = false;
     // A range partner: "1. bis 3. März 2024", "between June and September 2024".
     const next = candidates[i + 1];
-    if (next && (c.year === null || c.month === null) && c.weekday === null && c.dayOffset === null && c.yearOffset === null) {
+    if (
+      next &&
+      (c.year === null || c.month === null) &&
+      c.weekday === null &&
+      c.dayOffset === null &&
+      c.yearOffset === null
+    ) {
       const between = text.slice(c.end, next.start).trim();
       if (connectors(i).includes(between) || between === '') {
         if (c.month === null && next.month !== null && next.day !== null) c.month = next.month;
@@ -316,11 +410,16 @@ function resolve(text: string, candidates: Candidate[], options: DateOptions, co
     }
     if (c.shortYear !== null) {
       const reference: number | null | undefined = mode === 'news' ? published?.year : (lastYear ?? published?.year);
-      c.year = reference === undefined || reference === null ? expandShortYear(c.shortYear) : closestCentury(c.shortYear, reference);
+      c.year =
+        reference === undefined || reference === null
+          ? expandShortYear(c.shortYear)
+          : closestCentury(c.shortYear, reference);
     } else if (c.weekday !== null) {
       if (!published || published.month === null || published.day === null) continue;
       const weekdayOfPublished = new Date(Date.UTC(published.year, published.month - 1, published.day)).getUTCDay();
-      const offset = c.future ? (c.weekday - weekdayOfPublished + 7) % 7 || 7 : -((weekdayOfPublished - c.weekday + 7) % 7);
+      const offset = c.future
+        ? (c.weekday - weekdayOfPublished + 7) % 7 || 7
+        : -((weekdayOfPublished - c.weekday + 7) % 7);
       Object.assign(c, addDays(published.year, published.month, published.day, offset));
       relative = true;
     } else if (c.dayOffset !== null) {
@@ -332,7 +431,11 @@ function resolve(text: string, candidates: Candidate[], options: DateOptions, co
       if (base === undefined || base === null) continue;
       c.year = base + c.yearOffset;
       relative = true;
-    } else if (c.year === null && c.month === null && (c.yearSource === 'previous-mention' || c.yearSource === 'next-of-mention')) {
+    } else if (
+      c.year === null &&
+      c.month === null &&
+      (c.yearSource === 'previous-mention' || c.yearSource === 'next-of-mention')
+    ) {
       const base: number | null | undefined = lastYear ?? (mode === 'news' ? published?.year : null);
       if (base === undefined || base === null) continue;
       c.year = base + (c.yearSource === 'next-of-mention' ? 1 : 0);
@@ -345,7 +448,8 @@ function resolve(text: string, candidates: Candidate[], options: DateOptions, co
         case 'current':
         case 'last':
         case 'next': {
-          const base: number | null | undefined = mode === 'narrative' ? (lastYear ?? published?.year) : published?.year;
+          const base: number | null | undefined =
+            mode === 'narrative' ? (lastYear ?? published?.year) : published?.year;
           if (base === undefined || base === null) continue;
           c.year = base + (c.yearSource === 'last' ? -1 : c.yearSource === 'next' ? 1 : 0);
           relative = true;
@@ -362,7 +466,12 @@ function resolve(text: string, candidates: Candidate[], options: DateOptions, co
       }
       if (c.year === null) continue;
     }
-    const value = c.granularity === 'year' ? `${c.year}` : c.granularity === 'month' || c.day === null ? `${c.year}-${pad(c.month!)}` : `${c.year}-${pad(c.month!)}-${pad(c.day)}`;
+    const value =
+      c.granularity === 'year'
+        ? `${c.year}`
+        : c.granularity === 'month' || c.day === null
+          ? `${c.year}-${pad(c.month!)}`
+          : `${c.year}-${pad(c.month!)}-${pad(c.day)}`;
     if (!isValidIsoPrefix(value)) continue;
     if (c.yearSource === 'explicit' && !relative) {
       lastYear = c.year;
@@ -378,9 +487,18 @@ function resolve(text: string, candidates: Candidate[], options: DateOptions, co
  * Every calendar reference in a text, each paragraph read with its language's patterns. Spans slice `text`;
  * values are valid ISO dates as precise as the text allows.
  */
-export function extractDates(text: string, language: LanguageCode, options: DateOptions, paragraphs?: readonly ParagraphLanguage[]): DateFinding[] {
-  const packOf = (code: LanguageCode): PackLanguage => (code === 'de' || code === 'en' ? code : language === 'de' ? 'de' : 'en');
-  const spans = paragraphs && paragraphs.length > 0 ? paragraphs.map((p) => ({ start: p.start, end: p.end, pack: packOf(p.code === 'und' ? language : p.code) })) : [{ start: 0, end: text.length, pack: packOf(language) }];
+export function extractDates(
+  text: string,
+  language: LanguageCode,
+  options: DateOptions,
+  paragraphs?: readonly ParagraphLanguage[],
+): DateFinding[] {
+  const packOf = (code: LanguageCode): PackLanguage =>
+    code === 'de' || code === 'en' ? code : language === 'de' ? 'de' : 'en';
+  const spans =
+    paragraphs && paragraphs.length > 0
+      ? paragraphs.map((p) => ({ start: p.start, end: p.end, pack: packOf(p.code === 'und' ? language : p.code) }))
+      : [{ start: 0, end: text.length, pack: packOf(language) }];
   const candidates: Candidate[] = [];
   const packs: PackLanguage[] = [];
   for (const span of spans) {
@@ -405,7 +523,9 @@ export function findDatelineDate(text: string, language: LanguageCode): string |
     const before = head.slice(lineStart, d.start);
     const after = head.slice(d.end, lineEnd < 0 ? head.length : lineEnd);
     // A place name (maybe with a state, maybe "(AP)") and a comma or dash before; a dash, period or line end after.
-    const placeBefore = before === '' || /^[\p{Lu}][\p{L}.' -]{1,40}(?:,\s*[\p{L}.' -]{1,20})?(?:\s*\([^)]{1,20}\))?\s*[,–—-]\s*$/u.test(before);
+    const placeBefore =
+      before === '' ||
+      /^[\p{Lu}][\p{L}.' -]{1,40}(?:,\s*[\p{L}.' -]{1,20})?(?:\s*\([^)]{1,20}\))?\s*[,–—-]\s*$/u.test(before);
     const breakAfter = /^\s*(?:[–—-]|\.(?:\s|$)|$|\()/u.test(after);
     if (placeBefore && breakAfter) return d.value;
   }

@@ -35,7 +35,9 @@ function longFormStart(words: readonly Token[], shortForm: string): number | nul
 }
 
 /** "Long Form (LF)" pairs: the short form and the token span of its long form. */
-export function findDefinitions(tokens: readonly Token[]): Array<{ shortForm: string; longForm: Span; shortAt: number }> {
+export function findDefinitions(
+  tokens: readonly Token[],
+): Array<{ shortForm: string; longForm: Span; shortAt: number }> {
   const found: Array<{ shortForm: string; longForm: Span; shortAt: number }> = [];
   for (let i = 1; i + 2 < tokens.length; i++) {
     if (tokens[i]!.text !== '(' || tokens[i + 2]!.text !== ')') continue;
@@ -53,10 +55,14 @@ export function findDefinitions(tokens: readonly Token[]): Array<{ shortForm: st
     let start = longFormStart(words, short.text);
     if (start === null) continue;
     // "Office of Cyber Resilience (OCR)": the search stops at "of"; the name begins at the word before it.
-    if (start > 0 && NAME_CONNECTORS.has(words[start]!.text) && words[start - 1]!.text[0]!.toLowerCase() === words[start]!.text[0]) start--;
+    if (
+      start > 0 &&
+      NAME_CONNECTORS.has(words[start]!.text) &&
+      words[start - 1]!.text[0]!.toLowerCase() === words[start]!.text[0]
+    )
+      start--;
     const fromToken = tokens.indexOf(words[start]!);
     found.push({ shortForm: short.text, longForm: { from: fromToken, to: i }, shortAt: i + 1 });
   }
   return found;
 }
-

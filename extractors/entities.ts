@@ -18,7 +18,12 @@ export function resolveEntities(groups: readonly (readonly EntityFinding[])[]): 
   const claims = groups
     .flat()
     .flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention })))
-    .sort((a, b) => b.mention.end - b.mention.start - (a.mention.end - a.mention.start) || rank(a.entity) - rank(b.entity) || a.mention.start - b.mention.start);
+    .sort(
+      (a, b) =>
+        b.mention.end - b.mention.start - (a.mention.end - a.mention.start) ||
+        rank(a.entity) - rank(b.entity) ||
+        a.mention.start - b.mention.start,
+    );
   const taken = new Coverage(claims.reduce((max, c) => Math.max(max, c.mention.end), 0));
   const kept = new Map<EntityFinding, EntityFinding>();
   for (const { entity, mention } of claims) {
@@ -34,7 +39,9 @@ export function resolveEntities(groups: readonly (readonly EntityFinding[])[]): 
   const result = [...kept.values()];
   for (const entity of result) {
     entity.mentions.sort((a, b) => a.start - b.start);
-    entity.aliases = [...new Set(entity.mentions.map((m) => m.text.replace(/\s+/g, ' ')))].filter((alias) => alias !== entity.name);
+    entity.aliases = [...new Set(entity.mentions.map((m) => m.text.replace(/\s+/g, ' ')))].filter(
+      (alias) => alias !== entity.name,
+    );
   }
   return result.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || a.key.localeCompare(b.key));
 }

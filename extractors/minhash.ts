@@ -36,7 +36,10 @@ function hashString(s: string): number {
 }
 
 /** Fixed seeds, one per hash function: signatures are comparable across machines and runs. */
-const SEEDS = Int32Array.from({ length: SIGNATURE_LENGTH }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2d)) | 0);
+const SEEDS = Int32Array.from(
+  { length: SIGNATURE_LENGTH },
+  (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2d)) | 0,
+);
 /** Flipping the sign bit orders signed 32-bit integers as their unsigned values. */
 const SIGN = 0x80000000 | 0;
 

@@ -158,22 +158,47 @@ export const ORGANIZATIONS: readonly OrganizationEntry[] = [
   { name: 'Republican Party', acronyms: ['GOP'], kind: 'party' },
   { name: 'Conservative Party', forms: ['Tories'], kind: 'party' },
   { name: 'Labour Party', forms: ['Labour'], kind: 'party' },
-  { name: 'Communist Party of China', forms: ['Chinese Communist Party', 'Kommunistische Partei Chinas'], acronyms: ['CCP', 'KPCh'], kind: 'party' },
+  {
+    name: 'Communist Party of China',
+    forms: ['Chinese Communist Party', 'Kommunistische Partei Chinas'],
+    acronyms: ['CCP', 'KPCh'],
+    kind: 'party',
+  },
   { name: 'United Russia', forms: ['Einiges Russland'], kind: 'party' },
   // Alliances and international organizations.
-  { name: 'NATO', forms: ['North Atlantic Treaty Organization', 'Nordatlantikpakt'], acronyms: ['NATO', 'Nato'], kind: 'alliance' },
+  {
+    name: 'NATO',
+    forms: ['North Atlantic Treaty Organization', 'Nordatlantikpakt'],
+    acronyms: ['NATO', 'Nato'],
+    kind: 'alliance',
+  },
   { name: 'European Union', forms: ['Europäische Union'], acronyms: ['EU'], kind: 'alliance' },
   { name: 'United Nations', forms: ['Vereinte Nationen'], acronyms: ['UN', 'UNO'], kind: 'alliance' },
   { name: 'Group of Seven', acronyms: ['G7'], kind: 'alliance' },
   { name: 'Group of Twenty', acronyms: ['G20'], kind: 'alliance' },
   { name: 'Five Eyes', kind: 'alliance' },
-  { name: 'Organization for Security and Co-operation in Europe', forms: ['Organisation für Sicherheit und Zusammenarbeit in Europa'], acronyms: ['OSCE', 'OSZE'], kind: 'alliance' },
+  {
+    name: 'Organization for Security and Co-operation in Europe',
+    forms: ['Organisation für Sicherheit und Zusammenarbeit in Europa'],
+    acronyms: ['OSCE', 'OSZE'],
+    kind: 'alliance',
+  },
   { name: 'Council of Europe', forms: ['Europarat'], kind: 'alliance' },
   { name: 'World Trade Organization', forms: ['Welthandelsorganisation'], acronyms: ['WTO'], kind: 'alliance' },
-  { name: 'International Monetary Fund', forms: ['Internationaler Währungsfonds'], acronyms: ['IMF', 'IWF'], kind: 'alliance' },
+  {
+    name: 'International Monetary Fund',
+    forms: ['Internationaler Währungsfonds'],
+    acronyms: ['IMF', 'IWF'],
+    kind: 'alliance',
+  },
   { name: 'World Bank', forms: ['Weltbank'], kind: 'alliance' },
   { name: 'Interpol', forms: ['INTERPOL'], kind: 'alliance' },
-  { name: 'International Telecommunication Union', forms: ['Internationale Fernmeldeunion'], acronyms: ['ITU'], kind: 'alliance' },
+  {
+    name: 'International Telecommunication Union',
+    forms: ['Internationale Fernmeldeunion'],
+    acronyms: ['ITU'],
+    kind: 'alliance',
+  },
   { name: 'Shanghai Cooperation Organisation', acronyms: ['SCO'], kind: 'alliance' },
   { name: 'BRICS', acronyms: ['BRICS'], kind: 'alliance' },
   // Research institutes, standards bodies and NGOs.
@@ -208,11 +233,24 @@ export const ORGANIZATIONS: readonly OrganizationEntry[] = [
  * ("APT28", "UNC2452", "TA505", "FIN7").
  */
 /** An organization's knowledge-base key: its name, case and spacing folded. */
-export const organizationKey = (name: string) => `organization:${name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
+export const organizationKey = (name: string) =>
+  `organization:${name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
 
 /** Whether a key is a gazetteer organization's own (not a longer name built around one, "AO Kaspersky Lab"). */
 const LISTED_KEYS = new Set(ORGANIZATIONS.map((entry) => organizationKey(entry.name)));
 export const isListedOrganization = (key: string) => LISTED_KEYS.has(key);
 
-export const THREAT_ACTOR_FAMILIES = ['Typhoon', 'Blizzard', 'Sandstorm', 'Sleet', 'Tempest', 'Bear', 'Panda', 'Kitten', 'Chollima', 'Spider', 'Jackal'];
+export const THREAT_ACTOR_FAMILIES = [
+  'Typhoon',
+  'Blizzard',
+  'Sandstorm',
+  'Sleet',
+  'Tempest',
+  'Bear',
+  'Panda',
+  'Kitten',
+  'Chollima',
+  'Spider',
+  'Jackal',
+];
 export const THREAT_ACTOR_DESIGNATION = /^(?:APT|UNC|TA|FIN|DEV|Storm-)\d{1,4}$/;

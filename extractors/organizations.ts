@@ -3,7 +3,13 @@ import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { GERMAN_NOUN_FORMS, isCommonWord } from './lexicons.js';
 import { Coverage } from './coverage.js';
 import { findDefinitions } from './definitions.js';
-import { ORGANIZATIONS, organizationKey, type OrganizationEntry, THREAT_ACTOR_DESIGNATION, THREAT_ACTOR_FAMILIES } from './organization-gazetteer.js';
+import {
+  ORGANIZATIONS,
+  organizationKey,
+  type OrganizationEntry,
+  THREAT_ACTOR_DESIGNATION,
+  THREAT_ACTOR_FAMILIES,
+} from './organization-gazetteer.js';
 import { isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js';
 import { isNameWord, toUnits, type Unit } from './units.js';
 
@@ -17,7 +23,9 @@ import { isNameWord, toUnits, type Unit } from './units.js';
  */
 
 const WORDS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].organizations.ORGANIZATION_WORDS);
-const LEGAL_SUFFIXES = new PhraseMatcher<true>(WORDS.flatMap((w) => w.legalSuffixes).map((phrase) => ({ phrase, payload: true as const, exact: true })));
+const LEGAL_SUFFIXES = new PhraseMatcher<true>(
+  WORDS.flatMap((w) => w.legalSuffixes).map((phrase) => ({ phrase, payload: true as const, exact: true })),
+);
 const LEGAL_PREFIXES = new Set(WORDS.flatMap((w) => w.legalPrefixes as readonly string[]));
 const HEAD_NOUNS = new Set(WORDS.flatMap((w) => w.headNouns));
 /** German writes "Lehmbruck-Museum"; in English a hyphenated "Kaspersky-Software" is a product, so compounds take German heads only. */
@@ -41,12 +49,16 @@ const GAZETTEER = new PhraseMatcher<OrganizationEntry>(
   })(),
 );
 
-
 /**
  * A unit that can be part of an organization's name: "Kaspersky", "ByteDance", "ZTE", "dpa-AFX", "Plattner-Institut";
  * not a compound with a lowercase part ("Russian-based").
  */
-const isOrganizationWord = (unit: Unit) => unit.word && !unit.initial && !ARTICLES.has(unit.text) && /^\p{Lu}|^\p{Ll}+-?\p{Lu}/u.test(unit.text) && unit.parts.slice(1).every((part) => !/^\p{Ll}/u.test(part));
+const isOrganizationWord = (unit: Unit) =>
+  unit.word &&
+  !unit.initial &&
+  !ARTICLES.has(unit.text) &&
+  /^\p{Lu}|^\p{Ll}+-?\p{Lu}/u.test(unit.text) &&
+  unit.parts.slice(1).every((part) => !/^\p{Ll}/u.test(part));
 
 interface Candidate {
   name: string;
@@ -65,7 +77,14 @@ function nameRunBefore(units: readonly Unit[], end: number, max = 4): number {
     const unit = units[from - 1]!;
     if (isOrganizationWord(unit)) from--;
     // "Russia and Kaspersky Labs Limited" is two names: "and" joins names, "&" joins a company's ("AT&T", "Wülfing & Sohn").
-    else if (CONNECTORS.has(unit.text) && !['and', 'und'].includes(unit.text) && from - 2 >= 0 && isOrganizationWord(units[from - 2]!) && from < end) from--;
+    else if (
+      CONNECTORS.has(unit.text) &&
+      !['and', 'und'].includes(unit.text) &&
+      from - 2 >= 0 &&
+      isOrganizationWord(units[from - 2]!) &&
+      from < end
+    )
+      from--;
     else break;
     if (units[from]!.sentenceStart) break;
   }
@@ -76,12 +95,23 @@ function nameRunBefore(units: readonly Unit[], end: number, max = 4): number {
 /** The run of name units starting at unit `from`, at most `max` units. */
 function nameRunAfter(units: readonly Unit[], from: number, max = 3): number {
   let to = from;
-  while (to < units.length && to - from < max && isOrganizationWord(units[to]!) && (to === from || !units[to]!.sentenceStart)) to++;
+  while (
+    to < units.length &&
+    to - from < max &&
+    isOrganizationWord(units[to]!) &&
+    (to === from || !units[to]!.sentenceStart)
+  )
+    to++;
   return to;
 }
 
 /** `agencies`: the document's agency findings; a definition of an agency's acronym is not an organization's. */
-export function extractOrganizations(text: string, tokens: readonly Token[], language: string, agencies: readonly EntityFinding[] = []): EntityFinding[] {
+export function extractOrganizations(
+  text: string,
+  tokens: readonly Token[],
+  language: string,
+  agencies: readonly EntityFinding[] = [],
+): EntityFinding[] {
   const units = toUnits(text, tokens);
   const unitAt = new Map(units.map((u, i) => [u.from, i]));
   const candidates: Candidate[] = [];
@@ -93,19 +123,36 @@ export function extractOrganizations(text: string, tokens: readonly Token[], lan
   // 1. Legal forms after ("Kaspersky Lab, Inc.") and before ("AO Kaspersky Lab") the name.
   for (const match of LEGAL_SUFFIXES.findAll(tokens)) {
     let u = unitAt.get(match.from);
-    if (u === undefined || (tokens[match.from - 1] && tokens[match.from - 1]!.end === tokens[match.from]!.start && tokens[match.from - 1]!.word)) continue;
+    if (
+      u === undefined ||
+      (tokens[match.from - 1] &&
+        tokens[match.from - 1]!.end === tokens[match.from]!.start &&
+        tokens[match.from - 1]!.word)
+    )
+      continue;
     const comma = units[u - 1]?.text === ',' ? 1 : 0;
     const from = nameRunBefore(units, u - comma);
     if (from >= u - comma) continue;
     const end = tokens[match.to - 1]!.end;
     u = u - comma;
-    candidates.push({ name: text.slice(units[from]!.start, end), start: units[from]!.start, end, origin: 'legal-form', base: text.slice(units[from]!.start, units[u - 1]!.end) });
+    candidates.push({
+      name: text.slice(units[from]!.start, end),
+      start: units[from]!.start,
+      end,
+      origin: 'legal-form',
+      base: text.slice(units[from]!.start, units[u - 1]!.end),
+    });
   }
   for (let u = 0; u < units.length - 1; u++) {
     if (!LEGAL_PREFIXES.has(units[u]!.text)) continue;
     const to = nameRunAfter(units, u + 1);
     if (to === u + 1) continue;
-    candidates.push({ name: text.slice(units[u]!.start, units[to - 1]!.end), ...span(u, to), origin: 'legal-form', base: text.slice(units[u + 1]!.start, units[to - 1]!.end) });
+    candidates.push({
+      name: text.slice(units[u]!.start, units[to - 1]!.end),
+      ...span(u, to),
+      origin: 'legal-form',
+      base: text.slice(units[u + 1]!.start, units[to - 1]!.end),
+    });
   }
 
   // 2. The gazetteer, capitalized as names are ("dpa" and "heise" only as the organizations write themselves).
@@ -123,7 +170,11 @@ export function extractOrganizations(text: string, tokens: readonly Token[], lan
   for (const d of findDefinitions(tokens)) {
     // "National Defense Authorization Act (NDAA)", "Binding Operational Directive (BOD)": laws and documents.
     const head = tokens[d.longForm.to - 1]!.text;
-    if (agencyAt(tokens[d.shortAt]!) || DOCUMENT_HEADS.some((h) => head === h || (h === h.toLowerCase() && head.toLowerCase().endsWith(h)))) continue;
+    if (
+      agencyAt(tokens[d.shortAt]!) ||
+      DOCUMENT_HEADS.some((h) => head === h || (h === h.toLowerCase() && head.toLowerCase().endsWith(h)))
+    )
+      continue;
     let from = d.longForm.from;
     while (from < d.longForm.to && !isCapitalized(tokens[from]!)) from++;
     if (from >= d.longForm.to) continue;
@@ -131,28 +182,54 @@ export function extractOrganizations(text: string, tokens: readonly Token[], lan
     const end = tokens[d.longForm.to - 1]!.end;
     candidates.push({ name: text.slice(start, end), start, end, origin: 'definition', base: null });
     const short = tokens[d.shortAt]!;
-    candidates.push({ name: text.slice(start, end), start: short.start, end: short.end, origin: 'definition', base: null });
+    candidates.push({
+      name: text.slice(start, end),
+      start: short.start,
+      end: short.end,
+      origin: 'definition',
+      base: null,
+    });
   }
 
   // Threat actors named the vendors' way: "Volt Typhoon", "Fancy Bear", "APT28".
   for (let u = 0; u < units.length; u++) {
     const unit = units[u]!;
-    if (THREAT_ACTOR_DESIGNATION.test(unit.text)) candidates.push({ name: unit.text, ...span(u, u + 1), origin: 'pattern', base: null });
-    else if (u > 0 && THREAT_ACTOR_FAMILIES.includes(unit.text) && isOrganizationWord(units[u - 1]!) && isNameWord(units[u - 1]!.text)) {
-      candidates.push({ name: text.slice(units[u - 1]!.start, unit.end), ...span(u - 1, u + 1), origin: 'pattern', base: null });
+    if (THREAT_ACTOR_DESIGNATION.test(unit.text))
+      candidates.push({ name: unit.text, ...span(u, u + 1), origin: 'pattern', base: null });
+    else if (
+      u > 0 &&
+      THREAT_ACTOR_FAMILIES.includes(unit.text) &&
+      isOrganizationWord(units[u - 1]!) &&
+      isNameWord(units[u - 1]!.text)
+    ) {
+      candidates.push({
+        name: text.slice(units[u - 1]!.start, unit.end),
+        ...span(u - 1, u + 1),
+        origin: 'pattern',
+        base: null,
+      });
     }
   }
 
   // A head noun ends the name: "Leopold Stocker Verlag", "Relapse Records", "Lehmbruck-Museum", "Palo Alto Networks".
   for (let u = 0; u < units.length; u++) {
     const unit = units[u]!;
-    const compound = unit.parts.length > 1 && COMPOUND_HEADS.has(unit.parts[unit.parts.length - 1]!) && isNameWord(unit.parts[0]!) && !isCommonWord(unit.parts[0]!);
+    const compound =
+      unit.parts.length > 1 &&
+      COMPOUND_HEADS.has(unit.parts[unit.parts.length - 1]!) &&
+      isNameWord(unit.parts[0]!) &&
+      !isCommonWord(unit.parts[0]!);
     if (!compound && !(HEAD_NOUNS.has(unit.text) && !unit.sentenceStart)) continue;
     const from = compound ? u : nameRunBefore(units, u, 3);
     if (!compound && (from >= u || units.slice(from, u).every((x) => isCommonWord(x.text)))) continue;
     // Inside an agency's name ("Government Communications Headquarters"), the agency's reading stands.
     if (units.slice(from, u + 1).some((x) => agencyAt(tokens[x.from]!))) continue;
-    candidates.push({ name: text.slice(units[from]!.start, unit.end), ...span(from, u + 1), origin: 'pattern', base: null });
+    candidates.push({
+      name: text.slice(units[from]!.start, unit.end),
+      ...span(from, u + 1),
+      origin: 'pattern',
+      base: null,
+    });
   }
 
   // 3. A noun that introduces a name: "der Hersteller Kaspersky", "die Netzbetreiber Telekom und Vodafone",
@@ -162,7 +239,13 @@ export function extractOrganizations(text: string, tokens: readonly Token[], lan
     if (!cue.word || !CUE_NOUNS.has(cue.parts[cue.parts.length - 1]!.toLowerCase())) continue;
     if (QUOTES.has(units[u + 1]!.text)) {
       const to = nameRunAfter(units, u + 2, 5);
-      if (to > u + 2 && QUOTES.has(units[to]?.text ?? '')) candidates.push({ name: text.slice(units[u + 2]!.start, units[to - 1]!.end), ...span(u + 2, to), origin: 'pattern', base: null });
+      if (to > u + 2 && QUOTES.has(units[to]?.text ?? ''))
+        candidates.push({
+          name: text.slice(units[u + 2]!.start, units[to - 1]!.end),
+          ...span(u + 2, to),
+          origin: 'pattern',
+          base: null,
+        });
       continue;
     }
     let from = u + 1;
@@ -171,9 +254,20 @@ export function extractOrganizations(text: string, tokens: readonly Token[], lan
       if (to === from) break;
       const first = units[from]!;
       // German capitalizes nouns: "das Unternehmen Sicherheitslücken …" names nothing.
-      const plausible = units.slice(from, to).every((unit) => !(language === 'de' && GERMAN_NOUN_FORMS.has(unit.text.toLowerCase())) && !CUE_NOUNS.has(unit.text.toLowerCase()));
+      const plausible = units
+        .slice(from, to)
+        .every(
+          (unit) =>
+            !(language === 'de' && GERMAN_NOUN_FORMS.has(unit.text.toLowerCase())) &&
+            !CUE_NOUNS.has(unit.text.toLowerCase()),
+        );
       if (!plausible || first.sentenceStart) break;
-      candidates.push({ name: text.slice(first.start, units[to - 1]!.end), ...span(from, to), origin: 'pattern', base: null });
+      candidates.push({
+        name: text.slice(first.start, units[to - 1]!.end),
+        ...span(from, to),
+        origin: 'pattern',
+        base: null,
+      });
       if (!(COORDINATORS.has(units[to]?.text ?? '') && units[to + 1] && isOrganizationWord(units[to + 1]!))) break;
       from = to + 1;
     }
@@ -199,7 +293,14 @@ function toFindings(text: string, tokens: readonly Token[], candidates: Candidat
   const owner = (c: Candidate): string => {
     if (c.origin === 'legal-form') return c.name;
     const mentioned = text.slice(c.start, c.end);
-    const company = legal.find((l) => l.base !== null && (l.base === mentioned || l.base.startsWith(`${mentioned} `) || l.base === c.name || l.base.startsWith(`${c.name} `)));
+    const company = legal.find(
+      (l) =>
+        l.base !== null &&
+        (l.base === mentioned ||
+          l.base.startsWith(`${mentioned} `) ||
+          l.base === c.name ||
+          l.base.startsWith(`${c.name} `)),
+    );
     return company?.name ?? c.name;
   };
 
@@ -209,7 +310,19 @@ function toFindings(text: string, tokens: readonly Token[], candidates: Candidat
     const key = organizationKey(name);
     let finding = findings.get(key);
     if (!finding) {
-      finding = { key, type: 'organization', name, aliases: [], mentions: [], roles: [], affiliation: null, acronym: null, country: null, parent: null, origin };
+      finding = {
+        key,
+        type: 'organization',
+        name,
+        aliases: [],
+        mentions: [],
+        roles: [],
+        affiliation: null,
+        acronym: null,
+        country: null,
+        parent: null,
+        origin,
+      };
       findings.set(key, finding);
     }
     const mention: Mention = { start, end, text: text.slice(start, end) };
@@ -226,7 +339,8 @@ function toFindings(text: string, tokens: readonly Token[], candidates: Candidat
     forms.set(text.slice(c.start, c.end), name);
     if (c.base) forms.set(c.base, name);
     const first = tokenize(c.base ?? text.slice(c.start, c.end))[0];
-    if (first && first.text.length >= 4 && !isCommonWord(first.text) && isCapitalized(first) && !forms.has(first.text)) forms.set(first.text, name);
+    if (first && first.text.length >= 4 && !isCommonWord(first.text) && isCapitalized(first) && !forms.has(first.text))
+      forms.set(first.text, name);
   }
   const matcher = new PhraseMatcher([...forms].map(([phrase, name]) => ({ phrase, payload: name, exact: true })));
   for (const match of matcher.findAll(tokens)) {

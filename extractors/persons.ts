@@ -33,13 +33,22 @@ export function isRoleUnit(unit: Unit): boolean {
   const last = unit.parts[unit.parts.length - 1]!;
   const lower = last.toLowerCase();
   if (ROLES.has(lower)) return true;
-  return /^\p{Lu}/u.test(last) && ROLE_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 2);
+  return (
+    /^\p{Lu}/u.test(last) && ROLE_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 2)
+  );
 }
 
 /** "Cyber- und Informationssicherheit": the first half of a shortened compound is no name. */
-const truncated = (units: readonly Unit[], u: number) => units[u + 1]?.text === '-' && units[u + 1]!.start === units[u]!.end;
+const truncated = (units: readonly Unit[], u: number) =>
+  units[u + 1]?.text === '-' && units[u + 1]!.start === units[u]!.end;
 
-const isNameUnit = (unit: Unit) => unit.word && !unit.initial && unit.parts.every(isNameWord) && !NOT_NAMES.has(unit.text) && !isRoleUnit(unit) && !HONORIFICS.has(unit.text);
+const isNameUnit = (unit: Unit) =>
+  unit.word &&
+  !unit.initial &&
+  unit.parts.every(isNameWord) &&
+  !NOT_NAMES.has(unit.text) &&
+  !isRoleUnit(unit) &&
+  !HONORIFICS.has(unit.text);
 /** "Gina", "Hans-Georg"; not "Court-Authorized", whose second part is no name. */
 const isGivenName = (unit: Unit) => isNameUnit(unit) && unit.parts.every(isFirstName);
 
@@ -61,14 +70,25 @@ function roleBefore(units: readonly Unit[], u: number): Span | null {
       if (unit.sentenceStart) break;
       continue;
     }
-    const linking = (unit.word && (/^\p{Lu}/u.test(unit.text) || ROLE_LINKS.has(unit.text))) || unit.text === '(' || unit.text === ')';
+    const linking =
+      (unit.word && (/^\p{Lu}/u.test(unit.text) || ROLE_LINKS.has(unit.text))) ||
+      unit.text === '(' ||
+      unit.text === ')';
     if (!linking || unit.sentenceStart) break;
   }
   if (roleAt < 0) return null;
   if (end < u) return { from: roleAt, to: end };
   // Modifiers before the role word: "Commerce Secretary", "US Deputy Secretary", "CISA Director".
   let from = roleAt;
-  while (from > 0 && u - from < 6 && units[from - 1]!.word && /^\p{Lu}/u.test(units[from - 1]!.text) && !units[from]!.sentenceStart && !NOT_NAMES.has(units[from - 1]!.text)) from--;
+  while (
+    from > 0 &&
+    u - from < 6 &&
+    units[from - 1]!.word &&
+    /^\p{Lu}/u.test(units[from - 1]!.text) &&
+    !units[from]!.sentenceStart &&
+    !NOT_NAMES.has(units[from - 1]!.text)
+  )
+    from--;
   return { from, to: u };
 }
 
@@ -100,7 +120,11 @@ interface FoundPerson {
 }
 
 /** `affiliations`: agency and organization findings of the document, for the body a role phrase names. */
-export function extractPersons(text: string, tokens: readonly Token[], affiliations: readonly EntityFinding[] = []): EntityFinding[] {
+export function extractPersons(
+  text: string,
+  tokens: readonly Token[],
+  affiliations: readonly EntityFinding[] = [],
+): EntityFinding[] {
   const units = toUnits(text, tokens);
   const bodyText = new Coverage(text.length);
   for (const body of affiliations) for (const m of body.mentions) bodyText.claim(m.start, m.end);
@@ -116,10 +140,18 @@ export function extractPersons(text: string, tokens: readonly Token[], affiliati
     if (role && units[u - 1] && ROLE_LINKS.has(units[u - 1]!.text) && !isGivenName(units[u]!)) continue;
     // "sagte Dobrindt", "so Hirsch", "said Smith": a speech verb right before introduces its speaker.
     // Not before a role ("said Commerce Secretary Gina Raimondo": the role cue finds her).
-    const honorific = honorificBefore(units, u) || (SPEECH_VERBS.has(units[u - 1]?.text ?? '') && !(units[u + 1] && isRoleUnit(units[u + 1]!)));
+    const honorific =
+      honorificBefore(units, u) ||
+      (SPEECH_VERBS.has(units[u - 1]?.text ?? '') && !(units[u + 1] && isRoleUnit(units[u + 1]!)));
     const given = isGivenName(units[u]!);
     // A likely name (census lists) counts as a given name only before a word that is no ordinary word: "Volker Wissing".
-    const likely = !given && isLikelyName(units[u]!.text) && !units[u]!.sentenceStart && units[u + 1] !== undefined && isNameUnit(units[u + 1]!) && !isCommonWord(units[u + 1]!.text);
+    const likely =
+      !given &&
+      isLikelyName(units[u]!.text) &&
+      !units[u]!.sentenceStart &&
+      units[u + 1] !== undefined &&
+      isNameUnit(units[u + 1]!) &&
+      !isCommonWord(units[u + 1]!.text);
     if (!given && !likely && !role && !honorific) continue;
 
     let last = u;
@@ -154,9 +186,16 @@ export function extractPersons(text: string, tokens: readonly Token[], affiliati
     if (likely && !given && !role && !honorific && nameUnits.length !== 2) continue;
     if ((given || likely) && nameUnits.length >= 2) {
       // "Will Russia …", "Mark Monday": a given name that is also a word, at a sentence start or before a word.
-      if (isCommonWord(units[u]!.text) && (units[u]!.sentenceStart || isCommonWord(surname.text)) && !role && !honorific) continue;
+      if (
+        isCommonWord(units[u]!.text) &&
+        (units[u]!.sentenceStart || isCommonWord(surname.text)) &&
+        !role &&
+        !honorific
+      )
+        continue;
       // A title-case headline ("Court Authorized Operation Removed Malware"), not a name.
-      if (words.length >= 3 && words.slice(1).filter((unit) => ENGLISH_WORDS.has(unit.text.toLowerCase())).length >= 2) continue;
+      if (words.length >= 3 && words.slice(1).filter((unit) => ENGLISH_WORDS.has(unit.text.toLowerCase())).length >= 2)
+        continue;
     } else {
       // Cue only: "Sprecherin Mao Ning", "Vizepräsident …, Sinan Selen", "Präsident Putin"; the first (or only) unit
       // must be unlike an ordinary word.
@@ -183,7 +222,13 @@ function roleText(text: string, units: readonly Unit[], span: Span): string {
   return text.slice(units[from]!.start, units[span.to - 1]!.end).replace(/\s+/g, ' ');
 }
 
-function toFindings(text: string, units: readonly Unit[], found: FoundPerson[], covered: Set<number>, affiliations: readonly EntityFinding[]): EntityFinding[] {
+function toFindings(
+  text: string,
+  units: readonly Unit[],
+  found: FoundPerson[],
+  covered: Set<number>,
+  affiliations: readonly EntityFinding[],
+): EntityFinding[] {
   // One entity per full name; a single-unit name joins the full name whose surname it is.
   const full = found.filter((p) => p.units.length >= 2);
   const bySurname = new Map<string, FoundPerson[]>();
@@ -191,7 +236,8 @@ function toFindings(text: string, units: readonly Unit[], found: FoundPerson[], 
     const surname = person.units[person.units.length - 1]!.text;
     bySurname.set(surname, [...(bySurname.get(surname) ?? []), person]);
   }
-  const nameOf = (person: FoundPerson) => text.slice(person.units[0]!.start, person.units[person.units.length - 1]!.end).replace(/\s+/g, ' ');
+  const nameOf = (person: FoundPerson) =>
+    text.slice(person.units[0]!.start, person.units[person.units.length - 1]!.end).replace(/\s+/g, ' ');
   const resolve = (surname: string, at: number): FoundPerson | undefined => {
     const candidates = bySurname.get(surname) ?? bySurname.get(surname.replace(/(?:s|’s|'s)$/, ''));
     if (!candidates) return undefined;
@@ -205,7 +251,19 @@ function toFindings(text: string, units: readonly Unit[], found: FoundPerson[], 
     const key = personKey(name);
     let finding = findings.get(key);
     if (!finding) {
-      finding = { key, type: 'person', name, aliases: [], mentions: [], roles: [], affiliation: null, acronym: null, country: null, parent: null, origin: 'lexicon' };
+      finding = {
+        key,
+        type: 'person',
+        name,
+        aliases: [],
+        mentions: [],
+        roles: [],
+        affiliation: null,
+        acronym: null,
+        country: null,
+        parent: null,
+        origin: 'lexicon',
+      };
       findings.set(key, finding);
     }
     return finding;
@@ -217,9 +275,12 @@ function toFindings(text: string, units: readonly Unit[], found: FoundPerson[], 
   };
 
   // The body named inside a role phrase: the first agency or organization mention within it, by binary search.
-  const bodies = affiliations.flatMap((a) => a.mentions.map((m) => ({ ...m, key: a.key }))).sort((a, b) => a.start - b.start);
+  const bodies = affiliations
+    .flatMap((a) => a.mentions.map((m) => ({ ...m, key: a.key })))
+    .sort((a, b) => a.start - b.start);
   const bodyWithin = (start: number, end: number): string | null => {
-    for (let i = firstStartingAt(bodies, start); i < bodies.length && bodies[i]!.start < end; i++) if (bodies[i]!.end <= end) return bodies[i]!.key;
+    for (let i = firstStartingAt(bodies, start); i < bodies.length && bodies[i]!.start < end; i++)
+      if (bodies[i]!.end <= end) return bodies[i]!.key;
     return null;
   };
 

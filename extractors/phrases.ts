@@ -21,12 +21,13 @@ const ENDINGS = ['ns', 'es', 'en', 'er', 'em', 'e', 's', 'n'];
 export function tokenKey(word: string): string {
   const lower = word.toLowerCase();
   if (lower.length < 5 || !/^\p{L}+$/u.test(lower)) return lower;
-  for (const ending of ENDINGS) if (lower.endsWith(ending) && lower.length - ending.length >= 4) return lower.slice(0, -ending.length);
+  for (const ending of ENDINGS)
+    if (lower.endsWith(ending) && lower.length - ending.length >= 4) return lower.slice(0, -ending.length);
   return lower;
 }
 
 /** Typographic apostrophes compare equal to the straight one: "People’s Republic" is "People's Republic". */
-const APOSTROPHES: Record<string, string> = { '’': "'", '‘': "'", 'ʼ': "'" };
+const APOSTROPHES: Record<string, string> = { '’': "'", '‘': "'", ʼ: "'" };
 
 /** Words (letters and digits) and single punctuation characters; white space separates and is dropped. */
 export function tokenize(text: string): Token[] {
@@ -39,7 +40,14 @@ export function tokenize(text: string): Token[] {
     const word = m[1] !== undefined;
     if (newline !== -1 && newline < previousEnd) newline = text.indexOf('\n', previousEnd);
     const newlineBefore = newline !== -1 && newline < m.index;
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, key: word ? tokenKey(m[0]) : (APOSTROPHES[m[0]] ?? m[0]), word, newlineBefore });
+    tokens.push({
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      key: word ? tokenKey(m[0]) : (APOSTROPHES[m[0]] ?? m[0]),
+      word,
+      newlineBefore,
+    });
     previousEnd = m.index + m[0].length;
   }
   return tokens;
@@ -85,7 +93,13 @@ export class PhraseMatcher<P> {
     for (const { phrase, payload, exact = false } of phrases) {
       const tokens = tokenize(phrase);
       if (tokens.length === 0) continue;
-      const compiled = { keys: tokens.map((t) => t.key), texts: tokens.map((t) => t.text), sTexts: tokens.map((t) => `${t.text}s`), exact, payload };
+      const compiled = {
+        keys: tokens.map((t) => t.key),
+        texts: tokens.map((t) => t.text),
+        sTexts: tokens.map((t) => `${t.text}s`),
+        exact,
+        payload,
+      };
       const list = this.byFirstKey.get(compiled.keys[0]!) ?? [];
       list.push(compiled);
       this.byFirstKey.set(compiled.keys[0]!, list);
@@ -97,7 +111,10 @@ export class PhraseMatcher<P> {
     for (let k = 0; k < phrase.keys.length; k++) {
       const token = tokens[at + k]!;
       if (k > 0 && token.newlineBefore) return false;
-      if (phrase.exact ? token.text !== phrase.texts[k] && token.text !== phrase.sTexts[k] : token.key !== phrase.keys[k]) return false;
+      if (
+        phrase.exact ? token.text !== phrase.texts[k] && token.text !== phrase.sTexts[k] : token.key !== phrase.keys[k]
+      )
+        return false;
     }
     return true;
   }
@@ -119,7 +136,7 @@ export class PhraseMatcher<P> {
   /** Non-overlapping longest matches, left to right. */
   findAll(tokens: readonly Token[]): PhraseMatch<P>[] {
     const found: PhraseMatch<P>[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const match = this.longestAt(tokens, i);
       if (match) {
         found.push(match);

@@ -17,7 +17,9 @@ const PACKS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].speech.SPEECH_WO
 const VERBS = new Set(PACKS.flatMap((p) => p.verbs));
 const PRONOUNS = new Set(PACKS.flatMap((p) => p.pronouns));
 /** Unnamed speakers ("ein Sprecher"), each as a whole-word pattern over the lowercased frame, compiled once. */
-const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map((u) => new RegExp(`(?:^|[^\\p{L}])${u.toLowerCase()}(?![\\p{L}])`, 'u'));
+const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map(
+  (u) => new RegExp(`(?:^|[^\\p{L}])${u.toLowerCase()}(?![\\p{L}])`, 'u'),
+);
 const COMPLEMENTIZERS = new Set(PACKS.flatMap((p) => p.complementizers));
 const FIRST_PERSON = new Set(PACKS.flatMap((p) => p.firstPerson));
 const ANAPHOR_TYPES = new Map(PACKS.flatMap((p) => Object.entries(p.anaphors)));
@@ -26,7 +28,11 @@ const ANAPHOR_TYPES = new Map(PACKS.flatMap((p) => Object.entries(p.anaphors)));
  * anaphoric noun, and no name after it ("die Regierung Russlands", "the Department of Commerce" name a body anew).
  */
 const ANAPHOR = new RegExp(
-  `(?<![\\p{L}])(?:${PACKS.flatMap((p) => p.definiteArticles).flatMap((a) => [a, a[0]!.toUpperCase() + a.slice(1)]).join('|')})\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,2}?(${[...ANAPHOR_TYPES.keys()].join('|')})(?![\\p{L}])(?!\\s+(?:\\p{Lu}|of\\b|von\\b|für\\b))`,
+  `(?<![\\p{L}])(?:${PACKS.flatMap((p) => p.definiteArticles)
+    .flatMap((a) => [a, a[0]!.toUpperCase() + a.slice(1)])
+    .join(
+      '|',
+    )})\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,2}?(${[...ANAPHOR_TYPES.keys()].join('|')})(?![\\p{L}])(?!\\s+(?:\\p{Lu}|of\\b|von\\b|für\\b))`,
   'gu',
 );
 const SUBJUNCTIVES = new Set(PACKS.flatMap((p) => p.subjunctives as readonly string[]));
@@ -35,7 +41,16 @@ const SUBJUNCTIVES = new Set(PACKS.flatMap((p) => p.subjunctives as readonly str
 const REPORTING_CUE = new RegExp(`(?<![\\p{L}])(?:${[...VERBS, ...SUBJUNCTIVES].join('|')})(?![\\p{L}])`, 'iu');
 
 /** Opening mark → the marks that close it. */
-const CLOSERS: Record<string, string> = { '„': '“”', '‚': '‘’', '“': '”', '‘': '’', '"': '"', "'": "'", '»': '«', '«': '»' };
+const CLOSERS: Record<string, string> = {
+  '„': '“”',
+  '‚': '‘’',
+  '“': '”',
+  '‘': '’',
+  '"': '"',
+  "'": "'",
+  '»': '«',
+  '«': '»',
+};
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 
@@ -46,7 +61,10 @@ interface Quoted {
 }
 
 /** The characters findQuoted looks at: quotation marks and line breaks; the scan jumps from one to the next. */
-const QUOTE_SCAN = new RegExp(`[\n${[...new Set([...Object.keys(CLOSERS), ...Object.values(CLOSERS).join('')])].join('')}]`, 'g');
+const QUOTE_SCAN = new RegExp(
+  `[\n${[...new Set([...Object.keys(CLOSERS), ...Object.values(CLOSERS).join('')])].join('')}]`,
+  'g',
+);
 
 /** Outermost quoted stretches. A quote may run over paragraphs only as the English convention writes it (each paragraph reopened). */
 export function findQuoted(text: string): Quoted[] {
@@ -93,25 +111,41 @@ interface Attribution {
 const SPEAKER_TYPES = new Set(['person', 'agency', 'organization']);
 
 /** `entities`: the document's resolved entities, whose mentions name speakers. */
-export function extractQuotes(text: string, entities: readonly EntityFinding[], sentences: readonly Span[]): QuoteFinding[] {
+export function extractQuotes(
+  text: string,
+  entities: readonly EntityFinding[],
+  sentences: readonly Span[],
+): QuoteFinding[] {
   const mentions = entities
     .filter((e) => SPEAKER_TYPES.has(e.type))
     .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
     .sort((a, b) => a.start - b.start);
-  const speakerOf = (entity: EntityFinding): QuoteFinding['speaker'] => ({ key: entity.key, name: entity.name, role: entity.roles[0] ?? null, affiliation: null });
+  const speakerOf = (entity: EntityFinding): QuoteFinding['speaker'] => ({
+    key: entity.key,
+    name: entity.name,
+    role: entity.roles[0] ?? null,
+    affiliation: null,
+  });
   /** A body as a speaker, named by the fullest form the document gives it ("Handelsministerium der Vereinigten Staaten"). */
   const bodySpeaker = (entity: EntityFinding): QuoteFinding['speaker'] => {
     const forms = entity.mentions.map((m) => m.text.replace(/\s+/g, ' '));
-    return { key: entity.key, name: forms.reduce((a, b) => (b.length > a.length ? b : a)), role: null, affiliation: null };
+    return {
+      key: entity.key,
+      name: forms.reduce((a, b) => (b.length > a.length ? b : a)),
+      role: null,
+      affiliation: null,
+    };
   };
   const mentionsIn = (from: number, to: number) => {
     const found: typeof mentions = [];
-    for (let i = firstStartingAt(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) found.push(mentions[i]!);
+    for (let i = firstStartingAt(mentions, from); i < mentions.length && mentions[i]!.start < to; i++)
+      found.push(mentions[i]!);
     return found;
   };
   /** The entity of the last mention before `at` that `accepts`. */
   const lastBefore = (at: number, accepts: (entity: EntityFinding) => boolean) => {
-    for (let i = firstStartingAt(mentions, at) - 1; i >= 0; i--) if (accepts(mentions[i]!.entity)) return mentions[i]!.entity;
+    for (let i = firstStartingAt(mentions, at) - 1; i >= 0; i--)
+      if (accepts(mentions[i]!.entity)) return mentions[i]!.entity;
     return undefined;
   };
   /**
@@ -126,7 +160,9 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
       const noun = m[1]!.toLowerCase().replace(/e?s$/, '');
       const type = ANAPHOR_TYPES.get(m[1]!)!;
       const at = from + m.index;
-      const body = lastBefore(at, (e) => e.type === type && e.mentions.some((x) => x.text.toLowerCase().includes(noun))) ?? lastBefore(at, (e) => e.type === type);
+      const body =
+        lastBefore(at, (e) => e.type === type && e.mentions.some((x) => x.text.toLowerCase().includes(noun))) ??
+        lastBefore(at, (e) => e.type === type);
       if (body) return body;
     }
     return undefined;
@@ -138,7 +174,9 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
   };
   const sentenceOf = (at: number) => {
     const s = sentences[firstStartingAt(sentences, at + 1) - 1];
-    return s && s.start <= at && at < s.end ? s : { start: Math.max(0, at - 200), end: Math.min(text.length, at + 200) };
+    return s && s.start <= at && at < s.end
+      ? s
+      : { start: Math.max(0, at - 200), end: Math.min(text.length, at + 200) };
   };
 
   /**
@@ -152,7 +190,8 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     const words = [...frame.matchAll(/\p{L}+/gu)];
     const verb = words.find((w) => VERBS.has(w[0].toLowerCase()));
     const verbAt = from + (verb?.index ?? frame.length);
-    const nearest = <T extends { start: number }>(list: T[]) => list.sort((x, y) => Math.abs(x.start - verbAt) - Math.abs(y.start - verbAt))[0];
+    const nearest = <T extends { start: number }>(list: T[]) =>
+      list.sort((x, y) => Math.abs(x.start - verbAt) - Math.abs(y.start - verbAt))[0];
     const inside = mentionsIn(from, to);
     const person = nearest(inside.filter((m) => m.entity.type === 'person'));
     if (person) return speakerOf(person.entity);
@@ -167,23 +206,41 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
       if (at < 0) continue;
       const start = from + at + (/^\p{L}/u.test(lower.slice(at)) ? 0 : 1);
       const end = start < verbAt ? verbAt : to;
-      const name = text.slice(start, end).replace(/[,.;:!?].*$/s, '').trim();
+      const name = text
+        .slice(start, end)
+        .replace(/[,.;:!?].*$/s, '')
+        .trim();
       if (!name) continue;
       // "ein Sprecher des BSI", "ein Sprecher des FDP-geführten Ministeriums": whom the official speaks for.
       const inside = mentionsIn(start, start + name.length).map((m) => m.entity);
-      const body = anaphorIn(start, start + name.length) ?? inside.find((e) => e.type === 'agency') ?? inside.find((e) => e.type === 'organization');
+      const body =
+        anaphorIn(start, start + name.length) ??
+        inside.find((e) => e.type === 'agency') ??
+        inside.find((e) => e.type === 'organization');
       return { key: null, name, role: null, affiliation: body?.key ?? null };
     }
     const body = nearest(inside)?.entity ?? anaphorIn(from, to);
     return body ? bodySpeaker(body) : null;
   };
 
-  const hasVerb = (from: number, to: number, maxWords: number) => text.slice(from, to).split(/[^\p{L}]+/u).filter(Boolean).slice(0, maxWords).some((w) => VERBS.has(w.toLowerCase()));
+  const hasVerb = (from: number, to: number, maxWords: number) =>
+    text
+      .slice(from, to)
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean)
+      .slice(0, maxWords)
+      .some((w) => VERBS.has(w.toLowerCase()));
 
   /** "…“, sagte Raimondo." / "…,” Raimondo said." / "…”, said the agency": the frame up to the sentence's end. */
   const attributionAfter = (close: number, inner: string): Attribution | null => {
     let end = close + 1;
-    while (end < text.length && !/[!?\n„“"»«]/.test(text[end]!) && !(text[end] === '.' && !/\b\p{Lu}$/u.test(text.slice(close, end))) && end - close < 150) end++;
+    while (
+      end < text.length &&
+      !/[!?\n„“"»«]/.test(text[end]!) &&
+      !(text[end] === '.' && !/\b\p{Lu}$/u.test(text.slice(close, end))) &&
+      end - close < 150
+    )
+      end++;
     const frame = text.slice(close + 1, end);
     // German puts the comma after the mark ("…“, sagte"), English inside it ("…,” Raimondo said").
     if (!/^\s*[,–—-]|^\s*\p{Ll}/u.test(frame) && !/[,?!]\s*$/.test(inner)) return null;
@@ -210,7 +267,11 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     if (text.slice(sentence.start, open).trim() !== '' || sentence.start === 0) return null;
     const previous = sentenceBefore(sentence);
     if (!previous) return null;
-    const people = new Set(mentionsIn(previous.start, previous.end).filter((m) => m.entity.type === 'person').map((m) => m.entity));
+    const people = new Set(
+      mentionsIn(previous.start, previous.end)
+        .filter((m) => m.entity.type === 'person')
+        .map((m) => m.entity),
+    );
     if (people.size !== 1 && !(people.size > 1 && hasVerb(previous.start, previous.end, 60))) return null;
     const speaker = speakerIn(previous.start, previous.end);
     return speaker ? { speaker, end: open } : null;
@@ -228,7 +289,8 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     // The frame of the sentence before, when it has a speech verb ("Das Unternehmen wies die Vorwürfe zurück."), else
     // the speaker of the last quote.
     const previous = sentenceBefore(sentence);
-    const framed = previous && hasVerb(previous.start, previous.end, 60) ? speakerIn(previous.start, previous.end) : null;
+    const framed =
+      previous && hasVerb(previous.start, previous.end, 60) ? speakerIn(previous.start, previous.end) : null;
     const speaker = framed ?? lastSpeaker;
     return speaker ? { speaker, end: q.close + 1 } : null;
   };
@@ -260,17 +322,32 @@ export function extractQuotes(text: string, entities: readonly EntityFinding[], 
     previousEnd = q.close + 1;
     if (attribution) lastSpeaker = attribution.speaker;
     // Scare quotes and titles: a few words in marks count only with a frame right against them.
-    if (!attribution || (words <= 3 && !reported && !(after && after.end - q.close < 60) && !(before && /:\s*$/.test(text.slice(0, q.open))))) continue;
-    const start = q.open + 1 + (text.slice(q.open + 1, q.close).length - text.slice(q.open + 1, q.close).trimStart().length);
+    if (
+      !attribution ||
+      (words <= 3 &&
+        !reported &&
+        !(after && after.end - q.close < 60) &&
+        !(before && /:\s*$/.test(text.slice(0, q.open))))
+    )
+      continue;
+    const start =
+      q.open + 1 + (text.slice(q.open + 1, q.close).length - text.slice(q.open + 1, q.close).trimStart().length);
     let end = start + inner.length;
     let joined = inner;
     // "„…“, sagte Raimondo. „…“": the continuation after the attribution is the same quote.
     const next = quoted[k + 1];
-    if (after && next && /^[\s.,:]*$/.test(text.slice(after.end, next.open)) && !attributionAfter(next.close, text.slice(next.open + 1, next.close))) {
+    if (
+      after &&
+      next &&
+      /^[\s.,:]*$/.test(text.slice(after.end, next.open)) &&
+      !attributionAfter(next.close, text.slice(next.open + 1, next.close))
+    ) {
       const rest = text.slice(next.open + 1, next.close).trim();
       if (rest) {
         joined = `${inner} ${rest}`;
-        end = next.close - (text.slice(next.open + 1, next.close).length - text.slice(next.open + 1, next.close).trimEnd().length);
+        end =
+          next.close -
+          (text.slice(next.open + 1, next.close).length - text.slice(next.open + 1, next.close).trimEnd().length);
         previousEnd = next.close + 1;
         k++;
       }
@@ -317,7 +394,15 @@ function indirectQuotes(
     const body = text.slice(sentence.start, sentence.end);
     // Most sentences report nothing: one regular expression over the cue words rules them out before any work.
     if (!REPORTING_CUE.test(body)) continue;
-    if (quoted.some((q) => q.open >= sentence.start && q.close < sentence.end && q.close - q.open > 0.5 * (sentence.end - sentence.start))) continue;
+    if (
+      quoted.some(
+        (q) =>
+          q.open >= sentence.start &&
+          q.close < sentence.end &&
+          q.close - q.open > 0.5 * (sentence.end - sentence.start),
+      )
+    )
+      continue;
     const words = [...body.matchAll(/[\p{L}]+|,|[„“"»«]/gu)];
     let added = false;
     for (let w = 0; w < words.length - 1 && !added; w++) {
@@ -342,7 +427,16 @@ function indirectQuotes(
           break;
         }
       }
-      if (clauseAt < 0 && /^(said|says)$/.test(verb) && words[w + 1] && /^\p{L}/u.test(words[w + 1]![0]) && !/^(in|on|at|of|to|by|for|from|with|during|after|before|earlier|later|today|yesterday|thursday|monday|tuesday|wednesday|friday|saturday|sunday)$/i.test(words[w + 1]![0])) clauseAt = w + 1;
+      if (
+        clauseAt < 0 &&
+        /^(said|says)$/.test(verb) &&
+        words[w + 1] &&
+        /^\p{L}/u.test(words[w + 1]![0]) &&
+        !/^(in|on|at|of|to|by|for|from|with|during|after|before|earlier|later|today|yesterday|thursday|monday|tuesday|wednesday|friday|saturday|sunday)$/i.test(
+          words[w + 1]![0],
+        )
+      )
+        clauseAt = w + 1;
       if (clauseAt < 0 || clauseAt >= words.length || !/^\p{L}/u.test(words[clauseAt]![0])) continue;
       const start = sentence.start + words[clauseAt]!.index!;
       let end = sentence.end;
@@ -369,7 +463,8 @@ function indirectQuotes(
     while (end > sentence.start && /[\s.!?]/.test(text[end - 1]!)) end--;
     let start = sentence.start;
     while (start < end && /\s/.test(text[start]!)) start++;
-    if (speaker && end - start >= 10) found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
+    if (speaker && end - start >= 10)
+      found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
   }
   return found;
 }

@@ -37,7 +37,11 @@ const MIN_CONTAINED_WORDS = 6;
 /** A shingle shared by more wordings than this is a formula ("we take this very seriously"), not evidence. */
 const BUCKET_CAP = 32;
 
-const wordsOf = (text: string) => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const wordsOf = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** How many words two word lists share, as multisets: a word twice in both counts twice. */
 function sharedWords(wa: readonly string[], wb: readonly string[]): number {
@@ -68,7 +72,10 @@ function sameWording(wa: readonly string[], wb: readonly string[]): boolean {
   // Neither test can pass when the lengths differ too much for the shared words to reach it.
   if ((2 * shorter) / (wa.length + wb.length) < SIMILAR && shorter < MIN_CONTAINED_WORDS) return false;
   const shared = sharedWords(wa, wb);
-  return (2 * shared) / (wa.length + wb.length) >= SIMILAR || (shorter >= MIN_CONTAINED_WORDS && shared / shorter >= CONTAINED);
+  return (
+    (2 * shared) / (wa.length + wb.length) >= SIMILAR ||
+    (shorter >= MIN_CONTAINED_WORDS && shared / shorter >= CONTAINED)
+  );
 }
 
 /** Whether two quotes are one statement in different wordings: nearly the same words, or one cut from the other. */
@@ -149,7 +156,17 @@ function groupOneSpeaker(quotes: readonly StatementCandidate[]): Statement[] {
   return [...groups.values()].map((members) => {
     const earliest = members.reduce((best, q) => (date(q) < date(best) ? q : best));
     const fullest = members.reduce((best, q) => (q.text.length > best.text.length ? q : best));
-    const dates = members.map((q) => q.published).filter((d): d is string => d !== null).sort();
-    return { id: earliest.id, text: fullest.text, kind: earliest.kind, speakerId: earliest.speakerId, firstPublished: dates[0] ?? null, quoteIds: members.map((q) => q.id) };
+    const dates = members
+      .map((q) => q.published)
+      .filter((d): d is string => d !== null)
+      .sort();
+    return {
+      id: earliest.id,
+      text: fullest.text,
+      kind: earliest.kind,
+      speakerId: earliest.speakerId,
+      firstPublished: dates[0] ?? null,
+      quoteIds: members.map((q) => q.id),
+    };
   });
 }

@@ -30,11 +30,14 @@ export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
   const known = unitsOf.get(tokens);
   if (known) return known;
   const units: Unit[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const token = tokens[i]!;
     // After an initial ("Merrick B. Garland") the period ends no sentence.
     const previous = units[units.length - 1];
-    const sentenceStart = i === 0 || token.newlineBefore || (previous !== undefined && !previous.initial && SENTENCE_END.has(previous.text));
+    const sentenceStart =
+      i === 0 ||
+      token.newlineBefore ||
+      (previous !== undefined && !previous.initial && SENTENCE_END.has(previous.text));
     let to = i + 1;
     let initial = false;
     if (token.word) {
@@ -42,13 +45,29 @@ export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
         to++;
         initial = true;
       } else {
-        while (tokens[to]?.text === '-' && tokens[to + 1]?.word && adjacent(tokens[to - 1]!, tokens[to]!) && adjacent(tokens[to]!, tokens[to + 1]!)) to += 2;
+        while (
+          tokens[to]?.text === '-' &&
+          tokens[to + 1]?.word &&
+          adjacent(tokens[to - 1]!, tokens[to]!) &&
+          adjacent(tokens[to]!, tokens[to + 1]!)
+        )
+          to += 2;
       }
     }
     const start = token.start;
     const end = tokens[to - 1]!.end;
     const unitText = text.slice(start, end);
-    units.push({ from: i, to, text: unitText, start, end, word: token.word, initial, sentenceStart, parts: token.word && !initial ? unitText.split('-') : [unitText] });
+    units.push({
+      from: i,
+      to,
+      text: unitText,
+      start,
+      end,
+      word: token.word,
+      initial,
+      sentenceStart,
+      parts: token.word && !initial ? unitText.split('-') : [unitText],
+    });
     i = to;
   }
   unitsOf.set(tokens, units);
@@ -56,4 +75,5 @@ export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
 }
 
 /** Starts with a capital and goes on in lowercase letters: "Raimondo", "Schönbohm", "McCarthy", not "BSI". */
-export const isNameWord = (word: string) => /^\p{Lu}[\p{L}’']*\p{Ll}[\p{L}’']*$/u.test(word) && !/^\p{Lu}{2,}/u.test(word.replace(/^Mc|^Mac/, 'Xx'));
+export const isNameWord = (word: string) =>
+  /^\p{Lu}[\p{L}’']*\p{Ll}[\p{L}’']*$/u.test(word) && !/^\p{Lu}{2,}/u.test(word.replace(/^Mc|^Mac/, 'Xx'));

@@ -25,7 +25,13 @@ export interface ExportEntity {
 export interface ExportRecord {
   schemaVersion: typeof SCHEMA_VERSION;
   id: string;
-  source: { path: string; sha256: string; format: 'text' | 'html' | 'markdown' | 'json'; record: number | null; encoding: string };
+  source: {
+    path: string;
+    sha256: string;
+    format: 'text' | 'html' | 'markdown' | 'json';
+    record: number | null;
+    encoding: string;
+  };
   sources: Array<ExportRecord['source']>;
   title: string | null;
   language: { code: 'de' | 'en' | 'und'; confidence: number };
@@ -68,7 +74,13 @@ const PAGE = 500;
 export async function exportRecord(store: Store, row: DocumentRow, withText: boolean): Promise<ExportRecord> {
   const db = store.db;
   const sources = (
-    await db.all<{ path: string; sha256: string; format: ExportRecord['source']['format']; record: number; encoding: string }>(
+    await db.all<{
+      path: string;
+      sha256: string;
+      format: ExportRecord['source']['format'];
+      record: number;
+      encoding: string;
+    }>(
       'SELECT path, sha256, format, record, encoding FROM document_sources WHERE document_id = ? ORDER BY path, record, sha256',
       [row.id],
     )
@@ -79,7 +91,20 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
   );
   // Entities as the knowledge base knows them: variants merged across documents ("Kaspersky Lab, Inc." is "Kaspersky")
   // become one entity here too, with the document's own forms as aliases and every member's mentions.
-  const entityRows = await db.all<{ id: string; member_id: string; type: ExportEntity['type']; name: string; aliases: string; roles: string; affiliation_id: string | null; acronym: string | null; member_acronym: string | null; country: string | null; member_country: string | null; parent_id: string | null }>(
+  const entityRows = await db.all<{
+    id: string;
+    member_id: string;
+    type: ExportEntity['type'];
+    name: string;
+    aliases: string;
+    roles: string;
+    affiliation_id: string | null;
+    acronym: string | null;
+    member_acronym: string | null;
+    country: string | null;
+    member_country: string | null;
+    parent_id: string | null;
+  }>(
     `SELECT c.canonical_id AS id, de.entity_id AS member_id, k.type, k.name, de.aliases, de.roles, ac.canonical_id AS affiliation_id,
             k.acronym, e.acronym AS member_acronym, k.country, e.country AS member_country, pc.canonical_id AS parent_id
      FROM document_entities de JOIN entity_canonical c ON c.entity_id = de.entity_id
@@ -97,26 +122,53 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
   for (const m of mentions) {
     const id = canonicalOf.get(m.entity_id) ?? m.entity_id;
     const list = byEntity.get(id) ?? [];
-    if (!list.some((x) => x.start === m.start && x.end === m.end)) list.push({ start: m.start, end: m.end, text: m.text });
+    if (!list.some((x) => x.start === m.start && x.end === m.end))
+      list.push({ start: m.start, end: m.end, text: m.text });
     byEntity.set(id, list);
   }
   const entities = new Map<string, ExportEntity>();
   for (const e of entityRows) {
     const entity = entities.get(e.id) ?? {
-      id: e.id, type: e.type, name: e.name, aliases: [], mentions: byEntity.get(e.id) ?? [], roles: [],
-      affiliation: null, acronym: e.acronym ?? e.member_acronym, country: e.country ?? e.member_country, parent: e.parent_id,
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      aliases: [],
+      mentions: byEntity.get(e.id) ?? [],
+      roles: [],
+      affiliation: null,
+      acronym: e.acronym ?? e.member_acronym,
+      country: e.country ?? e.member_country,
+      parent: e.parent_id,
     };
     // The document's own forms, less the knowledge base's name for the entity.
-    for (const alias of JSON.parse(e.aliases) as string[]) if (alias !== e.name && !entity.aliases.includes(alias)) entity.aliases.push(alias);
+    for (const alias of JSON.parse(e.aliases) as string[])
+      if (alias !== e.name && !entity.aliases.includes(alias)) entity.aliases.push(alias);
     for (const role of JSON.parse(e.roles) as string[]) if (!entity.roles.includes(role)) entity.roles.push(role);
     entity.affiliation ??= e.affiliation_id;
     entities.set(e.id, entity);
   }
-  const dates = await db.all<{ text: string; start: number; end: number; value: string; granularity: 'year' | 'month' | 'day'; relative: number }>(
-    'SELECT text, start, "end", value, granularity, relative FROM dates WHERE document_id = ? ORDER BY start, "end"',
-    [row.id],
-  );
-  const quotes = await db.all<{ id: string; text: string; start: number; end: number; kind: 'direct' | 'indirect'; speaker_entity_id: string | null; speaker_name: string | null; speaker_role: string | null; speaker_affiliation_id: string | null; statement_id: string | null }>(
+  const dates = await db.all<{
+    text: string;
+    start: number;
+    end: number;
+    value: string;
+    granularity: 'year' | 'month' | 'day';
+    relative: number;
+  }>('SELECT text, start, "end", value, granularity, relative FROM dates WHERE document_id = ? ORDER BY start, "end"', [
+    row.id,
+  ]);
+  const quotes = await db.all<{
+    id: string;
+    text: string;
+    start: number;
+    end: number;
+    kind: 'direct' | 'indirect';
+    speaker_entity_id: string | null;
+    speaker_name: string | null;
+    speaker_role: string | null;
+    speaker_affiliation_id: string | null;
+    statement_id: string | null;
+  }>(
     `SELECT q.id, q.text, q.start, q."end", q.kind, c.canonical_id AS speaker_entity_id, q.speaker_name, q.speaker_role, ac.canonical_id AS speaker_affiliation_id, sq.statement_id
      FROM quotes q LEFT JOIN entity_canonical c ON c.entity_id = q.speaker_entity_id LEFT JOIN entity_canonical ac ON ac.entity_id = q.speaker_affiliation_id
      LEFT JOIN statement_quotes sq ON sq.quote_id = q.id
@@ -143,7 +195,15 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
       end: q.end,
       kind: q.kind,
       statementId: q.statement_id,
-      speaker: q.speaker_name === null ? null : { entityId: q.speaker_entity_id, name: q.speaker_name, role: q.speaker_role, affiliation: q.speaker_affiliation_id },
+      speaker:
+        q.speaker_name === null
+          ? null
+          : {
+              entityId: q.speaker_entity_id,
+              name: q.speaker_name,
+              role: q.speaker_role,
+              affiliation: q.speaker_affiliation_id,
+            },
     })),
   };
   if (withText) record.text = row.text;

@@ -38,14 +38,28 @@ export interface StatementRow {
   kind: 'direct' | 'indirect';
   speaker: { entityId: string | null; name: string | null; role: string | null };
   firstPublished: string | null;
-  sources: Array<{ quoteId: string; documentId: string; path: string; published: string | null; start: number; end: number }>;
+  sources: Array<{
+    quoteId: string;
+    documentId: string;
+    path: string;
+    published: string | null;
+    start: number;
+    end: number;
+  }>;
 }
 
 /** The ids an entity was stored under: its own and those of the variants merged into it. */
 const MEMBERS = '(SELECT ?1 UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?1)';
 const FIRST_PATH = '(SELECT path FROM document_sources s WHERE s.document_id = d.id ORDER BY path, record LIMIT 1)';
 
-const documentRef = (row: { id: string; title: string | null; published: string | null; language: string; path: string; duplicate_of: string | null }): DocumentRef => ({
+const documentRef = (row: {
+  id: string;
+  title: string | null;
+  published: string | null;
+  language: string;
+  path: string;
+  duplicate_of: string | null;
+}): DocumentRef => ({
   id: row.id,
   title: row.title,
   published: row.published,
@@ -57,7 +71,10 @@ const documentRef = (row: { id: string; title: string | null; published: string 
 /** The knowledge base must have the tables this version queries; an older one is upgraded by any import. */
 export async function assertQueryable(store: Store): Promise<void> {
   const table = await store.db.get('SELECT 1 FROM sqlite_master WHERE name = ?', ['statements']);
-  if (!table) throw new QueryError('this knowledge base was written by an older version of advisory-kb: run an import into it (e.g. advisory-kb import corpus/samples --db …) to upgrade it');
+  if (!table)
+    throw new QueryError(
+      'this knowledge base was written by an older version of advisory-kb: run an import into it (e.g. advisory-kb import corpus/samples --db …) to upgrade it',
+    );
 }
 
 export interface SearchHit extends DocumentRef {
@@ -66,27 +83,50 @@ export interface SearchHit extends DocumentRef {
 }
 
 /** Documents ranked by FTS5's bm25, each with a snippet in which `mark` brackets the matched terms. */
-export async function searchDocuments(store: Store, query: string, options: { limit?: number; mark?: [string, string] } = {}): Promise<SearchHit[]> {
+export async function searchDocuments(
+  store: Store,
+  query: string,
+  options: { limit?: number; mark?: [string, string] } = {},
+): Promise<SearchHit[]> {
   const [open, close] = options.mark ?? ['[', ']'];
   try {
-    const rows = await store.db.all<{ id: string; title: string | null; published: string | null; language: string; path: string; duplicate_of: string | null; score: number; snippet: string }>(
+    const rows = await store.db.all<{
+      id: string;
+      title: string | null;
+      published: string | null;
+      language: string;
+      path: string;
+      duplicate_of: string | null;
+      score: number;
+      snippet: string;
+    }>(
       `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, ${FIRST_PATH} AS path, bm25(documents_fts, 2.0, 1.0) AS score,
               snippet(documents_fts, 1, ?, ?, '…', 16) AS snippet
        FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
        WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?`,
       [open, close, query, options.limit ?? 20],
     );
-    return rows.map((r) => ({ ...documentRef(r), score: Math.round(-r.score * 1000) / 1000, snippet: r.snippet.replace(/\s+/g, ' ') }));
+    return rows.map((r) => ({
+      ...documentRef(r),
+      score: Math.round(-r.score * 1000) / 1000,
+      snippet: r.snippet.replace(/\s+/g, ' '),
+    }));
   } catch (error) {
     const message = (error as Error).message;
     // Every SQLITE_ERROR here comes from parsing the MATCH expression.
-    if ((error as NodeJS.ErrnoException).code === 'SQLITE_ERROR') throw new QueryError(`cannot search for ${JSON.stringify(query)}: ${message.replace(/^SQLITE_ERROR: /, '')} (FTS5 syntax: words, "exact phrases", AND, OR, NOT, prefix*)`);
+    if ((error as NodeJS.ErrnoException).code === 'SQLITE_ERROR')
+      throw new QueryError(
+        `cannot search for ${JSON.stringify(query)}: ${message.replace(/^SQLITE_ERROR: /, '')} (FTS5 syntax: words, "exact phrases", AND, OR, NOT, prefix*)`,
+      );
     throw error;
   }
 }
 
 /** Knowledge-base entities with how often they are mentioned, most documents first. */
-export async function listEntities(store: Store, options: { type?: EntityType; name?: string; limit?: number } = {}): Promise<EntitySummary[]> {
+export async function listEntities(
+  store: Store,
+  options: { type?: EntityType; name?: string; limit?: number } = {},
+): Promise<EntitySummary[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (options.type) {
@@ -95,7 +135,9 @@ export async function listEntities(store: Store, options: { type?: EntityType; n
   }
   if (options.name) {
     // By any alias of any variant, so "Handelsministerium" finds the Department of Commerce.
-    where.push(`id IN (SELECT c.canonical_id FROM entity_aliases a JOIN entity_canonical c ON c.entity_id = a.entity_id WHERE a.alias LIKE ?)`);
+    where.push(
+      `id IN (SELECT c.canonical_id FROM entity_aliases a JOIN entity_canonical c ON c.entity_id = a.entity_id WHERE a.alias LIKE ?)`,
+    );
     params.push(`%${options.name}%`);
   }
   return store.db.all<EntitySummary>(
@@ -114,14 +156,20 @@ export async function findEntities(store: Store, nameOrId: string): Promise<Enti
       params,
     );
   if (/^ent_[0-9a-f]+$/.test(nameOrId)) return select('WHERE c.entity_id = ?', [nameOrId]);
-  const exact = await select('JOIN entity_aliases a ON a.entity_id = c.entity_id WHERE a.alias = ? COLLATE NOCASE', [nameOrId]);
+  const exact = await select('JOIN entity_aliases a ON a.entity_id = c.entity_id WHERE a.alias = ? COLLATE NOCASE', [
+    nameOrId,
+  ]);
   if (exact.length > 0) return exact;
   return select('JOIN entity_aliases a ON a.entity_id = c.entity_id WHERE a.alias LIKE ?', [`%${nameOrId}%`]);
 }
 
-async function resolveEntity(store: Store, nameOrId: string): Promise<{ entity: EntitySummary; alternatives: EntitySummary[] }> {
+async function resolveEntity(
+  store: Store,
+  nameOrId: string,
+): Promise<{ entity: EntitySummary; alternatives: EntitySummary[] }> {
   const [entity, ...alternatives] = await findEntities(store, nameOrId);
-  if (!entity) throw new QueryError(`no entity is named ${JSON.stringify(nameOrId)} (try: advisory-kb entities --name …)`);
+  if (!entity)
+    throw new QueryError(`no entity is named ${JSON.stringify(nameOrId)} (try: advisory-kb entities --name …)`);
   return { entity, alternatives };
 }
 
@@ -144,15 +192,21 @@ export async function entityDetails(store: Store, nameOrId: string): Promise<Ent
   const db = store.db;
   const { entity, alternatives } = await resolveEntity(store, nameOrId);
   const id = entity.id;
-  const parent = (await db.get<{ id: string; name: string }>(
-    'SELECT p.id, p.name FROM entities e JOIN entity_canonical c ON c.entity_id = e.parent_id JOIN entities p ON p.id = c.canonical_id WHERE e.id = ?',
-    [id],
-  )) ?? null;
+  const parent =
+    (await db.get<{ id: string; name: string }>(
+      'SELECT p.id, p.name FROM entities e JOIN entity_canonical c ON c.entity_id = e.parent_id JOIN entities p ON p.id = c.canonical_id WHERE e.id = ?',
+      [id],
+    )) ?? null;
   const merged = await db.all<{ id: string; name: string; rule: string; evidence: string; via: string }>(
     'SELECT m.entity_id AS id, e.name, m.rule, m.evidence, v.name AS via FROM entity_merges m JOIN entities e ON e.id = m.entity_id JOIN entities v ON v.id = m.via_id WHERE m.canonical_id = ? ORDER BY e.name, m.entity_id',
     [id],
   );
-  const aliases = (await db.all<{ alias: string }>(`SELECT DISTINCT alias FROM entity_aliases WHERE entity_id IN ${MEMBERS} ORDER BY alias`, [id])).map((r) => r.alias);
+  const aliases = (
+    await db.all<{ alias: string }>(
+      `SELECT DISTINCT alias FROM entity_aliases WHERE entity_id IN ${MEMBERS} ORDER BY alias`,
+      [id],
+    )
+  ).map((r) => r.alias);
   const roles = await db.all<{ role: string; documents: number }>(
     `SELECT j.value AS role, COUNT(DISTINCT de.document_id) AS documents FROM document_entities de, json_each(de.roles) j
      WHERE de.entity_id IN ${MEMBERS} GROUP BY j.value ORDER BY documents DESC, role`,
@@ -165,7 +219,15 @@ export async function entityDetails(store: Store, nameOrId: string): Promise<Ent
     [id],
   );
   const documents = (
-    await db.all<{ id: string; title: string | null; published: string | null; language: string; path: string; duplicate_of: string | null; mentions: number }>(
+    await db.all<{
+      id: string;
+      title: string | null;
+      published: string | null;
+      language: string;
+      path: string;
+      duplicate_of: string | null;
+      mentions: number;
+    }>(
       `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, ${FIRST_PATH} AS path,
               (SELECT COUNT(*) FROM mentions m WHERE m.document_id = d.id AND m.entity_id IN ${MEMBERS}) AS mentions
        FROM documents d WHERE d.id IN (SELECT document_id FROM document_entities WHERE entity_id IN ${MEMBERS})
@@ -177,7 +239,17 @@ export async function entityDetails(store: Store, nameOrId: string): Promise<Ent
     `SELECT value, COUNT(*) AS sentences FROM (${datedSentencesSql()}) GROUP BY value ORDER BY value`,
     [id],
   );
-  return { entity: { ...entity, parent }, alternatives, merged, aliases, roles, affiliations, documents, quotes: await listQuotes(store, { speakerId: id, limit: 1000 }), dates };
+  return {
+    entity: { ...entity, parent },
+    alternatives,
+    merged,
+    aliases,
+    roles,
+    affiliations,
+    documents,
+    quotes: await listQuotes(store, { speakerId: id, limit: 1000 }),
+    dates,
+  };
 }
 
 /** Sentences that mention the entity (?1) and hold a date: one row per (sentence, date). */
@@ -232,7 +304,9 @@ export async function listQuotes(store: Store, filters: QuoteFilters = {}): Prom
     params.push(JSON.stringify(ids), JSON.stringify(ids), JSON.stringify(ids));
   }
   if (filters.contains) {
-    where.push('EXISTS (SELECT 1 FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.text LIKE ?)');
+    where.push(
+      'EXISTS (SELECT 1 FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.text LIKE ?)',
+    );
     params.push(`%${filters.contains}%`);
   }
   if (filters.from) {
@@ -248,14 +322,30 @@ export async function listQuotes(store: Store, filters: QuoteFilters = {}): Prom
     where.push('s.kind = ?');
     params.push(filters.kind);
   }
-  const statements = await db.all<{ id: string; text: string; kind: 'direct' | 'indirect'; speaker_entity_id: string | null; speaker_name: string | null; role: string | null; first_published: string | null }>(
+  const statements = await db.all<{
+    id: string;
+    text: string;
+    kind: 'direct' | 'indirect';
+    speaker_entity_id: string | null;
+    speaker_name: string | null;
+    role: string | null;
+    first_published: string | null;
+  }>(
     `SELECT s.id, s.text, s.kind, s.speaker_entity_id, s.speaker_name, s.first_published,
             (SELECT q.speaker_role FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.speaker_role IS NOT NULL ORDER BY q.id = s.id DESC, q.id LIMIT 1) AS role
      FROM statements s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY s.first_published IS NULL, s.first_published, s.id LIMIT ?`,
     [...params, filters.limit ?? 50],
   );
-  const sources = await db.all<{ statement_id: string; quote_id: string; document_id: string; path: string; published: string | null; start: number; end: number }>(
+  const sources = await db.all<{
+    statement_id: string;
+    quote_id: string;
+    document_id: string;
+    path: string;
+    published: string | null;
+    start: number;
+    end: number;
+  }>(
     `SELECT sq.statement_id, q.id AS quote_id, q.document_id, ${FIRST_PATH} AS path, d.published, q.start, q."end"
      FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id JOIN documents d ON d.id = q.document_id
      WHERE sq.statement_id IN (SELECT value FROM json_each(?)) ORDER BY d.published IS NULL, d.published, q.document_id, q.start`,
@@ -264,7 +354,14 @@ export async function listQuotes(store: Store, filters: QuoteFilters = {}): Prom
   const byStatement = new Map<string, StatementRow['sources']>();
   for (const s of sources) {
     const list = byStatement.get(s.statement_id) ?? [];
-    list.push({ quoteId: s.quote_id, documentId: s.document_id, path: s.path, published: s.published, start: s.start, end: s.end });
+    list.push({
+      quoteId: s.quote_id,
+      documentId: s.document_id,
+      path: s.path,
+      published: s.published,
+      start: s.start,
+      end: s.end,
+    });
     byStatement.set(s.statement_id, list);
   }
   return statements.map((s) => ({
@@ -289,7 +386,10 @@ export interface TimelineEvent {
 const EVENT_ORDER: Record<TimelineEvent['kind'], number> = { document: 0, sentence: 1, quote: 2 };
 
 /** Dated events about an entity, in date order: documents that mention it, its statements, sentences naming it with a date. */
-export async function entityTimeline(store: Store, nameOrId: string): Promise<{ entity: EntitySummary; events: TimelineEvent[] }> {
+export async function entityTimeline(
+  store: Store,
+  nameOrId: string,
+): Promise<{ entity: EntitySummary; events: TimelineEvent[] }> {
   const db = store.db;
   const { entity } = await resolveEntity(store, nameOrId);
   const events: TimelineEvent[] = [];
@@ -298,26 +398,59 @@ export async function entityTimeline(store: Store, nameOrId: string): Promise<{ 
      WHERE d.published IS NOT NULL AND d.id IN (SELECT document_id FROM document_entities WHERE entity_id IN ${MEMBERS})`,
     [entity.id],
   );
-  for (const d of documents) events.push({ date: d.published, kind: 'document', documentId: d.id, text: d.title ?? d.text.split('\n')[0]!, start: null, end: null });
+  for (const d of documents)
+    events.push({
+      date: d.published,
+      kind: 'document',
+      documentId: d.id,
+      text: d.title ?? d.text.split('\n')[0]!,
+      start: null,
+      end: null,
+    });
   for (const q of await listQuotes(store, { speakerId: entity.id, limit: 10000 })) {
     const first = q.sources[0];
-    if (q.firstPublished && first) events.push({ date: q.firstPublished, kind: 'quote', documentId: first.documentId, text: q.text, start: first.start, end: first.end });
+    if (q.firstPublished && first)
+      events.push({
+        date: q.firstPublished,
+        kind: 'quote',
+        documentId: first.documentId,
+        text: q.text,
+        start: first.start,
+        end: first.end,
+      });
   }
   const sentences = await db.all<{ document_id: string; value: string; start: number; end: number; text: string }>(
     `SELECT x.document_id, x.value, x.start, x."end", substr(d.text, x.start + 1, x."end" - x.start) AS text
      FROM (${datedSentencesSql()}) x JOIN documents d ON d.id = x.document_id`,
     [entity.id],
   );
-  for (const s of sentences) events.push({ date: s.value, kind: 'sentence', documentId: s.document_id, text: s.text.replace(/\s+/g, ' ').trim(), start: s.start, end: s.end });
-  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind] || (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) || (a.start ?? -1) - (b.start ?? -1));
+  for (const s of sentences)
+    events.push({
+      date: s.value,
+      kind: 'sentence',
+      documentId: s.document_id,
+      text: s.text.replace(/\s+/g, ' ').trim(),
+      start: s.start,
+      end: s.end,
+    });
+  events.sort(
+    (a, b) =>
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind] ||
+      (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0) ||
+      (a.start ?? -1) - (b.start ?? -1),
+  );
   return { entity, events };
 }
 
 /** One document by id, path or the end of a path, as its export record (with text) plus every path it was found at. */
 export async function showDocument(store: Store, idOrPath: string): Promise<ExportRecord> {
   const db = store.db;
-  const columns = 'd.id, d.text, d.title, d.language, d.language_confidence, d.published, d.published_source, d.duplicate_of, d.duplicate_similarity';
-  const byId = /^doc_[0-9a-f]+$/.test(idOrPath) ? await db.get<Parameters<typeof exportRecord>[1]>(`SELECT ${columns} FROM documents d WHERE d.id = ?`, [idOrPath]) : undefined;
+  const columns =
+    'd.id, d.text, d.title, d.language, d.language_confidence, d.published, d.published_source, d.duplicate_of, d.duplicate_similarity';
+  const byId = /^doc_[0-9a-f]+$/.test(idOrPath)
+    ? await db.get<Parameters<typeof exportRecord>[1]>(`SELECT ${columns} FROM documents d WHERE d.id = ?`, [idOrPath])
+    : undefined;
   const byPath = byId
     ? [byId]
     : await db.all<Parameters<typeof exportRecord>[1]>(
@@ -325,6 +458,9 @@ export async function showDocument(store: Store, idOrPath: string): Promise<Expo
         [idOrPath],
       );
   if (byPath.length === 0) throw new QueryError(`no document has the id or path ${JSON.stringify(idOrPath)}`);
-  if (byPath.length > 1) throw new QueryError(`${JSON.stringify(idOrPath)} matches several documents: give more of the path, or the document id`);
+  if (byPath.length > 1)
+    throw new QueryError(
+      `${JSON.stringify(idOrPath)} matches several documents: give more of the path, or the document id`,
+    );
   return exportRecord(store, byPath[0]!, true);
 }

@@ -13,7 +13,9 @@ function loadDriver(): typeof sqlite3 {
     return driver;
   } catch (error) {
     throw new StoreUnavailableError(
-      'the sqlite3 native module is not usable (' + (error as Error).message.split('\n')[0] + ').\n' +
+      'the sqlite3 native module is not usable (' +
+        (error as Error).message.split('\n')[0] +
+        ').\n' +
         'It compiles from source at install (about 2-3 minutes; needs python3, make and g++). ' +
         'Check that package.json approves it under "allowScripts", then run: npm rebuild sqlite3',
     );
@@ -46,11 +48,15 @@ export class Database {
   }
 
   get<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
-    return new Promise((resolve, reject) => this.db.get(sql, params, (error, row) => (error ? reject(error) : resolve(row as T | undefined))));
+    return new Promise((resolve, reject) =>
+      this.db.get(sql, params, (error, row) => (error ? reject(error) : resolve(row as T | undefined))),
+    );
   }
 
   all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return new Promise((resolve, reject) => this.db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
+    return new Promise((resolve, reject) =>
+      this.db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
+    );
   }
 
   close(): Promise<void> {

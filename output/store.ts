@@ -26,15 +26,35 @@ export function entityId(key: string): string {
   }
   return id;
 }
-export const quoteId = (documentId: string, start: number, end: number) => `quo_${sha256Hex(`${documentId}:${start}:${end}`).slice(0, 20)}`;
+export const quoteId = (documentId: string, start: number, end: number) =>
+  `quo_${sha256Hex(`${documentId}:${start}:${end}`).slice(0, 20)}`;
 
 /** What writing a document means for its file: imported, an exact duplicate of a stored text, or degraded (a stage failed or was skipped, or the loader read the file in a reduced way). */
 function documentOutcome(doc: StoredDocument, isNew: boolean): FileOutcome {
   const s = doc.source;
-  const outcome: FileOutcome = { path: s.path, record: s.record, status: 'imported', reason: null, detail: null, documentId: doc.id };
-  if (!isNew) return { ...outcome, status: 'duplicate', reason: 'exact-duplicate', detail: `same text as ${doc.id}, already stored` };
+  const outcome: FileOutcome = {
+    path: s.path,
+    record: s.record,
+    status: 'imported',
+    reason: null,
+    detail: null,
+    documentId: doc.id,
+  };
+  if (!isNew)
+    return {
+      ...outcome,
+      status: 'duplicate',
+      reason: 'exact-duplicate',
+      detail: `same text as ${doc.id}, already stored`,
+    };
   const problems = doc.messages.filter((m) => m.severity !== 'info');
-  if (problems.length > 0) return { ...outcome, status: 'degraded', reason: problems[0]!.reason, detail: problems.map((p) => `${p.stage}: ${p.detail}`).join('; ') };
+  if (problems.length > 0)
+    return {
+      ...outcome,
+      status: 'degraded',
+      reason: problems[0]!.reason,
+      detail: problems.map((p) => `${p.stage}: ${p.detail}`).join('; '),
+    };
   return outcome;
 }
 
@@ -82,7 +102,12 @@ interface SignatureRow {
   signature: Buffer;
 }
 
-const toSigned = (row: SignatureRow): Signed => ({ id: row.id, seq: row.seq, published: row.published, signature: decodeSignature(row.signature) });
+const toSigned = (row: SignatureRow): Signed => ({
+  id: row.id,
+  seq: row.seq,
+  published: row.published,
+  signature: decodeSignature(row.signature),
+});
 
 const NO_MEMBERS: readonly string[] = [];
 
@@ -131,7 +156,12 @@ class UnwrittenBands {
   rows(): Array<[number, number]> {
     return [...this.buckets.keys()]
       .sort((a, b) => a - b)
-      .flatMap((key) => this.members(key).map((id) => this.signed.get(id)!.seq).sort((a, b) => a - b).map((seq): [number, number] => [key, seq]));
+      .flatMap((key) =>
+        this.members(key)
+          .map((id) => this.signed.get(id)!.seq)
+          .sort((a, b) => a - b)
+          .map((seq): [number, number] => [key, seq]),
+      );
   }
 
   clear(): void {
@@ -216,7 +246,9 @@ export class Store {
       // A batch writes about 4 MB of pages, so the default checkpoint every 1,000 pages (4 MB) made nearly every
       // commit a checkpoint with an fsync; one per 64 MB of WAL halves the time spent committing (measured: 4.7 →
       // 2.6 s over 3,000 documents). The page cache is sized by sizePageCache.
-      await db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;');
+      await db.exec(
+        'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;',
+      );
       await store.sizePageCache();
       await store.migrate();
     }
@@ -230,7 +262,9 @@ export class Store {
    * linking by a quarter, while at 10,000 (400 MB) the size made no difference and 256 MB would only add to peak RSS.
    */
   private async sizePageCache(): Promise<void> {
-    const size = await this.db.get<{ bytes: number }>('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()');
+    const size = await this.db.get<{ bytes: number }>(
+      'SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()',
+    );
     const kib = Math.min(MAX_PAGE_CACHE_KIB, Math.max(MIN_PAGE_CACHE_KIB, Math.round((size?.bytes ?? 0) / 8 / 1024)));
     if (kib === this.pageCacheKib) return;
     this.pageCacheKib = kib;
@@ -239,17 +273,27 @@ export class Store {
 
   /** Applies the numbered SQL files in output/migrations that this database has not seen, each in a transaction. */
   async migrate(): Promise<void> {
-    await this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const applied = new Set((await this.db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
+    await this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const applied = new Set(
+      (await this.db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    );
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d+_.*\.sql$/.test(f))
+      .sort();
     for (const file of files) {
       const version = Number.parseInt(file, 10);
       if (applied.has(version)) continue;
       await this.transaction(async () => {
-          // Another import may have applied it while this one waited for the write lock.
-          if (await this.db.get('SELECT 1 FROM schema_migrations WHERE version = ?', [version])) return;
-          await this.db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
-          await this.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [version, file, new Date().toISOString()]);
+        // Another import may have applied it while this one waited for the write lock.
+        if (await this.db.get('SELECT 1 FROM schema_migrations WHERE version = ?', [version])) return;
+        await this.db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+        await this.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+          version,
+          file,
+          new Date().toISOString(),
+        ]);
       });
     }
   }
@@ -280,16 +324,19 @@ export class Store {
   /** Starts a run; called under the import lock, so runs still marked running were killed and are marked failed. */
   async beginRun(args: string[], toolVersion: string): Promise<number> {
     await this.db.run("UPDATE import_runs SET status = 'failed' WHERE status = 'running'");
-    const result = await this.db.run("INSERT INTO import_runs (started_at, status, arguments, tool_version) VALUES (?, 'running', ?, ?)", [
-      new Date().toISOString(),
-      JSON.stringify(args),
-      toolVersion,
-    ]);
+    const result = await this.db.run(
+      "INSERT INTO import_runs (started_at, status, arguments, tool_version) VALUES (?, 'running', ?, ?)",
+      [new Date().toISOString(), JSON.stringify(args), toolVersion],
+    );
     return result.lastID;
   }
 
   async finishRun(runId: number, status: 'completed' | 'failed'): Promise<void> {
-    await this.db.run('UPDATE import_runs SET finished_at = ?, status = ? WHERE id = ?', [new Date().toISOString(), status, runId]);
+    await this.db.run('UPDATE import_runs SET finished_at = ?, status = ? WHERE id = ?', [
+      new Date().toISOString(),
+      status,
+      runId,
+    ]);
   }
 
   /**
@@ -299,9 +346,14 @@ export class Store {
    */
   async storedRecords(path: string, sha256: string): Promise<Set<number>> {
     this.reader ??= await Database.open(this.path, true);
-    this.storedPaths ??= this.reader.all<{ path: string }>('SELECT DISTINCT path FROM document_sources').then((rows) => new Set(rows.map((r) => r.path)));
+    this.storedPaths ??= this.reader
+      .all<{ path: string }>('SELECT DISTINCT path FROM document_sources')
+      .then((rows) => new Set(rows.map((r) => r.path)));
     if (!(await this.storedPaths).has(path)) return new Set();
-    const rows = await this.reader.all<{ record: number }>('SELECT record FROM document_sources WHERE path = ? AND sha256 = ?', [path, sha256]);
+    const rows = await this.reader.all<{ record: number }>(
+      'SELECT record FROM document_sources WHERE path = ? AND sha256 = ?',
+      [path, sha256],
+    );
     return new Set(rows.map((r) => r.record));
   }
 
@@ -320,7 +372,11 @@ export class Store {
       await this.transaction(async () => {
         const ids = [...new Set(documents.map((d) => d.id))];
         const existing = new Set(
-          (await this.db.all<{ id: string }>('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)])).map((r) => r.id),
+          (
+            await this.db.all<{ id: string }>('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))', [
+              JSON.stringify(ids),
+            ])
+          ).map((r) => r.id),
         );
         const fresh: StoredDocument[] = [];
         for (const doc of documents) {
@@ -330,8 +386,18 @@ export class Store {
           outcomes.push(documentOutcome(doc, isNew));
         }
         await this.insertDocuments(runId, fresh);
-        await this.insertRows('INSERT OR IGNORE INTO document_sources (document_id, path, record, sha256, format, encoding, run_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
-          documents.map((d) => [d.id, d.source.path, d.source.record ?? 0, d.source.sha256, d.source.format, d.source.encoding, runId]));
+        await this.insertRows(
+          'INSERT OR IGNORE INTO document_sources (document_id, path, record, sha256, format, encoding, run_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
+          documents.map((d) => [
+            d.id,
+            d.source.path,
+            d.source.record ?? 0,
+            d.source.sha256,
+            d.source.format,
+            d.source.encoding,
+            runId,
+          ]),
+        );
         const dedupStarted = performance.now();
         await this.linkNearDuplicates(fresh.filter((doc) => doc.fingerprint.length === SIGNATURE_LENGTH));
         this.timings.dedup += (performance.now() - dedupStarted) / 1000;
@@ -354,10 +420,28 @@ export class Store {
     await rows(
       `INSERT INTO documents (id, text, title, language, language_confidence, published, published_source, declared_language, url, first_run_id, messages)
        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 FROM json_each(?)`,
-      docs.map((d) => [d.id, d.text, d.title, d.language.code, d.language.confidence, d.published?.value ?? null, d.published?.source ?? null, d.declaredLanguage, d.url, runId, JSON.stringify(d.messages)]),
+      docs.map((d) => [
+        d.id,
+        d.text,
+        d.title,
+        d.language.code,
+        d.language.confidence,
+        d.published?.value ?? null,
+        d.published?.source ?? null,
+        d.declaredLanguage,
+        d.url,
+        runId,
+        JSON.stringify(d.messages),
+      ]),
     );
-    await rows('INSERT INTO document_layout (document_id, paragraphs, sentences) SELECT value->>0, value->>1, value->>2 FROM json_each(?)',
-      docs.map((d) => [d.id, JSON.stringify(d.paragraphs.map((p) => [p.start, p.end, p.code, p.confidence])), JSON.stringify(d.sentences.map((x) => [x.start, x.end]))]));
+    await rows(
+      'INSERT INTO document_layout (document_id, paragraphs, sentences) SELECT value->>0, value->>1, value->>2 FROM json_each(?)',
+      docs.map((d) => [
+        d.id,
+        JSON.stringify(d.paragraphs.map((p) => [p.start, p.end, p.code, p.confidence])),
+        JSON.stringify(d.sentences.map((x) => [x.start, x.end])),
+      ]),
+    );
     const entities = docs.flatMap((d) => d.entities.map((e) => ({ doc: d, e })));
     // Documents may name one entity differently ("GINA RAIMONDO" in a headline): the stored name, acronym, country
     // and origin are chosen by fixed preferences, not by which document came first, so import order changes nothing.
@@ -377,21 +461,59 @@ export class Store {
          origin = CASE WHEN 'gazetteer' IN (origin, excluded.origin) THEN 'gazetteer' ELSE MIN(origin, excluded.origin) END`,
       entities.map(({ e }) => [entityId(e.key), e.key, e.type, e.name, e.acronym, e.country, e.origin]),
     );
-    const aliases = new Map(entities.flatMap(({ e }) => [e.name, ...e.aliases].map((alias): [string, string[]] => [`${e.key}\u0000${alias}`, [entityId(e.key), alias]])));
-    await rows('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT value->>0, value->>1 FROM json_each(?)', [...aliases.values()]);
+    const aliases = new Map(
+      entities.flatMap(({ e }) =>
+        [e.name, ...e.aliases].map((alias): [string, string[]] => [`${e.key}\u0000${alias}`, [entityId(e.key), alias]]),
+      ),
+    );
+    await rows(
+      'INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT value->>0, value->>1 FROM json_each(?)',
+      [...aliases.values()],
+    );
     // Parents may be bodies no document mentions: their gazetteer chain is stored first.
     const parents = new Map(entities.filter(({ e }) => e.parent).map(({ e }) => [e.key, e.parent!]));
     for (const parent of new Set(parents.values())) await this.ensureGazetteerAgency(parent);
-    await rows('UPDATE entities SET parent_id = value->>1 FROM json_each(?) WHERE entities.id = value->>0 AND entities.parent_id IS NULL',
-      [...parents].map(([child, parent]) => [entityId(child), entityId(parent)]));
-    await rows('INSERT OR IGNORE INTO document_entities (document_id, entity_id, aliases, roles, affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
-      entities.map(({ doc, e }) => [doc.id, entityId(e.key), JSON.stringify([...new Set([e.name, ...e.aliases])]), JSON.stringify(e.roles), e.affiliation ? entityId(e.affiliation) : null]));
-    await rows('INSERT OR IGNORE INTO mentions (document_id, entity_id, start, "end", text) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
-      entities.flatMap(({ doc, e }) => e.mentions.map((m) => [doc.id, entityId(e.key), m.start, m.end, m.text])));
-    await rows('INSERT OR IGNORE INTO dates (document_id, start, "end", text, value, granularity, relative) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
-      docs.flatMap((d) => d.dates.map((x) => [d.id, x.start, x.end, x.text, x.value, x.granularity, x.relative ? 1 : 0])));
-    await rows('INSERT OR IGNORE INTO quotes (id, document_id, start, "end", text, kind, speaker_entity_id, speaker_name, speaker_role, speaker_affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 FROM json_each(?)',
-      docs.flatMap((d) => d.quotes.map((q) => [quoteId(d.id, q.start, q.end), d.id, q.start, q.end, q.text, q.kind, q.speaker?.key ? entityId(q.speaker.key) : null, q.speaker?.name ?? null, q.speaker?.role ?? null, q.speaker?.affiliation ? entityId(q.speaker.affiliation) : null])));
+    await rows(
+      'UPDATE entities SET parent_id = value->>1 FROM json_each(?) WHERE entities.id = value->>0 AND entities.parent_id IS NULL',
+      [...parents].map(([child, parent]) => [entityId(child), entityId(parent)]),
+    );
+    await rows(
+      'INSERT OR IGNORE INTO document_entities (document_id, entity_id, aliases, roles, affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
+      entities.map(({ doc, e }) => [
+        doc.id,
+        entityId(e.key),
+        JSON.stringify([...new Set([e.name, ...e.aliases])]),
+        JSON.stringify(e.roles),
+        e.affiliation ? entityId(e.affiliation) : null,
+      ]),
+    );
+    await rows(
+      'INSERT OR IGNORE INTO mentions (document_id, entity_id, start, "end", text) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
+      entities.flatMap(({ doc, e }) => e.mentions.map((m) => [doc.id, entityId(e.key), m.start, m.end, m.text])),
+    );
+    await rows(
+      'INSERT OR IGNORE INTO dates (document_id, start, "end", text, value, granularity, relative) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
+      docs.flatMap((d) =>
+        d.dates.map((x) => [d.id, x.start, x.end, x.text, x.value, x.granularity, x.relative ? 1 : 0]),
+      ),
+    );
+    await rows(
+      'INSERT OR IGNORE INTO quotes (id, document_id, start, "end", text, kind, speaker_entity_id, speaker_name, speaker_role, speaker_affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 FROM json_each(?)',
+      docs.flatMap((d) =>
+        d.quotes.map((q) => [
+          quoteId(d.id, q.start, q.end),
+          d.id,
+          q.start,
+          q.end,
+          q.text,
+          q.kind,
+          q.speaker?.key ? entityId(q.speaker.key) : null,
+          q.speaker?.name ?? null,
+          q.speaker?.role ?? null,
+          q.speaker?.affiliation ? entityId(q.speaker.affiliation) : null,
+        ]),
+      ),
+    );
   }
 
   /** A parent body from the gazetteer, and its parents, as entities: a parent need not be mentioned to be stored. */
@@ -400,9 +522,10 @@ export class Store {
     // Once stored, a parent stays: each is written once per import, not once per batch.
     if (!entry || this.storedParents.has(key)) return;
     this.storedParents.add(key);
-    const inserted = await this.db.run('INSERT OR IGNORE INTO entities (id, key, type, name, acronym, country, parent_id, origin) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)', [
-      entityId(key), key, 'agency', entry.name, entry.acronyms?.[0] ?? null, entry.country, 'gazetteer',
-    ]);
+    const inserted = await this.db.run(
+      'INSERT OR IGNORE INTO entities (id, key, type, name, acronym, country, parent_id, origin) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
+      [entityId(key), key, 'agency', entry.name, entry.acronyms?.[0] ?? null, entry.country, 'gazetteer'],
+    );
     if (inserted.changes === 0 || !entry.parent) return;
     const parentKey = `agency:${entry.parent}`;
     await this.ensureGazetteerAgency(parentKey);
@@ -422,11 +545,17 @@ export class Store {
     const db = this.db;
     const unwritten = await this.unwrittenBands();
     const seqs = new Map(
-      (await db.all<{ seq: number; document_id: string }>(
-        `INSERT INTO document_minhash (document_id, published, signature) SELECT value->>0, value->>1, unhex(value->>2) FROM json_each(?) WHERE true
+      (
+        await db.all<{ seq: number; document_id: string }>(
+          `INSERT INTO document_minhash (document_id, published, signature) SELECT value->>0, value->>1, unhex(value->>2) FROM json_each(?) WHERE true
          ON CONFLICT(document_id) DO UPDATE SET published = excluded.published, signature = excluded.signature RETURNING seq, document_id`,
-        [JSON.stringify(docs.map((d) => [d.id, d.published?.value ?? null, encodeSignature(d.fingerprint).toString('hex')]))],
-      )).map((r) => [r.document_id, r.seq]),
+          [
+            JSON.stringify(
+              docs.map((d) => [d.id, d.published?.value ?? null, encodeSignature(d.fingerprint).toString('hex')]),
+            ),
+          ],
+        )
+      ).map((r) => [r.document_id, r.seq]),
     );
     const keysOf = new Map(docs.map((d) => [d.id, bandKeys(d.fingerprint)]));
     const stored = await this.readBuckets([...new Set([...keysOf.values()].flat())]);
@@ -445,7 +574,9 @@ export class Store {
       size: (key) => bucketSize(stored, unwritten, key),
       members: (key) => {
         const storedSeqs = stored.buckets.get(key);
-        return storedSeqs ? [...[...storedSeqs].map((seq) => idOf.get(seq)!), ...unwritten.members(key)] : unwritten.members(key);
+        return storedSeqs
+          ? [...[...storedSeqs].map((seq) => idOf.get(seq)!), ...unwritten.members(key)]
+          : unwritten.members(key);
       },
       signed: (id) => known.get(id) ?? unwritten.signed.get(id)!,
       add: (id, keys) => {
@@ -457,14 +588,25 @@ export class Store {
         const keys = bandKeys(doc.signature);
         for (const key of keys) stored.buckets.get(key)?.delete(doc.seq);
         // By its band keys: the index is keyed by band, and a scan by document would read every band of the base.
-        await db.run('DELETE FROM minhash_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND document_seq = ?', [JSON.stringify(keys), doc.seq]);
+        await db.run(
+          'DELETE FROM minhash_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND document_seq = ?',
+          [JSON.stringify(keys), doc.seq],
+        );
       },
     };
     for (const doc of docs) {
-      known.set(doc.id, { id: doc.id, seq: seqs.get(doc.id)!, published: doc.published?.value ?? null, signature: doc.fingerprint });
+      known.set(doc.id, {
+        id: doc.id,
+        seq: seqs.get(doc.id)!,
+        published: doc.published?.value ?? null,
+        signature: doc.fingerprint,
+      });
       await this.linkNearDuplicate(known.get(doc.id)!, keysOf.get(doc.id)!, bands);
     }
-    await this.insertRows('INSERT INTO minhash_unindexed (document_id) SELECT value->>0 FROM json_each(?)', added.filter((id) => unwritten.signed.has(id)).map((id) => [id]));
+    await this.insertRows(
+      'INSERT INTO minhash_unindexed (document_id) SELECT value->>0 FROM json_each(?)',
+      added.filter((id) => unwritten.signed.has(id)).map((id) => [id]),
+    );
     if (unwritten.signed.size >= BAND_FLUSH_DOCUMENTS) await this.writeBands(unwritten);
   }
 
@@ -486,10 +628,14 @@ export class Store {
       if (bucket) bucket.add(row.document_seq);
       else buckets.set(row.band_key, new Set([row.document_seq]));
     }
-    const fullKeys = new Set((await this.db.all<{ k: number }>(
-      `SELECT value AS k FROM json_each(?) WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM minhash_bands WHERE band_key = value LIMIT ${BUCKET_CAP})) >= ${BUCKET_CAP}`,
-      [JSON.stringify(keys.filter((k) => !buckets.has(k)))],
-    )).map((r) => r.k));
+    const fullKeys = new Set(
+      (
+        await this.db.all<{ k: number }>(
+          `SELECT value AS k FROM json_each(?) WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM minhash_bands WHERE band_key = value LIMIT ${BUCKET_CAP})) >= ${BUCKET_CAP}`,
+          [JSON.stringify(keys.filter((k) => !buckets.has(k)))],
+        )
+      ).map((r) => r.k),
+    );
     return { buckets, fullKeys };
   }
 
@@ -506,7 +652,11 @@ export class Store {
       );
       const signed = rows.map(toSigned);
       const stored = await this.readBuckets([...new Set(signed.flatMap((d) => bandKeys(d.signature)))]);
-      for (const doc of signed) bands.add(doc, bandKeys(doc.signature).filter((key) => bucketSize(stored, bands, key) < BUCKET_CAP));
+      for (const doc of signed)
+        bands.add(
+          doc,
+          bandKeys(doc.signature).filter((key) => bucketSize(stored, bands, key) < BUCKET_CAP),
+        );
       return bands;
     })();
     return this.unwritten;
@@ -521,7 +671,10 @@ export class Store {
   private async writeBands(unwritten: UnwrittenBands): Promise<void> {
     const rows = unwritten.rows();
     for (let i = 0; i < rows.length; i += BAND_ROWS_PER_INSERT) {
-      await this.insertRows('INSERT OR IGNORE INTO minhash_bands (band_key, document_seq) SELECT value->>0, value->>1 FROM json_each(?)', rows.slice(i, i + BAND_ROWS_PER_INSERT));
+      await this.insertRows(
+        'INSERT OR IGNORE INTO minhash_bands (band_key, document_seq) SELECT value->>0, value->>1 FROM json_each(?)',
+        rows.slice(i, i + BAND_ROWS_PER_INSERT),
+      );
     }
     await this.db.exec('DELETE FROM minhash_unindexed');
     unwritten.clear();
@@ -547,18 +700,26 @@ export class Store {
     // stays bounded however large the knowledge base grows.
     const openKeys = keys.filter((key) => bands.size(key) < BUCKET_CAP);
     const shared = new Map<string, number>();
-    for (const key of openKeys) for (const id of bands.members(key)) if (id !== doc.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const key of openKeys)
+      for (const id of bands.members(key)) if (id !== doc.id) shared.set(id, (shared.get(id) ?? 0) + 1);
     const candidates = [...shared]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, MAX_CANDIDATES)
       .map(([id]) => bands.signed(id));
-    const similar = candidates.filter((c) => estimatedSimilarity(doc.signature, c.signature) >= NEAR_DUPLICATE_THRESHOLD);
+    const similar = candidates.filter(
+      (c) => estimatedSimilarity(doc.signature, c.signature) >= NEAR_DUPLICATE_THRESHOLD,
+    );
     const rank = (d: Signed) => `${d.published ?? '9999'}|${d.id}`;
-    const similarity = (a: Signed, b: Signed) => Math.round(estimatedSimilarity(a.signature, b.signature) * 1000) / 1000;
+    const similarity = (a: Signed, b: Signed) =>
+      Math.round(estimatedSimilarity(a.signature, b.signature) * 1000) / 1000;
 
     if (similar.length === 1 && rank(similar[0]!) < rank(doc)) {
       // The common case, a new copy of a known story that is not its earliest version.
-      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [similar[0]!.id, similarity(doc, similar[0]!), doc.id]);
+      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [
+        similar[0]!.id,
+        similarity(doc, similar[0]!),
+        doc.id,
+      ]);
       return;
     }
     if (similar.length === 0) {
@@ -581,7 +742,11 @@ export class Store {
         await db.run('UPDATE documents SET duplicate_of = NULL, duplicate_similarity = NULL WHERE id = ?', [m.id]);
         continue;
       }
-      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [canonical.id, similarity(m, canonical), m.id]);
+      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [
+        canonical.id,
+        similarity(m, canonical),
+        m.id,
+      ]);
       if (m.id !== doc.id) await bands.remove(m);
     }
     if (canonical.id === doc.id) bands.add(doc.id, openKeys);
@@ -602,15 +767,26 @@ export class Store {
     const db = this.db;
     try {
       await this.transaction(async () => {
-        const rows = await db.all<{ id: string; key: string; type: MergeCandidate['type']; name: string; acronym: string | null; country: string | null; origin: string; documents: number }>(
+        const rows = await db.all<{
+          id: string;
+          key: string;
+          type: MergeCandidate['type'];
+          name: string;
+          acronym: string | null;
+          country: string | null;
+          origin: string;
+          documents: number;
+        }>(
           // Counted by the entity index alone (one row per document and entity): counting document_id read every row.
           `SELECT e.id, e.key, e.type, e.name, e.acronym, e.country, e.origin, COUNT(de.entity_id) AS documents
            FROM entities e LEFT JOIN document_entities de ON de.entity_id = e.id GROUP BY e.id`,
         );
         const links = mergeEntities(rows.map((r) => ({ ...r, listed: isListed(r) })));
         await db.exec('DELETE FROM entity_merges');
-        await this.insertRows('INSERT INTO entity_merges (entity_id, canonical_id, via_id, rule, evidence) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
-          links.map((l) => [l.entityId, l.canonicalId, l.viaId, l.rule, l.evidence]));
+        await this.insertRows(
+          'INSERT INTO entity_merges (entity_id, canonical_id, via_id, rule, evidence) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
+          links.map((l) => [l.entityId, l.canonicalId, l.viaId, l.rule, l.evidence]),
+        );
 
         await this.groupStatementsBySpeaker();
       });
@@ -627,7 +803,9 @@ export class Store {
     const db = this.db;
     // The tables are rebuilt whole: their secondary indexes are dropped and built again after the rows are in, one
     // sort each instead of a random insert per row (their definitions are read back, so migrations stay their owner).
-    const indexes = await db.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('statements', 'statement_quotes') AND sql IS NOT NULL");
+    const indexes = await db.all<{ name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('statements', 'statement_quotes') AND sql IS NOT NULL",
+    );
     await db.exec(`DELETE FROM statement_quotes; DELETE FROM statements; DROP TABLE IF EXISTS temp.quote_speakers_now;
                    ${indexes.map((i) => `DROP INDEX "${i.name}";`).join(' ')}`);
     // A quote's date is its document's, read from the signature table where there is one: reading it from documents
@@ -638,7 +816,9 @@ export class Store {
                           CASE WHEN sig.seq IS NOT NULL THEN sig.published ELSE (SELECT published FROM documents WHERE id = q.document_id) END AS published
                    FROM quotes q LEFT JOIN entity_merges m ON m.entity_id = q.speaker_entity_id LEFT JOIN document_minhash sig ON sig.document_id = q.document_id;
                    CREATE INDEX temp.quote_speakers_now_speaker ON quote_speakers_now(speaker, quote_rowid);`);
-    const speakers = await db.all<{ speaker: string | null }>('SELECT DISTINCT speaker FROM quote_speakers_now ORDER BY speaker');
+    const speakers = await db.all<{ speaker: string | null }>(
+      'SELECT DISTINCT speaker FROM quote_speakers_now ORDER BY speaker',
+    );
     for (const { speaker } of speakers) {
       const quotes = await db.all<StatementCandidate & { speakerName: string | null }>(
         `SELECT q.id, q.text, q.kind, s.speaker AS speakerId, q.speaker_name AS speakerName, s.published
@@ -652,10 +832,20 @@ export class Store {
         await this.insertRows(
           `INSERT INTO statements (id, text, kind, speaker_entity_id, speaker_name, first_published, sources)
            SELECT value->>0, value->>1, value->>2, value->>3, COALESCE((SELECT name FROM entities WHERE id = value->>3), value->>4), value->>5, value->>6 FROM json_each(?)`,
-          chunk.map((s) => [s.id, s.text, s.kind, s.speakerId, speakerNames.get(s.id) ?? null, s.firstPublished, s.quoteIds.length]),
+          chunk.map((s) => [
+            s.id,
+            s.text,
+            s.kind,
+            s.speakerId,
+            speakerNames.get(s.id) ?? null,
+            s.firstPublished,
+            s.quoteIds.length,
+          ]),
         );
-        await this.insertRows('INSERT INTO statement_quotes (quote_id, statement_id) SELECT value->>0, value->>1 FROM json_each(?)',
-          chunk.flatMap((s) => s.quoteIds.map((q) => [q, s.id])));
+        await this.insertRows(
+          'INSERT INTO statement_quotes (quote_id, statement_id) SELECT value->>0, value->>1 FROM json_each(?)',
+          chunk.flatMap((s) => s.quoteIds.map((q) => [q, s.id])),
+        );
       }
     }
     await db.exec(`DROP TABLE temp.quote_speakers_now; ${indexes.map((i) => `${i.sql};`).join(' ')}`);
@@ -663,11 +853,16 @@ export class Store {
 
   async counts(): Promise<KnowledgeBaseCounts> {
     const count = async (sql: string) => (await this.db.get<{ n: number }>(sql))?.n ?? 0;
-    const grouped = async (sql: string) => Object.fromEntries((await this.db.all<{ k: string; n: number }>(sql)).map((r) => [r.k, r.n]));
+    const grouped = async (sql: string) =>
+      Object.fromEntries((await this.db.all<{ k: string; n: number }>(sql)).map((r) => [r.k, r.n]));
     return {
       documents: await count('SELECT COUNT(*) AS n FROM documents'),
-      documentsByLanguage: await grouped('SELECT language AS k, COUNT(*) AS n FROM documents GROUP BY language ORDER BY language'),
-      entitiesByType: await grouped('SELECT type AS k, COUNT(*) AS n FROM entities e WHERE NOT EXISTS (SELECT 1 FROM entity_merges m WHERE m.entity_id = e.id) GROUP BY type ORDER BY type'),
+      documentsByLanguage: await grouped(
+        'SELECT language AS k, COUNT(*) AS n FROM documents GROUP BY language ORDER BY language',
+      ),
+      entitiesByType: await grouped(
+        'SELECT type AS k, COUNT(*) AS n FROM entities e WHERE NOT EXISTS (SELECT 1 FROM entity_merges m WHERE m.entity_id = e.id) GROUP BY type ORDER BY type',
+      ),
       mergedEntities: await count('SELECT COUNT(*) AS n FROM entity_merges'),
       mentions: await count('SELECT COUNT(*) AS n FROM mentions'),
       dates: await count('SELECT COUNT(*) AS n FROM dates'),

@@ -5,11 +5,29 @@ import { once } from 'node:events';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { exportRecords } from '../output/export.js';
-import { assertQueryable, entityDetails, entityTimeline, type EntityType, listEntities, listQuotes, QueryError, type QuoteFilters, searchDocuments, showDocument } from '../output/queries.js';
+import {
+  assertQueryable,
+  entityDetails,
+  entityTimeline,
+  type EntityType,
+  listEntities,
+  listQuotes,
+  QueryError,
+  type QuoteFilters,
+  searchDocuments,
+  showDocument,
+} from '../output/queries.js';
 import { StoreUnavailableError } from '../output/sqlite.js';
 import { Store } from '../output/store.js';
 import { PROJECT_ROOT } from './paths.js';
-import { formatDocument, formatEntities, formatEntity, formatQuotes, formatSearch, formatTimeline } from './query-report.js';
+import {
+  formatDocument,
+  formatEntities,
+  formatEntity,
+  formatQuotes,
+  formatSearch,
+  formatTimeline,
+} from './query-report.js';
 import { countByStatus, formatCounts, formatImportSummary } from './report.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 
@@ -30,7 +48,9 @@ async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
 
 const program = new Command()
   .name('advisory-kb')
-  .description('Turns German and English advisories into a structured, deduplicated knowledge base (SQLite + JSON export).')
+  .description(
+    'Turns German and English advisories into a structured, deduplicated knowledge base (SQLite + JSON export).',
+  )
   .version(VERSION);
 
 program
@@ -39,38 +59,72 @@ program
   .argument('<paths...>', 'files or folders: .txt .md .html .json .jsonl')
   .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
   .option('--workers <n>', 'extraction worker threads (0: in the main thread)', positiveInteger)
-  .option('--max-file-mb <n>', 'skip whole-file formats larger than this', positiveInteger, DEFAULT_MAX_FILE_BYTES / 1024 / 1024)
+  .option(
+    '--max-file-mb <n>',
+    'skip whole-file formats larger than this',
+    positiveInteger,
+    DEFAULT_MAX_FILE_BYTES / 1024 / 1024,
+  )
   .option('--json', 'print the summary as JSON')
   .option('--no-progress', 'no progress bar')
-  .action(async (paths: string[], options: { db: string; workers?: number; maxFileMb: number; json?: boolean; progress: boolean }) => {
-    const bar = options.progress && !options.json && process.stderr.isTTY
-      ? new cliProgress.SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} files | {eta_formatted} left | {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
-      : null;
-    let started = false;
-    const { runImport } = await import('./runner.js');
-    const summary = await runImport(paths, {
-      db: options.db,
-      workers: options.workers,
-      maxFileBytes: options.maxFileMb * 1024 * 1024,
-      toolVersion: VERSION,
-      onWait: () => process.stderr.write(`advisory-kb: another import into ${options.db} is running; waiting for it to finish\n`),
-      onProgress: ({ done, total, path }) => {
-        if (!bar) return;
-        if (!started) bar.start(total, 0, { file: '' });
-        started = true;
-        bar.update(done, { file: path.length > 40 ? '…' + path.slice(-39) : path });
-      },
-    });
-    bar?.stop();
-    const store = await Store.open(options.db, { readonly: true });
-    const counts = await store.counts();
-    await store.close();
-    if (options.json) {
-      process.stdout.write(JSON.stringify({ runId: summary.runId, files: summary.files, seconds: summary.seconds, bytes: summary.bytes, outcomes: countByStatus(summary.outcomes), stageSeconds: summary.timings, problems: summary.outcomes.filter((o) => !['imported', 'duplicate', 'unchanged'].includes(o.status)), knowledgeBase: counts }, null, 2) + '\n');
-    } else {
-      process.stdout.write(formatImportSummary(summary, counts, options.db) + '\n');
-    }
-  });
+  .action(
+    async (
+      paths: string[],
+      options: { db: string; workers?: number; maxFileMb: number; json?: boolean; progress: boolean },
+    ) => {
+      const bar =
+        options.progress && !options.json && process.stderr.isTTY
+          ? new cliProgress.SingleBar(
+              {
+                format: 'importing [{bar}] {percentage}% | {value}/{total} files | {eta_formatted} left | {file}',
+                stream: process.stderr,
+                hideCursor: true,
+              },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+      let started = false;
+      const { runImport } = await import('./runner.js');
+      const summary = await runImport(paths, {
+        db: options.db,
+        workers: options.workers,
+        maxFileBytes: options.maxFileMb * 1024 * 1024,
+        toolVersion: VERSION,
+        onWait: () =>
+          process.stderr.write(`advisory-kb: another import into ${options.db} is running; waiting for it to finish\n`),
+        onProgress: ({ done, total, path }) => {
+          if (!bar) return;
+          if (!started) bar.start(total, 0, { file: '' });
+          started = true;
+          bar.update(done, { file: path.length > 40 ? '…' + path.slice(-39) : path });
+        },
+      });
+      bar?.stop();
+      const store = await Store.open(options.db, { readonly: true });
+      const counts = await store.counts();
+      await store.close();
+      if (options.json) {
+        process.stdout.write(
+          JSON.stringify(
+            {
+              runId: summary.runId,
+              files: summary.files,
+              seconds: summary.seconds,
+              bytes: summary.bytes,
+              outcomes: countByStatus(summary.outcomes),
+              stageSeconds: summary.timings,
+              problems: summary.outcomes.filter((o) => !['imported', 'duplicate', 'unchanged'].includes(o.status)),
+              knowledgeBase: counts,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
+      } else {
+        process.stdout.write(formatImportSummary(summary, counts, options.db) + '\n');
+      }
+    },
+  );
 
 program
   .command('export')
@@ -78,9 +132,10 @@ program
   .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
   .option('--format <format>', 'jsonl (one record per line) or json (an array)', 'jsonl')
   .option('--out <file>', 'write to a file instead of standard output')
-  .option('--with-text', "add each document's plain text as \"text\"")
+  .option('--with-text', 'add each document\'s plain text as "text"')
   .action(async (options: { db: string; format: string; out?: string; withText?: boolean }) => {
-    if (options.format !== 'jsonl' && options.format !== 'json') throw new InvalidArgumentError(`--format must be jsonl or json, not ${options.format}`);
+    if (options.format !== 'jsonl' && options.format !== 'json')
+      throw new InvalidArgumentError(`--format must be jsonl or json, not ${options.format}`);
     const store = await Store.open(options.db, { readonly: true });
     const out = options.out ? createWriteStream(options.out) : process.stdout;
     let first = true;
@@ -91,13 +146,20 @@ program
       first = false;
     }
     if (options.format === 'json') await write(out, first ? ']\n' : '\n]\n');
-    if (options.out) await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((error?: Error | null) => (error ? reject(error) : resolve())));
+    if (options.out)
+      await new Promise<void>((resolve, reject) =>
+        (out as ReturnType<typeof createWriteStream>).end((error?: Error | null) =>
+          error ? reject(error) : resolve(),
+        ),
+      );
     await store.close();
   });
 
 program
   .command('stats')
-  .description('counts of the knowledge base: documents by language, entities by type, quotes, duplicates, skipped files')
+  .description(
+    'counts of the knowledge base: documents by language, entities by type, quotes, duplicates, skipped files',
+  )
   .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
   .option('--json', 'print as JSON')
   .action(async (options: { db: string; json?: boolean }) => {
@@ -108,7 +170,12 @@ program
   });
 
 /** Opens the knowledge base read-only (queries never block an import), answers, and prints JSON or a table. */
-async function query<T>(db: string, json: boolean | undefined, answer: (store: Store) => Promise<T>, format: (result: T) => string): Promise<void> {
+async function query<T>(
+  db: string,
+  json: boolean | undefined,
+  answer: (store: Store) => Promise<T>,
+  format: (result: T) => string,
+): Promise<void> {
   const store = await Store.open(db, { readonly: true });
   try {
     await assertQueryable(store);
@@ -121,7 +188,11 @@ async function query<T>(db: string, json: boolean | undefined, answer: (store: S
 
 /** A read-only query command: every one takes the knowledge base and prints a table, or JSON with `--json`. */
 function queryCommand(name: string, description: string): Command {
-  return program.command(name).description(description).option('--db <file>', 'SQLite knowledge base', DEFAULT_DB).option('--json', 'print as JSON');
+  return program
+    .command(name)
+    .description(description)
+    .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+    .option('--json', 'print as JSON');
 }
 
 const ENTITY_TYPES = ['agency', 'person', 'organization', 'location'];
@@ -138,12 +209,21 @@ function isoDate(value: string): string {
   return value;
 }
 
-queryCommand('search', 'full-text search (FTS5 syntax: words, "exact phrase", AND, OR, NOT, prefix*): documents ranked, with snippets')
+queryCommand(
+  'search',
+  'full-text search (FTS5 syntax: words, "exact phrase", AND, OR, NOT, prefix*): documents ranked, with snippets',
+)
   .argument('<query>', 'FTS5 query')
   .option('--limit <n>', 'at most this many documents', positiveInteger, 20)
   .action(async (text: string, options: { db: string; limit: number; json?: boolean }) => {
-    const mark: [string, string] = !options.json && process.stdout.isTTY && !process.env['NO_COLOR'] ? ['\u001b[1m', '\u001b[22m'] : ['[', ']'];
-    await query(options.db, options.json, (store) => searchDocuments(store, text, { limit: options.limit, mark }), (hits) => formatSearch(text, hits));
+    const mark: [string, string] =
+      !options.json && process.stdout.isTTY && !process.env['NO_COLOR'] ? ['\u001b[1m', '\u001b[22m'] : ['[', ']'];
+    await query(
+      options.db,
+      options.json,
+      (store) => searchDocuments(store, text, { limit: options.limit, mark }),
+      (hits) => formatSearch(text, hits),
+    );
   });
 
 queryCommand('entities', 'knowledge-base entities with mention and document counts, most documents first')
@@ -160,8 +240,11 @@ queryCommand('entity', 'one entity: aliases, merged variants and why, roles, aff
     await query(options.db, options.json, (store) => entityDetails(store, nameOrId), formatEntity);
   });
 
-queryCommand('quotes', 'statements (one per quote, however many documents carry it) with speaker, role, earliest date and sources')
-  .option('--speaker <name>', 'name or alias of the speaker, or part of an unnamed speaker\'s description')
+queryCommand(
+  'quotes',
+  'statements (one per quote, however many documents carry it) with speaker, role, earliest date and sources',
+)
+  .option('--speaker <name>', "name or alias of the speaker, or part of an unnamed speaker's description")
   .option('--agency <name>', 'the agency or organization that speaks or that the speaker speaks for')
   .option('--contains <text>', 'words in the quote')
   .option('--from <date>', 'earliest date, YYYY[-MM[-DD]]', isoDate)
@@ -172,17 +255,30 @@ queryCommand('quotes', 'statements (one per quote, however many documents carry 
     await query(options.db, options.json, (store) => listQuotes(store, options), formatQuotes);
   });
 
-queryCommand('timeline', 'dated events about an entity in order: documents mentioning it, its quotes, sentences naming it with a date')
+queryCommand(
+  'timeline',
+  'dated events about an entity in order: documents mentioning it, its quotes, sentences naming it with a date',
+)
   .argument('<entity>', 'an entity id (ent_…) or any name or alias')
   .action(async (name: string, options: { db: string; json?: boolean }) => {
-    await query(options.db, options.json, (store) => entityTimeline(store, name), (result) => formatTimeline(result.entity, result.events));
+    await query(
+      options.db,
+      options.json,
+      (store) => entityTimeline(store, name),
+      (result) => formatTimeline(result.entity, result.events),
+    );
   });
 
 queryCommand('show', 'one document with its extracted facts and their offsets')
   .argument('<doc-id-or-path>', 'a document id (doc_…), a source path, or the end of one')
   .option('--text', 'print the document text too')
   .action(async (idOrPath: string, options: { db: string; text?: boolean; json?: boolean }) => {
-    await query(options.db, options.json, (store) => showDocument(store, idOrPath), (record) => formatDocument(record, options.text ?? false));
+    await query(
+      options.db,
+      options.json,
+      (store) => showDocument(store, idOrPath),
+      (record) => formatDocument(record, options.text ?? false),
+    );
   });
 
 program
@@ -200,7 +296,9 @@ program
 
 program
   .command('bench-dates')
-  .description('score the date extractor on a TIMEX benchmark folder (gold/docs.jsonl), e.g. ../shared/bench/wikiwarsde-timex2-de')
+  .description(
+    'score the date extractor on a TIMEX benchmark folder (gold/docs.jsonl), e.g. ../shared/bench/wikiwarsde-timex2-de',
+  )
   .argument('<folder>', 'benchmark folder')
   .option('--json', 'print the figures as JSON')
   .action(async (folder: string, options: { json?: boolean }) => {
@@ -228,12 +326,21 @@ program
   .option('--sample <n>', 'documents in the compromise reference pass', positiveInteger, 200)
   .option('--keep', 'keep the generated archive and knowledge base (the path is printed)')
   .option('--json', 'print one JSON object')
-  .action(async (options: { docs: number; seed: number; workers?: number; sample: number; keep?: boolean; json?: boolean }) => {
-    const { formatThroughputResult, runThroughputBenchmark } = await import('./benchmarks/throughput.js');
-    const { folder, ...result } = await runThroughputBenchmark(options);
-    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatThroughputResult(result)) + '\n');
-    if (options.keep) process.stderr.write(`kept: ${folder}\n`);
-  });
+  .action(
+    async (options: {
+      docs: number;
+      seed: number;
+      workers?: number;
+      sample: number;
+      keep?: boolean;
+      json?: boolean;
+    }) => {
+      const { formatThroughputResult, runThroughputBenchmark } = await import('./benchmarks/throughput.js');
+      const { folder, ...result } = await runThroughputBenchmark(options);
+      process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatThroughputResult(result)) + '\n');
+      if (options.keep) process.stderr.write(`kept: ${folder}\n`);
+    },
+  );
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof QueryError) {
@@ -249,7 +356,8 @@ program.parseAsync().catch((error: unknown) => {
     SQLITE_READONLY: 'the database is read-only (check the file and folder permissions)',
     SQLITE_FULL: 'the disk is full',
     // A write that fails for another reason than ENOSPC (a quota, a file size limit, a failing disk) is SQLite's IOERR.
-    SQLITE_IOERR: 'the database file could not be written (disk full, quota or file size limit reached, or a failing disk)',
+    SQLITE_IOERR:
+      'the database file could not be written (disk full, quota or file size limit reached, or a failing disk)',
     SQLITE_CANTOPEN: 'cannot open the database file (does the folder exist and is it writable?)',
     SQLITE_BUSY: 'the database is locked by another import; try again when it has finished',
     SQLITE_CORRUPT: 'the database file is corrupt',

@@ -43,7 +43,17 @@ export interface Score {
 /** Counts for fields scored as precision/recall; accuracy fields use tp (correct) and fn (wrong). */
 type Counts = { tp: number; fp: number; fn: number };
 
-export const FIELDS = ['persons', 'agencies', 'organizations', 'organizations+agencies', 'locations', 'dates', 'quotes.direct', 'quotes.speaker', 'quotes.indirect'] as const;
+export const FIELDS = [
+  'persons',
+  'agencies',
+  'organizations',
+  'organizations+agencies',
+  'locations',
+  'dates',
+  'quotes.direct',
+  'quotes.speaker',
+  'quotes.indirect',
+] as const;
 export const ACCURACY_FIELDS = ['language', 'published'] as const;
 
 export interface EvaluationResult {
@@ -109,12 +119,17 @@ function entitiesOf(record: ExportRecord, types: string[]): Array<Set<string>> {
 export function scoreDocument(record: ExportRecord | null, gold: GoldDocument): Record<string, Counts> {
   const g = (list?: GoldEntity[]) => (list ?? []).map(forms);
   const empty = record === null;
-  const r = record ?? ({ entities: [], dates: [], quotes: [], language: { code: 'und' }, published: null } as unknown as ExportRecord);
+  const r =
+    record ??
+    ({ entities: [], dates: [], quotes: [], language: { code: 'und' }, published: null } as unknown as ExportRecord);
   const result: Record<string, Counts> = {
     persons: matchEntities(entitiesOf(r, ['person']), g(gold.persons)),
     agencies: matchEntities(entitiesOf(r, ['agency']), g(gold.agencies)),
     organizations: matchEntities(entitiesOf(r, ['organization']), g(gold.organizations)),
-    'organizations+agencies': matchEntities(entitiesOf(r, ['organization', 'agency']), [...g(gold.organizations), ...g(gold.agencies)]),
+    'organizations+agencies': matchEntities(entitiesOf(r, ['organization', 'agency']), [
+      ...g(gold.organizations),
+      ...g(gold.agencies),
+    ]),
     locations: matchEntities(entitiesOf(r, ['location']), g(gold.locations)),
   };
 
@@ -169,13 +184,17 @@ export function scoreDocument(record: ExportRecord | null, gold: GoldDocument): 
   }
 
   result['language'] = r.language.code === gold.language ? { tp: 1, fp: 0, fn: 0 } : { tp: 0, fp: 0, fn: 1 };
-  result['published'] = (r.published?.value ?? null) === (gold.published ?? null) ? { tp: 1, fp: 0, fn: 0 } : { tp: 0, fp: 0, fn: 1 };
+  result['published'] =
+    (r.published?.value ?? null) === (gold.published ?? null) ? { tp: 1, fp: 0, fn: 0 } : { tp: 0, fp: 0, fn: 1 };
   if (empty) result['language'] = { tp: 0, fp: 0, fn: 1 };
   return result;
 }
 
 /** Imports the gold texts into a scratch knowledge base and scores the export against the annotations. */
-export async function runEvaluation(goldDir: string, options: { db?: string; workers?: number } = {}): Promise<EvaluationResult> {
+export async function runEvaluation(
+  goldDir: string,
+  options: { db?: string; workers?: number } = {},
+): Promise<EvaluationResult> {
   const ids = readdirSync(goldDir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -'.json'.length))
@@ -184,7 +203,10 @@ export async function runEvaluation(goldDir: string, options: { db?: string; wor
   const scratch = options.db ? null : mkdtempSync(join(tmpdir(), 'advisory-kb-eval-'));
   const db = options.db ?? join(scratch!, 'eval.sqlite');
   try {
-    await runImport(ids.map((id) => join(goldDir, `${id}.txt`)), { db, workers: options.workers });
+    await runImport(
+      ids.map((id) => join(goldDir, `${id}.txt`)),
+      { db, workers: options.workers },
+    );
     const store = await Store.open(db, { readonly: true });
     const byGoldId = new Map<string, ExportRecord>();
     for await (const record of exportRecords(store)) {
@@ -210,13 +232,16 @@ export async function runEvaluation(goldDir: string, options: { db?: string; wor
     // Near-duplicate pairs, unordered, by gold id; two files with one text (exact duplicates) are a pair too.
     const pairKey = (a: string, b: string) => [a, b].sort().join(' ~ ');
     const goldPairs = new Set<string>();
-    for (const [id, gold] of goldById) for (const other of gold.near_duplicate_of ?? []) goldPairs.add(pairKey(id, other));
+    for (const [id, gold] of goldById)
+      for (const other of gold.near_duplicate_of ?? []) goldPairs.add(pairKey(id, other));
     const predictedPairs = new Set<string>();
     const idOfDoc = new Map<string, string[]>();
     for (const [goldId, record] of byGoldId) idOfDoc.set(record.id, [...(idOfDoc.get(record.id) ?? []), goldId]);
     for (const [goldId, record] of byGoldId) {
-      for (const other of idOfDoc.get(record.id) ?? []) if (other !== goldId) predictedPairs.add(pairKey(goldId, other));
-      if (record.duplicateOf) for (const other of idOfDoc.get(record.duplicateOf) ?? []) predictedPairs.add(pairKey(goldId, other));
+      for (const other of idOfDoc.get(record.id) ?? [])
+        if (other !== goldId) predictedPairs.add(pairKey(goldId, other));
+      if (record.duplicateOf)
+        for (const other of idOfDoc.get(record.duplicateOf) ?? []) predictedPairs.add(pairKey(goldId, other));
     }
     const pairs: Counts = {
       tp: [...predictedPairs].filter((p) => goldPairs.has(p)).length,
@@ -237,22 +262,37 @@ export async function runEvaluation(goldDir: string, options: { db?: string; wor
 const pct = (x: number) => x.toFixed(2);
 
 export function formatEvaluation(result: EvaluationResult): string {
-  const languages = Object.keys(result.byLanguage).sort((a, b) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)));
-  const table = new Table({ head: ['field', ...languages.map((l) => `${l} P / R / F1`)], style: { head: [], border: [], compact: true } });
+  const languages = Object.keys(result.byLanguage).sort((a, b) =>
+    a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b),
+  );
+  const table = new Table({
+    head: ['field', ...languages.map((l) => `${l} P / R / F1`)],
+    style: { head: [], border: [], compact: true },
+  });
   for (const field of FIELDS) {
-    table.push([field, ...languages.map((l) => {
-      const s = result.byLanguage[l]?.[field];
-      return s ? `${pct(s.precision)} / ${pct(s.recall)} / ${pct(s.f1)}` : '-';
-    })]);
+    table.push([
+      field,
+      ...languages.map((l) => {
+        const s = result.byLanguage[l]?.[field];
+        return s ? `${pct(s.precision)} / ${pct(s.recall)} / ${pct(s.f1)}` : '-';
+      }),
+    ]);
   }
   for (const field of ACCURACY_FIELDS) {
-    table.push([`${field} (accuracy)`, ...languages.map((l) => {
-      const s = result.byLanguage[l]?.[field];
-      return s ? `${pct(s.tp / (s.tp + s.fn))} (${s.tp}/${s.tp + s.fn})` : '-';
-    })]);
+    table.push([
+      `${field} (accuracy)`,
+      ...languages.map((l) => {
+        const s = result.byLanguage[l]?.[field];
+        return s ? `${pct(s.tp / (s.tp + s.fn))} (${s.tp}/${s.tp + s.fn})` : '-';
+      }),
+    ]);
   }
   const d = result.nearDuplicatePairs;
-  const lines = [`advisory-kb eval: ${result.documents} gold documents`, table.toString(), `near-duplicate pairs: P ${pct(d.precision)} R ${pct(d.recall)} F1 ${pct(d.f1)} (${d.tp} found, ${d.fp} wrong, ${d.fn} missed)`];
+  const lines = [
+    `advisory-kb eval: ${result.documents} gold documents`,
+    table.toString(),
+    `near-duplicate pairs: P ${pct(d.precision)} R ${pct(d.recall)} F1 ${pct(d.f1)} (${d.tp} found, ${d.fp} wrong, ${d.fn} missed)`,
+  ];
   if (result.missing.length > 0) lines.push(`not imported: ${result.missing.join(', ')}`);
   return lines.join('\n');
 }

@@ -37,4 +37,3 @@ export function sha256Hex(data: Uint8Array | string): string {
 export function documentId(text: string): string {
   return `doc_${sha256Hex(text).slice(0, 24)}`;
 }
-

@@ -25,11 +25,19 @@ export interface IngestResult {
   outcomes: FileOutcome[];
 }
 
-function toDocument(raw: RawRecord, file: { path: string; sha256: string; format: SourceFormat; encoding: string }): IngestedDocument | FileOutcome {
+function toDocument(
+  raw: RawRecord,
+  file: { path: string; sha256: string; format: SourceFormat; encoding: string },
+): IngestedDocument | FileOutcome {
   const { body, published: header } = splitDateHeader(raw.body);
   const text = normalizeText(body);
   if (text.length < MIN_TEXT_LENGTH) {
-    return skippedOutcome(file.path, raw.record, 'empty', text.length === 0 ? 'no text after extraction' : `only ${text.length} characters of text after extraction`);
+    return skippedOutcome(
+      file.path,
+      raw.record,
+      'empty',
+      text.length === 0 ? 'no text after extraction' : `only ${text.length} characters of text after extraction`,
+    );
   }
   const published = raw.published ? { value: raw.published, source: 'metadata' as const } : header;
   return {
@@ -45,7 +53,10 @@ function toDocument(raw: RawRecord, file: { path: string; sha256: string; format
 }
 
 /** `repairs`: damage the decoder worked around in the whole file, carried by each of its documents. */
-function collect(load: LoadResult, file: { path: string; sha256: string; format: SourceFormat; encoding: string; repairs?: Message[] }): IngestResult {
+function collect(
+  load: LoadResult,
+  file: { path: string; sha256: string; format: SourceFormat; encoding: string; repairs?: Message[] },
+): IngestResult {
   const result: IngestResult = { documents: [], outcomes: [] };
   for (const message of load.messages) {
     const line = /^(?:line|record) (\d+)/.exec(message.detail);
@@ -62,9 +73,16 @@ function collect(load: LoadResult, file: { path: string; sha256: string; format:
 /** Decodes and loads one whole file into documents; never throws on bad input, reports it as an outcome. */
 export function ingestFile(file: RawFile): IngestResult {
   const decoded = decodeBytes(file.bytes, { html: file.kind === 'html' });
-  if (!decoded.ok) return { documents: [], outcomes: [skippedOutcome(file.path, null, decoded.reason, decoded.detail)] };
+  if (!decoded.ok)
+    return { documents: [], outcomes: [skippedOutcome(file.path, null, decoded.reason, decoded.detail)] };
   const format: SourceFormat = file.kind === 'jsonl' ? 'json' : file.kind;
-  const meta = { path: file.path, sha256: file.sha256, format, encoding: decoded.encoding, repairs: (decoded.repairs ?? []).map((r): Message => ({ stage: 'decode', severity: 'warning', ...r })) };
+  const meta = {
+    path: file.path,
+    sha256: file.sha256,
+    format,
+    encoding: decoded.encoding,
+    repairs: (decoded.repairs ?? []).map((r): Message => ({ stage: 'decode', severity: 'warning', ...r })),
+  };
   switch (file.kind) {
     case 'html':
       return collect(loadHtml(decoded.text), meta);
@@ -91,9 +109,20 @@ export function ingestFile(file: RawFile): IngestResult {
  * One line of a streamed JSONL file, already decoded as UTF-8 by the stream, which turns invalid bytes into U+FFFD:
  * such a line is kept and marked, since the bytes it lost cannot be recovered line by line.
  */
-export function ingestJsonLine(line: string, lineNumber: number, file: { path: string; sha256: string; encoding: string }): IngestResult {
+export function ingestJsonLine(
+  line: string,
+  lineNumber: number,
+  file: { path: string; sha256: string; encoding: string },
+): IngestResult {
   const repairs: Message[] = line.includes('\uFFFD')
-    ? [{ stage: 'decode', severity: 'warning', reason: 'invalid-utf8', detail: `line ${lineNumber}: invalid UTF-8 bytes (or U+FFFD in the source) shown as U+FFFD` }]
+    ? [
+        {
+          stage: 'decode',
+          severity: 'warning',
+          reason: 'invalid-utf8',
+          detail: `line ${lineNumber}: invalid UTF-8 bytes (or U+FFFD in the source) shown as U+FFFD`,
+        },
+      ]
     : [];
   return collect(loadJsonLine(line, lineNumber), { ...file, format: 'json', repairs });
 }

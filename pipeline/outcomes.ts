@@ -7,7 +7,14 @@ export function skippedOutcome(path: string, record: number | null, reason: stri
 
 /** A file whose processing failed unexpectedly (a worker crash): the batch goes on without it. */
 export function failedOutcome(path: string, error: unknown): FileOutcome {
-  return { path, record: null, status: 'failed', reason: 'extraction-failed', detail: error instanceof Error ? error.message : String(error), documentId: null };
+  return {
+    path,
+    record: null,
+    status: 'failed',
+    reason: 'extraction-failed',
+    detail: error instanceof Error ? error.message : String(error),
+    documentId: null,
+  };
 }
 
 /** A file already in the knowledge base in this version (same path and bytes). */

@@ -5,7 +5,11 @@ import type { FileOutcome, StoredDocument } from './types.js';
 /** A unit of CPU work sent to a worker: one whole file, or a chunk of lines of a streamed JSONL file. */
 export type Job =
   | { kind: 'file'; file: RawFile }
-  | { kind: 'jsonl-lines'; file: { path: string; sha256: string; encoding: string }; lines: Array<{ line: string; lineNumber: number }> };
+  | {
+      kind: 'jsonl-lines';
+      file: { path: string; sha256: string; encoding: string };
+      lines: Array<{ line: string; lineNumber: number }>;
+    };
 
 export interface JobResult {
   documents: StoredDocument[];
@@ -32,7 +36,13 @@ export function processJob(job: Job): JobResult {
   timings['ingest'] = (performance.now() - started) / 1000;
   // Only what the store writes goes back to the writer's thread: the per-type lists would be cloned for nothing.
   const documents = ingested.documents.map((doc): StoredDocument => {
-    const { agencies: _a, organizations: _o, persons: _p, locations: _l, ...stored } = analyzeDocument(doc, undefined, timings);
+    const {
+      agencies: _a,
+      organizations: _o,
+      persons: _p,
+      locations: _l,
+      ...stored
+    } = analyzeDocument(doc, undefined, timings);
     return stored;
   });
   return { documents, outcomes: ingested.outcomes, timings };

@@ -18,12 +18,22 @@ export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBas
   const lines: string[] = [];
   const byStatus = countByStatus(summary.outcomes);
   const mb = summary.bytes / 1e6;
-  lines.push(`advisory-kb import: ${summary.files} files read in ${summary.seconds.toFixed(1)} s (${mb.toFixed(2)} MB) into ${db} (run ${summary.runId})`);
+  lines.push(
+    `advisory-kb import: ${summary.files} files read in ${summary.seconds.toFixed(1)} s (${mb.toFixed(2)} MB) into ${db} (run ${summary.runId})`,
+  );
   lines.push('This run: ' + STATUSES.map((s) => `${s} ${byStatus[s]}`).join(' · '));
-  const problems = summary.outcomes.filter((o) => o.status === 'skipped' || o.status === 'failed' || o.status === 'degraded');
+  const problems = summary.outcomes.filter(
+    (o) => o.status === 'skipped' || o.status === 'failed' || o.status === 'degraded',
+  );
   if (problems.length > 0) {
-    const table = new Table({ head: ['file', 'status', 'reason', 'detail'], style: { head: [], border: [] }, wordWrap: true, colWidths: [40, 10, 20, 50] });
-    for (const o of problems.sort((a, b) => where(a).localeCompare(where(b)))) table.push([where(o), o.status, o.reason ?? '', o.detail ?? '']);
+    const table = new Table({
+      head: ['file', 'status', 'reason', 'detail'],
+      style: { head: [], border: [] },
+      wordWrap: true,
+      colWidths: [40, 10, 20, 50],
+    });
+    for (const o of problems.sort((a, b) => where(a).localeCompare(where(b))))
+      table.push([where(o), o.status, o.reason ?? '', o.detail ?? '']);
     lines.push('Files not imported or imported with problems:', table.toString());
   }
   lines.push(formatCounts(counts));
@@ -33,8 +43,10 @@ export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBas
 export function formatCounts(counts: KnowledgeBaseCounts): string {
   const table = new Table({ head: ['knowledge base', 'count'], style: { head: [], border: [], compact: true } });
   table.push(['documents', String(counts.documents)]);
-  for (const [language, n] of Object.entries(counts.documentsByLanguage)) table.push([`  language ${language}`, String(n)]);
-  for (const type of ['agency', 'person', 'organization', 'location']) table.push([`entities: ${type}`, String(counts.entitiesByType[type] ?? 0)]);
+  for (const [language, n] of Object.entries(counts.documentsByLanguage))
+    table.push([`  language ${language}`, String(n)]);
+  for (const type of ['agency', 'person', 'organization', 'location'])
+    table.push([`entities: ${type}`, String(counts.entitiesByType[type] ?? 0)]);
   table.push(['merged entity variants', String(counts.mergedEntities)]);
   table.push(['entity mentions', String(counts.mentions)]);
   table.push(['dates', String(counts.dates)]);

@@ -45,7 +45,8 @@ const JSONL_LINES_PER_JOB = 64;
 function createExecutor(workers: number): { run: (job: Job) => Promise<JobResult>; close: () => Promise<void> } {
   // In-process, the extractors load on first use: with workers, this thread never loads them (two seconds of CPU
   // and about 150 MB of lexicons saved).
-  if (workers <= 0) return { run: async (job) => (await import('./process.js')).processJob(job), close: async () => undefined };
+  if (workers <= 0)
+    return { run: async (job) => (await import('./process.js')).processJob(job), close: async () => undefined };
   // Worker heaps are sized for throughput within the memory floor. A young generation of 16 MB lets a document's
   // tokens and spans die young instead of being promoted and marked: measured on 3,000 benchmark documents, 90
   // instead of 80 documents/s, with the garbage collector's share of worker time down from a fifth. The old
@@ -109,7 +110,10 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
       });
     return writing;
   };
-  const accept = (result: { documents: JobResult['documents']; outcomes: FileOutcome[] }, jobTimings?: StageTimings) => {
+  const accept = (
+    result: { documents: JobResult['documents']; outcomes: FileOutcome[] },
+    jobTimings?: StageTimings,
+  ) => {
     pending.push(result);
     pendingDocuments += result.documents.length;
     for (const [stage, seconds] of Object.entries(jobTimings ?? {})) timings[stage] = (timings[stage] ?? 0) + seconds;
@@ -126,7 +130,17 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const importFile = async (file: FoundFile): Promise<void> => {
     if (file.kind === 'jsonl') return importJsonl(file);
     if (file.size > maxFileBytes) {
-      accept({ documents: [], outcomes: [skippedOutcome(file.path, null, 'too-large', `${(file.size / 1e6).toFixed(1)} MB exceeds the ${(maxFileBytes / 1e6).toFixed(0)} MB limit for whole-file formats (--max-file-mb)`)] });
+      accept({
+        documents: [],
+        outcomes: [
+          skippedOutcome(
+            file.path,
+            null,
+            'too-large',
+            `${(file.size / 1e6).toFixed(1)} MB exceeds the ${(maxFileBytes / 1e6).toFixed(0)} MB limit for whole-file formats (--max-file-mb)`,
+          ),
+        ],
+      });
       return;
     }
     let content: Buffer;
@@ -146,7 +160,15 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
       return;
     }
     try {
-      const result = await executor.run({ kind: 'file', file: { path: file.path, bytes: new Uint8Array(content.buffer, content.byteOffset, content.byteLength), sha256, kind: file.kind } });
+      const result = await executor.run({
+        kind: 'file',
+        file: {
+          path: file.path,
+          bytes: new Uint8Array(content.buffer, content.byteOffset, content.byteLength),
+          sha256,
+          kind: file.kind,
+        },
+      });
       accept(result, result.timings);
     } catch (error) {
       accept({ documents: [], outcomes: [failedOutcome(file.path, error)] });
@@ -159,7 +181,10 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     try {
       sha256 = await new Promise<string>((resolve, reject) => {
         const hash = createHash('sha256');
-        createReadStream(file.absolute).on('data', (data) => hash.update(data)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
+        createReadStream(file.absolute)
+          .on('data', (data) => hash.update(data))
+          .on('error', reject)
+          .on('end', () => resolve(hash.digest('hex')));
       });
     } catch (error) {
       accept({ documents: [], outcomes: [readErrorOutcome(file.path, error)] });
@@ -167,16 +192,21 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     }
     bytes += file.size;
     const stored = await store.storedRecords(file.path, sha256);
-    const lines = createInterface({ input: createReadStream(file.absolute, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const lines = createInterface({
+      input: createReadStream(file.absolute, { encoding: 'utf8' }),
+      crlfDelay: Infinity,
+    });
     let chunk: Array<{ line: string; lineNumber: number }> = [];
     let lineNumber = 0;
     let sent = 0; // lines not stored before: new, changed, or broken and reported again
     const jobs: Promise<void>[] = [];
     const send = (batch: typeof chunk) => {
-      const job = executor.run({ kind: 'jsonl-lines', file: { path: file.path, sha256, encoding: 'utf-8' }, lines: batch }).then(
-        (result) => accept(result, result.timings),
-        (error) => accept({ documents: [], outcomes: [failedOutcome(file.path, error)] }),
-      );
+      const job = executor
+        .run({ kind: 'jsonl-lines', file: { path: file.path, sha256, encoding: 'utf-8' }, lines: batch })
+        .then(
+          (result) => accept(result, result.timings),
+          (error) => accept({ documents: [], outcomes: [failedOutcome(file.path, error)] }),
+        );
       jobs.push(job);
     };
     for await (const raw of lines) {
@@ -236,4 +266,3 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   }
   return { runId, files: total, outcomes, seconds: (performance.now() - started) / 1000, bytes, timings };
 }
-

@@ -13,7 +13,20 @@ import type { Analysis, AnalyzedDocument, Document, IngestedDocument, Message, S
 
 /** Value of each analysis field when its stage failed, was skipped, or does not exist yet. */
 function emptyAnalysis(): Analysis {
-  return { published: null, language: { code: 'und', confidence: 0 }, paragraphs: [], sentences: [], agencies: [], organizations: [], persons: [], locations: [], entities: [], dates: [], quotes: [], fingerprint: [] };
+  return {
+    published: null,
+    language: { code: 'und', confidence: 0 },
+    paragraphs: [],
+    sentences: [],
+    agencies: [],
+    organizations: [],
+    persons: [],
+    locations: [],
+    entities: [],
+    dates: [],
+    quotes: [],
+    fingerprint: [],
+  };
 }
 
 /** Lets stages with different output types share one list while each keeps its own typing. */
@@ -23,7 +36,12 @@ export function defineStage<K extends keyof Analysis>(stage: Stage<K>): Stage {
 
 export const STAGES: readonly Stage[] = [
   defineStage({ name: 'paragraphs', needs: [], adds: 'paragraphs', run: (doc) => detectParagraphLanguages(doc.text) }),
-  defineStage({ name: 'language', needs: ['paragraphs'], adds: 'language', run: (doc) => documentLanguage(doc.text, doc.paragraphs!) }),
+  defineStage({
+    name: 'language',
+    needs: ['paragraphs'],
+    adds: 'language',
+    run: (doc) => documentLanguage(doc.text, doc.paragraphs!),
+  }),
   defineStage({ name: 'sentences', needs: [], adds: 'sentences', run: (doc) => segmentSentences(doc.text) }),
   defineStage({
     name: 'published',
@@ -40,19 +58,50 @@ export const STAGES: readonly Stage[] = [
     name: 'dates',
     needs: ['published', 'language', 'paragraphs'],
     adds: 'dates',
-    run: (doc) => extractDates(doc.text, doc.language!.code, { published: doc.published?.value ?? null, mode: 'news' }, doc.paragraphs),
+    run: (doc) =>
+      extractDates(
+        doc.text,
+        doc.language!.code,
+        { published: doc.published?.value ?? null, mode: 'news' },
+        doc.paragraphs,
+      ),
   }),
-  defineStage({ name: 'agencies', needs: ['language'], adds: 'agencies', run: (doc) => extractAgencies(doc.text, doc.language!.code) }),
-  defineStage({ name: 'organizations', needs: ['language', 'agencies'], adds: 'organizations', run: (doc) => extractOrganizations(doc.text, documentTokens(doc.text), doc.language!.code, doc.agencies!) }),
-  defineStage({ name: 'persons', needs: ['agencies', 'organizations'], adds: 'persons', run: (doc) => extractPersons(doc.text, documentTokens(doc.text), [...doc.agencies!, ...doc.organizations!]) }),
-  defineStage({ name: 'locations', needs: [], adds: 'locations', run: (doc) => extractLocations(doc.text, documentTokens(doc.text)) }),
+  defineStage({
+    name: 'agencies',
+    needs: ['language'],
+    adds: 'agencies',
+    run: (doc) => extractAgencies(doc.text, doc.language!.code),
+  }),
+  defineStage({
+    name: 'organizations',
+    needs: ['language', 'agencies'],
+    adds: 'organizations',
+    run: (doc) => extractOrganizations(doc.text, documentTokens(doc.text), doc.language!.code, doc.agencies!),
+  }),
+  defineStage({
+    name: 'persons',
+    needs: ['agencies', 'organizations'],
+    adds: 'persons',
+    run: (doc) => extractPersons(doc.text, documentTokens(doc.text), [...doc.agencies!, ...doc.organizations!]),
+  }),
+  defineStage({
+    name: 'locations',
+    needs: [],
+    adds: 'locations',
+    run: (doc) => extractLocations(doc.text, documentTokens(doc.text)),
+  }),
   defineStage({
     name: 'entities',
     needs: ['agencies', 'organizations', 'persons', 'locations'],
     adds: 'entities',
     run: (doc) => resolveEntities([doc.agencies!, doc.organizations!, doc.persons!, doc.locations!]),
   }),
-  defineStage({ name: 'quotes', needs: ['entities', 'sentences'], adds: 'quotes', run: (doc) => extractQuotes(doc.text, doc.entities!, doc.sentences!) }),
+  defineStage({
+    name: 'quotes',
+    needs: ['entities', 'sentences'],
+    adds: 'quotes',
+    run: (doc) => extractQuotes(doc.text, doc.entities!, doc.sentences!),
+  }),
   defineStage({ name: 'fingerprint', needs: [], adds: 'fingerprint', run: (doc) => minhashSignature(doc.text) }),
 ];
 
@@ -83,19 +132,32 @@ function analysisCut(text: string): number {
   return sentence > MAX_ANALYZED_CHARS * 0.9 ? sentence + 1 : MAX_ANALYZED_CHARS;
 }
 
-export function analyzeDocument(whole: IngestedDocument, stages: readonly Stage[] = STAGES, timings?: StageTimings): AnalyzedDocument {
+export function analyzeDocument(
+  whole: IngestedDocument,
+  stages: readonly Stage[] = STAGES,
+  timings?: StageTimings,
+): AnalyzedDocument {
   const messages: Message[] = [...whole.messages];
   const cut = analysisCut(whole.text);
   const input = cut < whole.text.length ? { ...whole, text: whole.text.slice(0, cut) } : whole;
   if (input !== whole) {
-    messages.push({ stage: 'analyze', severity: 'warning', reason: 'analysis-truncated', detail: `text of ${whole.text.length} characters analysed up to character ${cut} (limit ${MAX_ANALYZED_CHARS}); all of it is stored` });
+    messages.push({
+      stage: 'analyze',
+      severity: 'warning',
+      reason: 'analysis-truncated',
+      detail: `text of ${whole.text.length} characters analysed up to character ${cut} (limit ${MAX_ANALYZED_CHARS}); all of it is stored`,
+    });
   }
   const found: Partial<Analysis> = {};
   for (const stage of stages) {
     const report = (message: Omit<Message, 'stage'>) => messages.push({ stage: stage.name, ...message });
     const missing = stage.needs.filter((need) => found[need] === undefined);
     if (missing.length > 0) {
-      report({ severity: 'warning', reason: 'stage-skipped', detail: `needs ${missing.join(', ')}, which an earlier stage did not provide` });
+      report({
+        severity: 'warning',
+        reason: 'stage-skipped',
+        detail: `needs ${missing.join(', ')}, which an earlier stage did not provide`,
+      });
       continue;
     }
     const started = performance.now();
@@ -103,7 +165,11 @@ export function analyzeDocument(whole: IngestedDocument, stages: readonly Stage[
       const doc: Document = { ...input, ...found, messages };
       store(found, stage.adds, stage.run(doc, report));
     } catch (error) {
-      report({ severity: 'error', reason: 'stage-failed', detail: error instanceof Error ? error.message : String(error) });
+      report({
+        severity: 'error',
+        reason: 'stage-failed',
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
     if (timings) timings[stage.name] = (timings[stage.name] ?? 0) + (performance.now() - started) / 1000;
   }

@@ -38,7 +38,14 @@ export async function walkInputs(inputs: string[]): Promise<WalkResult> {
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       if (e.code === 'ELOOP') result.skipped.push(skip(path, 'symlink-loop', 'symbolic link points back to itself'));
-      else if (e.code === 'ENOENT') result.skipped.push(skip(path, isArgument ? 'not-found' : 'broken-symlink', isArgument ? 'no such file or folder' : 'symbolic link target does not exist'));
+      else if (e.code === 'ENOENT')
+        result.skipped.push(
+          skip(
+            path,
+            isArgument ? 'not-found' : 'broken-symlink',
+            isArgument ? 'no such file or folder' : 'symbolic link target does not exist',
+          ),
+        );
       else result.skipped.push(readErrorOutcome(path, error));
       return;
     }
@@ -68,7 +75,9 @@ export async function walkInputs(inputs: string[]): Promise<WalkResult> {
     }
     const kind = fileKind(absolute);
     if (!kind) {
-      result.skipped.push(skip(path, 'unsupported-format', `unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`));
+      result.skipped.push(
+        skip(path, 'unsupported-format', `unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`),
+      );
       return;
     }
     result.files.push({ absolute, path, kind, size: info.size });

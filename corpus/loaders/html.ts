@@ -6,7 +6,8 @@ import { normalizeMetadataDate } from '../normalize.js';
 import { type LoadResult, singleRecord } from './types.js';
 
 /** Elements that are page furniture, not the article. */
-const BOILERPLATE = 'script, style, noscript, template, iframe, svg, canvas, nav, header, footer, aside, form, button, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], .cookie, .cookies, .breadcrumb, .breadcrumbs, .share, .social';
+const BOILERPLATE =
+  'script, style, noscript, template, iframe, svg, canvas, nav, header, footer, aside, form, button, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], .cookie, .cookies, .breadcrumb, .breadcrumbs, .share, .social';
 
 /**
  * Deeper pages are read without their DOM. Real pages nest a few dozen levels; archives also hold generated or broken
@@ -18,13 +19,76 @@ export const MAX_HTML_NESTING = 400;
 const NON_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'head', 'title']);
 
 /** Elements without content, and elements whose end tag HTML lets authors omit: neither deepens the nesting count. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'caption', 'rb', 'rt', 'rp', 'html', 'body']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+const OPTIONAL_END = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'option',
+  'optgroup',
+  'colgroup',
+  'caption',
+  'rb',
+  'rt',
+  'rp',
+  'html',
+  'body',
+]);
 
 /** Elements that end a paragraph: their text is separated from the next by a blank line. */
 const BLOCK = new Set([
-  'address', 'article', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'blockquote',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 const PUBLISHED_SELECTORS: Array<[string, string]> = [
@@ -129,11 +193,17 @@ export function extractHtml(html: string): HtmlPage {
     $('title').first().text().trim() ||
     $('h1').first().text().trim() ||
     null;
-  const language = $('html').attr('lang')?.trim() || $('meta[http-equiv="content-language"]').attr('content')?.trim() || null;
+  const language =
+    $('html').attr('lang')?.trim() || $('meta[http-equiv="content-language"]').attr('content')?.trim() || null;
   const url = $('link[rel="canonical"]').attr('href') || $('meta[property="og:url"]').attr('content') || null;
 
   $(BOILERPLATE).remove();
-  const main = $('article').first().get(0) ?? $('main').first().get(0) ?? $('[role=main]').first().get(0) ?? $('body').get(0) ?? $.root().get(0)!;
+  const main =
+    $('article').first().get(0) ??
+    $('main').first().get(0) ??
+    $('[role=main]').first().get(0) ??
+    $('body').get(0) ??
+    $.root().get(0)!;
   return { body: blockText(main), title, published, language, url, messages: [] };
 }
 
@@ -191,7 +261,15 @@ export function scanHtml(html: string): { depth: number; text: string } {
 export function loadHtml(text: string): LoadResult {
   const page = extractHtml(text);
   return {
-    records: [singleRecord(page.body, { title: page.title, published: page.published, declaredLanguage: page.language, url: page.url, messages: page.messages })],
+    records: [
+      singleRecord(page.body, {
+        title: page.title,
+        published: page.published,
+        declaredLanguage: page.language,
+        url: page.url,
+        messages: page.messages,
+      }),
+    ],
     messages: [],
   };
 }

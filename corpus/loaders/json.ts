@@ -22,7 +22,9 @@ function stringField(record: Record<string, unknown>, names: readonly string[]):
 /** Turns one parsed JSON value into a record, or explains why it cannot be one. */
 export function recordFromJson(value: unknown, record: number | null): { record: RawRecord } | { problem: string } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { problem: `expected an object, found ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}` };
+    return {
+      problem: `expected an object, found ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`,
+    };
   }
   const obj = value as Record<string, unknown>;
   let body = stringField(obj, TEXT_FIELDS);
@@ -43,7 +45,17 @@ export function recordFromJson(value: unknown, record: number | null): { record:
     declaredLanguage ??= page.language;
     messages.push(...page.messages);
   }
-  return { record: { body, title, published, declaredLanguage, url: stringField(obj, ['url', 'link', 'source_url']), record, messages } };
+  return {
+    record: {
+      body,
+      title,
+      published,
+      declaredLanguage,
+      url: stringField(obj, ['url', 'link', 'source_url']),
+      record,
+      messages,
+    },
+  };
 }
 
 function problem(reason: string, detail: string): Message {
@@ -56,7 +68,17 @@ export function loadJson(text: string): LoadResult {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { records: [], messages: [{ stage: 'load', severity: 'error', reason: 'json-invalid', detail: `not valid JSON: ${(error as Error).message}` }] };
+    return {
+      records: [],
+      messages: [
+        {
+          stage: 'load',
+          severity: 'error',
+          reason: 'json-invalid',
+          detail: `not valid JSON: ${(error as Error).message}`,
+        },
+      ],
+    };
   }
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
     const obj = parsed as Record<string, unknown>;
@@ -65,7 +87,9 @@ export function loadJson(text: string): LoadResult {
   }
   if (!Array.isArray(parsed)) {
     const one = recordFromJson(parsed, null);
-    return 'record' in one ? { records: [one.record], messages: [] } : { records: [], messages: [problem('json-record-invalid', one.problem)] };
+    return 'record' in one
+      ? { records: [one.record], messages: [] }
+      : { records: [], messages: [problem('json-record-invalid', one.problem)] };
   }
   const result: LoadResult = { records: [], messages: [] };
   parsed.forEach((item, index) => {
@@ -82,8 +106,13 @@ export function loadJsonLine(line: string, lineNumber: number): LoadResult {
   try {
     parsed = JSON.parse(line);
   } catch (error) {
-    return { records: [], messages: [problem('jsonl-line-invalid', `line ${lineNumber}: not valid JSON (${(error as Error).message})`)] };
+    return {
+      records: [],
+      messages: [problem('jsonl-line-invalid', `line ${lineNumber}: not valid JSON (${(error as Error).message})`)],
+    };
   }
   const one = recordFromJson(parsed, lineNumber);
-  return 'record' in one ? { records: [one.record], messages: [] } : { records: [], messages: [problem('jsonl-line-invalid', `line ${lineNumber}: ${one.problem}`)] };
+  return 'record' in one
+    ? { records: [one.record], messages: [] }
+    : { records: [], messages: [problem('jsonl-line-invalid', `line ${lineNumber}: ${one.problem}`)] };
 }

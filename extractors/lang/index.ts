@@ -21,8 +21,30 @@ import * as enSpeech from './en/speech.js';
 
 /** The per-language data packs, keyed by ISO 639-1 code; both packs have the same shape. */
 export const LANGUAGE_PACKS = {
-  de: { abbreviations: deAbbreviations, agencies: deAgencies, calendar: deCalendar, dates: deDates, language: deLanguage, locations: deLocations, merge: deMerge, organizations: deOrganizations, persons: dePersons, speech: deSpeech },
-  en: { abbreviations: enAbbreviations, agencies: enAgencies, calendar: enCalendar, dates: enDates, language: enLanguage, locations: enLocations, merge: enMerge, organizations: enOrganizations, persons: enPersons, speech: enSpeech },
+  de: {
+    abbreviations: deAbbreviations,
+    agencies: deAgencies,
+    calendar: deCalendar,
+    dates: deDates,
+    language: deLanguage,
+    locations: deLocations,
+    merge: deMerge,
+    organizations: deOrganizations,
+    persons: dePersons,
+    speech: deSpeech,
+  },
+  en: {
+    abbreviations: enAbbreviations,
+    agencies: enAgencies,
+    calendar: enCalendar,
+    dates: enDates,
+    language: enLanguage,
+    locations: enLocations,
+    merge: enMerge,
+    organizations: enOrganizations,
+    persons: enPersons,
+    speech: enSpeech,
+  },
 } as const;
 
 export type PackLanguage = keyof typeof LANGUAGE_PACKS;

@@ -9,7 +9,15 @@ interface NerSentence {
   id: string;
   lang: string;
   text: string;
-  entities: Array<{ start: number; end: number; text: string; label: string; type: string; layer: string; core: boolean }>;
+  entities: Array<{
+    start: number;
+    end: number;
+    text: string;
+    label: string;
+    type: string;
+    layer: string;
+    core: boolean;
+  }>;
 }
 
 type NerClass = 'PER' | 'ORG' | 'LOC';
@@ -25,7 +33,10 @@ export interface NerResult {
 /** The entity stages of the pipeline, on a text whose language the benchmark states. */
 function entityStages(language: LanguageCode) {
   const wanted = new Set(['agencies', 'organizations', 'persons', 'locations', 'entities']);
-  return [defineStage({ name: 'language', needs: [], adds: 'language', run: () => ({ code: language, confidence: 1 }) }), ...STAGES.filter((s) => wanted.has(s.name))];
+  return [
+    defineStage({ name: 'language', needs: [], adds: 'language', run: () => ({ code: language, confidence: 1 }) }),
+    ...STAGES.filter((s) => wanted.has(s.name)),
+  ];
 }
 
 /**
@@ -37,7 +48,10 @@ export function runNerBenchmark(folder: string): NerResult {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as NerSentence);
-  const counts = Object.fromEntries(CLASSES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<NerClass, { tp: number; fp: number; fn: number }>;
+  const counts = Object.fromEntries(CLASSES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    NerClass,
+    { tp: number; fp: number; fn: number }
+  >;
   const stagesByLanguage = new Map<LanguageCode, ReturnType<typeof entityStages>>();
   for (const sentence of sentences) {
     const language: LanguageCode = sentence.lang === 'en' ? 'en' : 'de';
@@ -52,8 +66,12 @@ export function runNerBenchmark(folder: string): NerResult {
       url: null,
       messages: [],
     };
-    const predicted = analyzeDocument(doc, stagesByLanguage.get(language)).entities.flatMap((e) => e.mentions.map((m) => ({ ...m, cls: CLASS_OF[e.type] })));
-    const gold = sentence.entities.filter((g) => g.layer === 'outer' && (CLASSES as readonly string[]).includes(g.label));
+    const predicted = analyzeDocument(doc, stagesByLanguage.get(language)).entities.flatMap((e) =>
+      e.mentions.map((m) => ({ ...m, cls: CLASS_OF[e.type] })),
+    );
+    const gold = sentence.entities.filter(
+      (g) => g.layer === 'outer' && (CLASSES as readonly string[]).includes(g.label),
+    );
     for (const cls of CLASSES) {
       const p = predicted.filter((m) => m.cls === cls);
       const g = gold.filter((m) => m.label === cls);
@@ -71,12 +89,20 @@ export function runNerBenchmark(folder: string): NerResult {
       counts[cls].fn += g.length - tp;
     }
   }
-  const overall = CLASSES.reduce((sum, c) => ({ tp: sum.tp + counts[c].tp, fp: sum.fp + counts[c].fp, fn: sum.fn + counts[c].fn }), { tp: 0, fp: 0, fn: 0 });
-  return { sentences: sentences.length, byClass: Object.fromEntries(CLASSES.map((c) => [c, score(counts[c])])) as Record<NerClass, Score>, overall: score(overall) };
+  const overall = CLASSES.reduce(
+    (sum, c) => ({ tp: sum.tp + counts[c].tp, fp: sum.fp + counts[c].fp, fn: sum.fn + counts[c].fn }),
+    { tp: 0, fp: 0, fn: 0 },
+  );
+  return {
+    sentences: sentences.length,
+    byClass: Object.fromEntries(CLASSES.map((c) => [c, score(counts[c])])) as Record<NerClass, Score>,
+    overall: score(overall),
+  };
 }
 
 export function formatNerResult(result: NerResult): string {
-  const f = (s: Score) => `P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} F1 ${s.f1.toFixed(2)} (${s.tp} found, ${s.fp} wrong, ${s.fn} missed)`;
+  const f = (s: Score) =>
+    `P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} F1 ${s.f1.toFixed(2)} (${s.tp} found, ${s.fp} wrong, ${s.fn} missed)`;
   return [
     `NER benchmark: ${result.sentences} sentences, outer PER/ORG/LOC spans, overlap match`,
     ...CLASSES.map((c) => `${c.padEnd(8)} ${f(result.byClass[c])}`),

@@ -20,11 +20,78 @@ function generator(seed: number): () => number {
   };
 }
 
-const FIRST = ['Anna', 'Jonas', 'Claudia', 'Thomas', 'Sarah', 'Michael', 'Laura', 'Daniel', 'Julia', 'Peter', 'Emily', 'James', 'Olivia', 'Robert', 'Grace', 'David'];
-const LAST = ['Berger', 'Hoffmann', 'Krause', 'Lindner', 'Vogel', 'Keller', 'Brooks', 'Carter', 'Hughes', 'Morgan', 'Parker', 'Reed', 'Walsh', 'Fischer', 'Neumann', 'Bennett'];
-const COMPANIES = ['Nordlicht Software GmbH', 'Cobalt Systems Inc.', 'Vierkant Netz AG', 'Harbor Data Ltd', 'Brightline Security LLC', 'Kestrel Labs'];
-const MONTHS_DE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const FIRST = [
+  'Anna',
+  'Jonas',
+  'Claudia',
+  'Thomas',
+  'Sarah',
+  'Michael',
+  'Laura',
+  'Daniel',
+  'Julia',
+  'Peter',
+  'Emily',
+  'James',
+  'Olivia',
+  'Robert',
+  'Grace',
+  'David',
+];
+const LAST = [
+  'Berger',
+  'Hoffmann',
+  'Krause',
+  'Lindner',
+  'Vogel',
+  'Keller',
+  'Brooks',
+  'Carter',
+  'Hughes',
+  'Morgan',
+  'Parker',
+  'Reed',
+  'Walsh',
+  'Fischer',
+  'Neumann',
+  'Bennett',
+];
+const COMPANIES = [
+  'Nordlicht Software GmbH',
+  'Cobalt Systems Inc.',
+  'Vierkant Netz AG',
+  'Harbor Data Ltd',
+  'Brightline Security LLC',
+  'Kestrel Labs',
+];
+const MONTHS_DE = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const TEMPLATES = {
   de: [
@@ -101,7 +168,9 @@ export function generateCorpus(folder: string, docs: number, seed = 42, sampleSi
     const month = Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
     const date = language === 'de' ? `${day}. ${MONTHS_DE[month]} ${year}` : `${MONTHS_EN[month]} ${day}, ${year}`;
-    const varied = pick(TEMPLATES[language]).replace(/(?<![{\p{L}])\p{Ll}{4,}(?![\p{L}}])/gu, (word) => (random() < 0.3 ? pick(WORD_POOLS[language]).toLowerCase() : word));
+    const varied = pick(TEMPLATES[language]).replace(/(?<![{\p{L}])\p{Ll}{4,}(?![\p{L}}])/gu, (word) =>
+      random() < 0.3 ? pick(WORD_POOLS[language]).toLowerCase() : word,
+    );
     return varied
       .replace(/\{agency\}/g, () => pick(AGENCY_NAMES[language]))
       .replace('{company}', () => pick(COMPANIES))
@@ -120,7 +189,9 @@ export function generateCorpus(folder: string, docs: number, seed = 42, sampleSi
       text = `${sentence(language)} ${sentence(language)}\n\n${original.split('\n\n').slice(1).join('\n\n')}`;
     } else {
       const target = 1000 + Math.floor(random() * 7000);
-      const paragraphs: string[] = [`${pick(AGENCY_NAMES[language])}: ${language === 'de' ? 'Sicherheitswarnung' : 'Security advisory'} ${i}`];
+      const paragraphs: string[] = [
+        `${pick(AGENCY_NAMES[language])}: ${language === 'de' ? 'Sicherheitswarnung' : 'Security advisory'} ${i}`,
+      ];
       let length = paragraphs[0]!.length;
       while (length < target) {
         const paragraph = Array.from({ length: 3 + Math.floor(random() * 4) }, () => sentence(language)).join(' ');
@@ -136,7 +207,14 @@ export function generateCorpus(folder: string, docs: number, seed = 42, sampleSi
     const shard = `part-${String(Math.floor(i / 500)).padStart(4, '0')}`;
     const kind = i % 10;
     if (kind < 6) write(`${shard}/doc-${i}.txt`, text);
-    else if (kind < 8) write(`${shard}/doc-${i}.html`, `<!doctype html><html lang="${language}"><head><title>Advisory ${i}</title></head><body><nav>Home | News</nav><article>${text.split('\n\n').map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')}</article><footer>Contact</footer></body></html>`);
+    else if (kind < 8)
+      write(
+        `${shard}/doc-${i}.html`,
+        `<!doctype html><html lang="${language}"><head><title>Advisory ${i}</title></head><body><nav>Home | News</nav><article>${text
+          .split('\n\n')
+          .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+          .join('')}</article><footer>Contact</footer></body></html>`,
+      );
     else {
       jsonl.push(JSON.stringify({ title: `Advisory ${i}`, language, text }));
       if (jsonl.length === 50) {
@@ -150,8 +228,14 @@ export function generateCorpus(folder: string, docs: number, seed = 42, sampleSi
   let badFiles = 0;
   for (let k = 0; k < Math.max(1, Math.floor(docs / 1000)); k++) {
     write(`bad/empty-${k}.txt`, '');
-    write(`bad/binary-${k}.txt`, Uint8Array.from({ length: 512 }, (_, j) => (j * 7) % 256));
-    write(`bad/broken-${k}.jsonl`, `{"text": "Ein guter Datensatz mit genug Text für ein Dokument."}\n{"text": broken\n`);
+    write(
+      `bad/binary-${k}.txt`,
+      Uint8Array.from({ length: 512 }, (_, j) => (j * 7) % 256),
+    );
+    write(
+      `bad/broken-${k}.jsonl`,
+      `{"text": "Ein guter Datensatz mit genug Text für ein Dokument."}\n{"text": broken\n`,
+    );
     write(`bad/scan-${k}.pdf`, '%PDF-1.7');
     badFiles += 4;
   }

@@ -38,7 +38,13 @@ async function compromiseReference(file: string): Promise<{ seconds: number; byt
  * machines are shared and noisy, so only ratios within one run compare. The reference runs before and after the
  * import and counts both, so a change of load on the machine during the run weighs on both sides of the ratio.
  */
-export async function runThroughputBenchmark(options: { docs: number; seed?: number; workers?: number; sample?: number; keep?: boolean }): Promise<ThroughputResult & { folder: string }> {
+export async function runThroughputBenchmark(options: {
+  docs: number;
+  seed?: number;
+  workers?: number;
+  sample?: number;
+  keep?: boolean;
+}): Promise<ThroughputResult & { folder: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'advisory-kb-bench-'));
   const generationStarted = performance.now();
   const corpus = generateCorpus(join(folder, 'archive'), options.docs, options.seed ?? 42, options.sample ?? 200);
@@ -69,7 +75,12 @@ export async function runThroughputBenchmark(options: { docs: number; seed?: num
       peakRssMb: round(peakRssMb, 1),
       stages: Object.fromEntries(Object.entries(summary.timings).map(([k, v]) => [k, round(v)])),
       compromiseRatio: round(docsPerSecond / compromiseDocsPerSecond, 2),
-      compromise: { sampleDocs: corpus.sample.length, passes: 2, docsPerSecond: round(compromiseDocsPerSecond, 1), kbPerSecond: round(sampleBytes / 1000 / compromiseSeconds, 1) },
+      compromise: {
+        sampleDocs: corpus.sample.length,
+        passes: 2,
+        docsPerSecond: round(compromiseDocsPerSecond, 1),
+        kbPerSecond: round(sampleBytes / 1000 / compromiseSeconds, 1),
+      },
       generationSeconds: round(generationSeconds),
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
     };
@@ -79,7 +90,9 @@ export async function runThroughputBenchmark(options: { docs: number; seed?: num
 }
 
 export function formatThroughputResult(r: ThroughputResult): string {
-  const stages = Object.entries(r.stages).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+  const stages = Object.entries(r.stages)
+    .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+    .join(', ');
   return [
     `advisory-kb bench: ${r.docs} documents in ${r.files} files (${r.badFiles} bad), ${r.workers} workers, on ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}`,
     `import: ${r.seconds.toFixed(1)} s, ${r.docsPerSecond} documents/s, ${r.mbPerSecond.toFixed(2)} MB/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,

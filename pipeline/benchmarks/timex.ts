@@ -22,7 +22,8 @@ export interface TimexResult {
 const CALENDAR_VALUE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 function compare(predicted: Array<{ start: number; end: number; value: string }>, gold: TimexDocument['timex']) {
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end && b.start < a.end;
   const strictTp = predicted.filter((p) => gold.some((g) => g.start === p.start && g.end === p.end)).length;
   const relaxedPredicted = predicted.filter((p) => gold.some((g) => overlaps(p, g))).length;
   const relaxedGold = gold.filter((g) => predicted.some((p) => overlaps(p, g)));
@@ -55,7 +56,10 @@ export function runTimexBenchmark(folder: string): TimexResult {
   };
   for (const doc of docs) {
     const predicted = extractDates(doc.text, 'de', { published: doc.dct.slice(0, 10), mode: 'narrative' });
-    const subsets = { all: doc.timex, calendar: doc.timex.filter((t) => t.value !== undefined && CALENDAR_VALUE.test(t.value)) };
+    const subsets = {
+      all: doc.timex,
+      calendar: doc.timex.filter((t) => t.value !== undefined && CALENDAR_VALUE.test(t.value)),
+    };
     for (const key of ['all', 'calendar'] as const) {
       const r = compare(predicted, subsets[key]);
       const t = totals[key];
@@ -68,7 +72,11 @@ export function runTimexBenchmark(folder: string): TimexResult {
       t.valueCorrect += r.valueCorrect;
     }
   }
-  const summarize = (t: typeof totals.all) => ({ strict: score(t.strict), relaxed: score(t.relaxed), valueAccuracy: t.matched === 0 ? 0 : t.valueCorrect / t.matched });
+  const summarize = (t: typeof totals.all) => ({
+    strict: score(t.strict),
+    relaxed: score(t.relaxed),
+    valueAccuracy: t.matched === 0 ? 0 : t.valueCorrect / t.matched,
+  });
   return { documents: docs.length, all: summarize(totals.all), calendar: summarize(totals.calendar) };
 }
 

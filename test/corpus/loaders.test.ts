@@ -21,22 +21,48 @@ describe('extractHtml', () => {
     const page = extractHtml(PAGE);
     expect(page.body).toContain('Das Bundesamt für Sicherheit in der Informationstechnik warnt.');
     expect(page.body).toContain('Erster Punkt');
-    for (const furniture of ['Startseite', 'tracking', 'color: red', 'Impressum']) expect(page.body).not.toContain(furniture);
+    for (const furniture of ['Startseite', 'tracking', 'color: red', 'Impressum'])
+      expect(page.body).not.toContain(furniture);
   });
 
   it('separates blocks and line breaks instead of running them together', () => {
-    const lines = extractHtml(PAGE).body.split('\n').map((l) => l.trim()).filter(Boolean);
-    expect(lines).toEqual(['BSI warnt vor Kaspersky', 'Das Bundesamt für Sicherheit in der Informationstechnik warnt.', 'Zweite Zeile.', 'Erster Punkt', 'Zweiter Punkt']);
+    const lines = extractHtml(PAGE)
+      .body.split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    expect(lines).toEqual([
+      'BSI warnt vor Kaspersky',
+      'Das Bundesamt für Sicherheit in der Informationstechnik warnt.',
+      'Zweite Zeile.',
+      'Erster Punkt',
+      'Zweiter Punkt',
+    ]);
   });
 
   it('reads title, published date and language from metadata', () => {
-    expect(extractHtml(PAGE)).toMatchObject({ title: 'BSI warnt vor Kaspersky', published: '2022-03-15', language: 'de' });
+    expect(extractHtml(PAGE)).toMatchObject({
+      title: 'BSI warnt vor Kaspersky',
+      published: '2022-03-15',
+      language: 'de',
+    });
   });
 
   it.each([
-    ['<time datetime>', '<html><body><article><time datetime="2024-06-20">June 20</time><p>The agency said.</p></article></body></html>', '2024-06-20'],
-    ['JSON-LD', '<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-09-13T09:00:00Z"}</script></head><body><p>Text</p></body></html>', '2017-09-13'],
-    ['broken JSON-LD and no other metadata', '<html><head><script type="application/ld+json">{broken</script></head><body><p>Text</p></body></html>', null],
+    [
+      '<time datetime>',
+      '<html><body><article><time datetime="2024-06-20">June 20</time><p>The agency said.</p></article></body></html>',
+      '2024-06-20',
+    ],
+    [
+      'JSON-LD',
+      '<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-09-13T09:00:00Z"}</script></head><body><p>Text</p></body></html>',
+      '2017-09-13',
+    ],
+    [
+      'broken JSON-LD and no other metadata',
+      '<html><head><script type="application/ld+json">{broken</script></head><body><p>Text</p></body></html>',
+      null,
+    ],
   ])('finds the published date in %s', (_name, html, expected) => {
     expect(extractHtml(html).published).toBe(expected);
   });
@@ -46,8 +72,14 @@ describe('extractHtml', () => {
   });
 
   it.each([
-    ['nested divs', (n: number) => `<html><body>${'<div>'.repeat(n)}Das BSI warnt vor Kaspersky.${'</div>'.repeat(n)}</body></html>`],
-    ['never-closed spans', (n: number) => `<html><body><p>Das BSI warnt vor Kaspersky.</p>${'<span>x '.repeat(n)}</body></html>`],
+    [
+      'nested divs',
+      (n: number) => `<html><body>${'<div>'.repeat(n)}Das BSI warnt vor Kaspersky.${'</div>'.repeat(n)}</body></html>`,
+    ],
+    [
+      'never-closed spans',
+      (n: number) => `<html><body><p>Das BSI warnt vor Kaspersky.</p>${'<span>x '.repeat(n)}</body></html>`,
+    ],
   ])('reads a page of %s 100 000 levels deep as plain text and says so', (_name, build) => {
     const page = extractHtml(build(100_000));
     expect(page.body).toContain('Das BSI warnt vor Kaspersky.');
@@ -67,17 +99,40 @@ describe('scanHtml', () => {
   });
 
   it('keeps text and entities, drops scripts, styles, comments and the head, and breaks blocks', () => {
-    const scan = scanHtml('<head><title>T</title><style>p{}</style></head><body><!-- note --><p>Ein &bdquo;Test&ldquo;<script>x<y</script></p><p>Zwei &amp; drei</p></body>');
+    const scan = scanHtml(
+      '<head><title>T</title><style>p{}</style></head><body><!-- note --><p>Ein &bdquo;Test&ldquo;<script>x<y</script></p><p>Zwei &amp; drei</p></body>',
+    );
     expect(scan.text.trim().split('\n').filter(Boolean)).toEqual(['Ein „Test“', 'Zwei & drei']);
   });
 
   it('never throws and never reports negative depth, whatever the markup', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('<div>', '</div>', '<p>', '<!--', '-->', '<script>', '</script>', '<', '>', 'a', '&amp;', '<br/>', '"')).map((a) => a.join('')), (html) => {
-        const scan = scanHtml(html);
-        expect(scan.depth).toBeGreaterThanOrEqual(0);
-        expect(typeof scan.text).toBe('string');
-      }),
+      fc.property(
+        fc
+          .array(
+            fc.constantFrom(
+              '<div>',
+              '</div>',
+              '<p>',
+              '<!--',
+              '-->',
+              '<script>',
+              '</script>',
+              '<',
+              '>',
+              'a',
+              '&amp;',
+              '<br/>',
+              '"',
+            ),
+          )
+          .map((a) => a.join('')),
+        (html) => {
+          const scan = scanHtml(html);
+          expect(scan.depth).toBeGreaterThanOrEqual(0);
+          expect(typeof scan.text).toBe('string');
+        },
+      ),
     );
   });
 });
@@ -112,12 +167,28 @@ describe('loadJson', () => {
   });
 
   it('maps metadata fields', () => {
-    const [record] = loadJson(JSON.stringify({ content: 'x', headline: 'Titel', published: '2024-06-21T14:30:00Z', url: 'https://example.org/a', lang: 'de' })).records;
-    expect(record).toMatchObject({ body: 'x', title: 'Titel', published: '2024-06-21', url: 'https://example.org/a', declaredLanguage: 'de' });
+    const [record] = loadJson(
+      JSON.stringify({
+        content: 'x',
+        headline: 'Titel',
+        published: '2024-06-21T14:30:00Z',
+        url: 'https://example.org/a',
+        lang: 'de',
+      }),
+    ).records;
+    expect(record).toMatchObject({
+      body: 'x',
+      title: 'Titel',
+      published: '2024-06-21',
+      url: 'https://example.org/a',
+      declaredLanguage: 'de',
+    });
   });
 
   it('extracts text from HTML content', () => {
-    const [record] = loadJson(JSON.stringify({ content: '<p>Erster Absatz.</p><p>Zweiter <em>Absatz</em>.</p>' })).records;
+    const [record] = loadJson(
+      JSON.stringify({ content: '<p>Erster Absatz.</p><p>Zweiter <em>Absatz</em>.</p>' }),
+    ).records;
     expect(record!.body.trim().split(/\n+/)).toEqual(['Erster Absatz.', 'Zweiter Absatz.']);
   });
 

@@ -8,7 +8,11 @@ describe('normalizeText', () => {
     ['turns CRLF and CR into LF', 'Erste Zeile\r\nZweite Zeile\rDritte', 'Erste Zeile\nZweite Zeile\nDritte'],
     ['folds every space variant into one space', 'Gina\u00a0Raimondo\t sagte\u2009das', 'Gina Raimondo sagte das'],
     ['drops soft hyphens and zero-width characters', 'Sicher\u00adheits\u200bwarnung', 'Sicherheitswarnung'],
-    ['keeps paragraphs but at most one blank line', 'Absatz eins.\n\n\n\n  Absatz zwei.  \n', 'Absatz eins.\n\nAbsatz zwei.'],
+    [
+      'keeps paragraphs but at most one blank line',
+      'Absatz eins.\n\n\n\n  Absatz zwei.  \n',
+      'Absatz eins.\n\nAbsatz zwei.',
+    ],
     ['trims leading blank lines', '\n\n  The agency said.', 'The agency said.'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
@@ -26,7 +30,12 @@ describe('normalizeText', () => {
 describe('splitDateHeader', () => {
   it.each([
     ['body on the next line', ' date 2017-12\nThe NCSC warned.', '2017-12', 'The NCSC warned.'],
-    ['body on the same line', ' date 2024-06 "Kaspersky wird…", teilte das Ministerium mit.', '2024-06', '"Kaspersky wird…", teilte das Ministerium mit.'],
+    [
+      'body on the same line',
+      ' date 2024-06 "Kaspersky wird…", teilte das Ministerium mit.',
+      '2024-06',
+      '"Kaspersky wird…", teilte das Ministerium mit.',
+    ],
     ['a full day', 'date 2022-03-15\nDas BSI warnt.', '2022-03-15', 'Das BSI warnt.'],
   ])('reads the header with %s', (_name, raw, value, body) => {
     expect(splitDateHeader(raw)).toEqual({ body, published: { value, source: 'header' } });
@@ -57,10 +66,16 @@ describe('normalizeMetadataDate', () => {
 
   it('only ever returns valid calendar prefixes', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), (input) => {
-        const value = normalizeMetadataDate(input);
-        if (value !== null) expect(isValidIsoPrefix(value)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        ),
+        (input) => {
+          const value = normalizeMetadataDate(input);
+          if (value !== null) expect(isValidIsoPrefix(value)).toBe(true);
+        },
+      ),
     );
   });
 });

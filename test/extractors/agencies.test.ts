@@ -9,13 +9,43 @@ const names = (text: string, language: 'de' | 'en') => extractAgencies(text, lan
 
 describe('extractAgencies: the gazetteer in both languages', () => {
   it.each([
-    ['de', 'Die Warnung des Bundesamts für Sicherheit in der Informationstechnik erreichte auch das BSI-Lagezentrum.', 'Federal Office for Information Security', ['Bundesamts für Sicherheit in der Informationstechnik', 'BSI']],
-    ['de', 'Ein Sprecher des Bundesamtes für Verfassungsschutz (BfV) bestätigte den Bericht.', 'Federal Office for the Protection of the Constitution', ['Bundesamtes für Verfassungsschutz', 'BfV']],
-    ['de', 'Das US-Handelsministerium teilte mit, eine Unterbehörde des Handelsministeriums sei zuständig.', 'Department of Commerce', ['US-Handelsministerium', 'Handelsministeriums']],
+    [
+      'de',
+      'Die Warnung des Bundesamts für Sicherheit in der Informationstechnik erreichte auch das BSI-Lagezentrum.',
+      'Federal Office for Information Security',
+      ['Bundesamts für Sicherheit in der Informationstechnik', 'BSI'],
+    ],
+    [
+      'de',
+      'Ein Sprecher des Bundesamtes für Verfassungsschutz (BfV) bestätigte den Bericht.',
+      'Federal Office for the Protection of the Constitution',
+      ['Bundesamtes für Verfassungsschutz', 'BfV'],
+    ],
+    [
+      'de',
+      'Das US-Handelsministerium teilte mit, eine Unterbehörde des Handelsministeriums sei zuständig.',
+      'Department of Commerce',
+      ['US-Handelsministerium', 'Handelsministeriums'],
+    ],
     ['de', 'BSI-Präsident Arne Schönbohm warnte am Dienstag.', 'Federal Office for Information Security', ['BSI']],
-    ['en', 'The Commerce Department said the U.S. Department of Commerce would act.', 'Department of Commerce', ['Commerce Department', 'U.S. Department of Commerce']],
-    ['en', 'The Department of Homeland Security (DHS) ordered agencies to act; DHS said more would follow.', 'Department of Homeland Security', ['Department of Homeland Security', 'DHS']],
-    ['de', 'Das Heimatschutzministerium hatte 2017 gewarnt.', 'Department of Homeland Security', ['Heimatschutzministerium']],
+    [
+      'en',
+      'The Commerce Department said the U.S. Department of Commerce would act.',
+      'Department of Commerce',
+      ['Commerce Department', 'U.S. Department of Commerce'],
+    ],
+    [
+      'en',
+      'The Department of Homeland Security (DHS) ordered agencies to act; DHS said more would follow.',
+      'Department of Homeland Security',
+      ['Department of Homeland Security', 'DHS'],
+    ],
+    [
+      'de',
+      'Das Heimatschutzministerium hatte 2017 gewarnt.',
+      'Department of Homeland Security',
+      ['Heimatschutzministerium'],
+    ],
   ] as const)('%s: %s', (language, text, name, aliases) => {
     const found = extractAgencies(text, language);
     expect(found).toHaveLength(1);
@@ -24,8 +54,17 @@ describe('extractAgencies: the gazetteer in both languages', () => {
   });
 
   it('gives German and English names of one agency one entity with country, acronym and parent', () => {
-    const [bsi] = extractAgencies('Das Bundesamt für Sicherheit in der Informationstechnik, auf Englisch Federal Office for Information Security, warnt.', 'de');
-    expect(bsi).toMatchObject({ key: 'agency:de.bsi', country: 'DE', acronym: 'BSI', parent: 'agency:de.bmi', aliases: ['Bundesamt für Sicherheit in der Informationstechnik', 'Federal Office for Information Security'] });
+    const [bsi] = extractAgencies(
+      'Das Bundesamt für Sicherheit in der Informationstechnik, auf Englisch Federal Office for Information Security, warnt.',
+      'de',
+    );
+    expect(bsi).toMatchObject({
+      key: 'agency:de.bsi',
+      country: 'DE',
+      acronym: 'BSI',
+      parent: 'agency:de.bmi',
+      aliases: ['Bundesamt für Sicherheit in der Informationstechnik', 'Federal Office for Information Security'],
+    });
   });
 
   it('keeps a parent chain in the data: OICTS → BIS → Department of Commerce, NCSC → GCHQ', () => {
@@ -37,10 +76,30 @@ describe('extractAgencies: the gazetteer in both languages', () => {
 
 describe('extractAgencies: ambiguity', () => {
   it.each([
-    ['de', 'Das Nationale Zentrum für Cybersicherheit (NCSC) in Bern meldete 49 000 Vorfälle. Das NCSC rät zur Vorsicht.', 'National Cyber Security Centre (Switzerland)', 'CH'],
-    ['en', 'Britain’s GCHQ runs the NCSC, which published guidance for the UK on Friday.', 'National Cyber Security Centre', 'GB'],
-    ['de', 'Das Innenministerium in Wien und die österreichische Polizei ermitteln; Österreich reagiert.', 'Federal Ministry of the Interior (Austria)', 'AT'],
-    ['de', 'Das Innenministerium will Huawei aus dem 5G-Netz verbannen.', 'Federal Ministry of the Interior and Community', 'DE'],
+    [
+      'de',
+      'Das Nationale Zentrum für Cybersicherheit (NCSC) in Bern meldete 49 000 Vorfälle. Das NCSC rät zur Vorsicht.',
+      'National Cyber Security Centre (Switzerland)',
+      'CH',
+    ],
+    [
+      'en',
+      'Britain’s GCHQ runs the NCSC, which published guidance for the UK on Friday.',
+      'National Cyber Security Centre',
+      'GB',
+    ],
+    [
+      'de',
+      'Das Innenministerium in Wien und die österreichische Polizei ermitteln; Österreich reagiert.',
+      'Federal Ministry of the Interior (Austria)',
+      'AT',
+    ],
+    [
+      'de',
+      'Das Innenministerium will Huawei aus dem 5G-Netz verbannen.',
+      'Federal Ministry of the Interior and Community',
+      'DE',
+    ],
     ['de', 'Das chinesische Handelsministerium kündigte Gegenmaßnahmen an.', 'Ministry of Commerce of China', 'CN'],
     ['de', 'Das Handelsministerium der USA hat Kaspersky verboten.', 'Department of Commerce', 'US'],
   ] as const)('%s: %s', (language, text, name, country) => {
@@ -50,8 +109,16 @@ describe('extractAgencies: ambiguity', () => {
   });
 
   it.each([
-    ['de', 'Die russische Regierung und die Regierung Russlands sind eins.', [['Government of Russia', 'RU', ['russische Regierung', 'Regierung Russlands'], 'gazetteer']]],
-    ['en', 'The government said the Russian government had been warned.', [['Government of Russia', 'RU', ['Russian government'], 'gazetteer']]],
+    [
+      'de',
+      'Die russische Regierung und die Regierung Russlands sind eins.',
+      [['Government of Russia', 'RU', ['russische Regierung', 'Regierung Russlands'], 'gazetteer']],
+    ],
+    [
+      'en',
+      'The government said the Russian government had been warned.',
+      [['Government of Russia', 'RU', ['Russian government'], 'gazetteer']],
+    ],
   ] as const)('a government needs a country next to it (%s)', (language, text, expected) => {
     expect(agencies(text, language)).toEqual(expected);
   });
@@ -74,10 +141,24 @@ describe('extractAgencies: ambiguity', () => {
 
 describe('extractAgencies: learning what the gazetteer lacks', () => {
   it.each([
-    ['de', 'Das Landesamt für Cybersicherheit Niedersachsen (LfCN) warnt. Das LfCN empfiehlt Updates.', 'Landesamt für Cybersicherheit Niedersachsen', ['Landesamt für Cybersicherheit Niedersachsen', 'LfCN'], 'LfCN'],
-    ['en', 'The Office of Cyber Resilience Coordination (OCRC) issued a notice; OCRC said more would follow.', 'Office of Cyber Resilience Coordination', ['Office of Cyber Resilience Coordination', 'OCRC'], 'OCRC'],
+    [
+      'de',
+      'Das Landesamt für Cybersicherheit Niedersachsen (LfCN) warnt. Das LfCN empfiehlt Updates.',
+      'Landesamt für Cybersicherheit Niedersachsen',
+      ['Landesamt für Cybersicherheit Niedersachsen', 'LfCN'],
+      'LfCN',
+    ],
+    [
+      'en',
+      'The Office of Cyber Resilience Coordination (OCRC) issued a notice; OCRC said more would follow.',
+      'Office of Cyber Resilience Coordination',
+      ['Office of Cyber Resilience Coordination', 'OCRC'],
+      'OCRC',
+    ],
   ] as const)('from an acronym definition (%s)', (language, text, name, aliases, acronym) => {
-    expect(extractAgencies(text, language)).toEqual([expect.objectContaining({ name, aliases, acronym, origin: 'definition' })]);
+    expect(extractAgencies(text, language)).toEqual([
+      expect.objectContaining({ name, aliases, acronym, origin: 'definition' }),
+    ]);
   });
 
   it.each([
@@ -91,7 +172,11 @@ describe('extractAgencies: learning what the gazetteer lacks', () => {
   });
 
   it.each([
-    ['de', 'Die Bundesregierung hat eine Behörde für Krisen beauftragt, und einem Ministerium fehlen Mittel.', ['Federal Government of Germany']],
+    [
+      'de',
+      'Die Bundesregierung hat eine Behörde für Krisen beauftragt, und einem Ministerium fehlen Mittel.',
+      ['Federal Government of Germany'],
+    ],
     ['en', 'The National Defense Authorization Act (NDAA) bans the software.', []],
     ['de', 'Die deutsche Behörde für Cybersicherheit, das BSI, warnt.', ['Federal Office for Information Security']],
   ] as const)('learns no agency from a generic noun, a law or a description (%s): %s', (language, text, expected) => {
@@ -100,7 +185,12 @@ describe('extractAgencies: learning what the gazetteer lacks', () => {
 
   it('maps a misnamed agency to the gazetteer by its content words', () => {
     expect(agencies('Das Bundesamt für Sicherheit und Informationstechnik warnt vor Kaspersky.', 'de')).toEqual([
-      ['Federal Office for Information Security', 'DE', ['Bundesamt für Sicherheit und Informationstechnik'], 'gazetteer'],
+      [
+        'Federal Office for Information Security',
+        'DE',
+        ['Bundesamt für Sicherheit und Informationstechnik'],
+        'gazetteer',
+      ],
     ]);
   });
 });
@@ -119,6 +209,7 @@ describe('the agency gazetteer as data', () => {
 
   it('covers DE, AT, CH, US, GB, EU, the Five Eyes, RU and CN', () => {
     const countries = new Set(AGENCIES.map((a) => a.country));
-    for (const c of ['DE', 'AT', 'CH', 'US', 'GB', 'EU', 'CA', 'AU', 'NZ', 'RU', 'CN']) expect(countries.has(c), c).toBe(true);
+    for (const c of ['DE', 'AT', 'CH', 'US', 'GB', 'EU', 'CA', 'AU', 'NZ', 'RU', 'CN'])
+      expect(countries.has(c), c).toBe(true);
   });
 });

@@ -20,7 +20,14 @@ describe('extractDates: formats', () => {
     ['de', 'Die Umstellung soll bis Ende 2023 abgeschlossen sein.', [['Ende 2023', '2023']]],
     ['de', 'Im März legte das Amt den Bericht vor.', [['März', '2024-03']]],
     ['de', 'Die NDAA für das Jahr 2018 enthält das Verbot.', [['Jahr 2018', '2018']]],
-    ['de', 'Die Befugnisse stammen aus 2019, die Verfügung aus dem Mai desselben Jahres.', [['2019', '2019'], ['Mai desselben Jahres', '2019-05']]],
+    [
+      'de',
+      'Die Befugnisse stammen aus 2019, die Verfügung aus dem Mai desselben Jahres.',
+      [
+        ['2019', '2019'],
+        ['Mai desselben Jahres', '2019-05'],
+      ],
+    ],
     ['en', 'The ban takes effect June 20, 2024, the agency said.', [['June 20, 2024', '2024-06-20']]],
     ['en', 'Updates end Sept. 29, the department said.', [['Sept. 29', '2024-09-29']]],
     ['en', 'The directive was issued on 20 June 2024.', [['20 June 2024', '2024-06-20']]],
@@ -35,10 +42,40 @@ describe('extractDates: formats', () => {
   });
 
   it.each([
-    ['de', 'Die Messe findet vom 1. bis 3. März 2024 statt.', [['1.', '2024-03-01'], ['3. März 2024', '2024-03-03']]],
-    ['de', 'Der Westfeldzug im Mai/Juni 1940 dauerte sechs Wochen.', [['Mai', '1940-05'], ['Juni 1940', '1940-06']]],
-    ['en', 'Attacks rose between June and September 2023.', [['June', '2023-06'], ['September 2023', '2023-09']]],
-    ['de', 'Der Krieg 1939/1940 und die Balkankriege 1912/13.', [['1939', '1939'], ['1940', '1940'], ['1912', '1912'], ['13', '1913']]],
+    [
+      'de',
+      'Die Messe findet vom 1. bis 3. März 2024 statt.',
+      [
+        ['1.', '2024-03-01'],
+        ['3. März 2024', '2024-03-03'],
+      ],
+    ],
+    [
+      'de',
+      'Der Westfeldzug im Mai/Juni 1940 dauerte sechs Wochen.',
+      [
+        ['Mai', '1940-05'],
+        ['Juni 1940', '1940-06'],
+      ],
+    ],
+    [
+      'en',
+      'Attacks rose between June and September 2023.',
+      [
+        ['June', '2023-06'],
+        ['September 2023', '2023-09'],
+      ],
+    ],
+    [
+      'de',
+      'Der Krieg 1939/1940 und die Balkankriege 1912/13.',
+      [
+        ['1939', '1939'],
+        ['1940', '1940'],
+        ['1912', '1912'],
+        ['13', '1913'],
+      ],
+    ],
   ] as const)('ranges yield both ends (%s): %s', (language, text, expected) => {
     expect(values(text, language)).toEqual(expected);
   });
@@ -62,45 +99,110 @@ describe('extractDates: not dates', () => {
 
 describe('extractDates: anchoring', () => {
   it.each([
-    ['de', 'Das Ministerium teilte am Donnerstag mit, es habe gestern entschieden.', '2024-06-21', [['Donnerstag', '2024-06-20', true], ['gestern', '2024-06-20', true]]],
-    ['en', 'The department said on Tuesday that today is the deadline.', '2024-06-21', [['Tuesday', '2024-06-18', true], ['today', '2024-06-21', true]]],
+    [
+      'de',
+      'Das Ministerium teilte am Donnerstag mit, es habe gestern entschieden.',
+      '2024-06-21',
+      [
+        ['Donnerstag', '2024-06-20', true],
+        ['gestern', '2024-06-20', true],
+      ],
+    ],
+    [
+      'en',
+      'The department said on Tuesday that today is the deadline.',
+      '2024-06-21',
+      [
+        ['Tuesday', '2024-06-18', true],
+        ['today', '2024-06-21', true],
+      ],
+    ],
     ['en', 'The agency will brief Congress next Tuesday.', '2024-06-21', [['Tuesday', '2024-06-25', true]]],
-    ['de', 'Im Dezember 2024 hieß es, die Frist ende am 15. Januar.', '2024-12-20', [['Dezember 2024', '2024-12', false], ['15. Januar', '2025-01-15', false]]],
+    [
+      'de',
+      'Im Dezember 2024 hieß es, die Frist ende am 15. Januar.',
+      '2024-12-20',
+      [
+        ['Dezember 2024', '2024-12', false],
+        ['15. Januar', '2025-01-15', false],
+      ],
+    ],
     ['en', 'The company said last year that it would appeal.', '2024-06-21', [['last year', '2023', true]]],
   ] as const)('%s: %s (published %s)', (language, text, published, expected) => {
     expect(extractDates(text, language, { published }).map((d) => [d.text, d.value, d.relative])).toEqual(expected);
   });
 
   it('leaves year-less and weekday references out when the document has no date', () => {
-    expect(values('Kaspersky darf ab dem 20. Juli nicht mehr verkaufen, teilte das Ministerium am Donnerstag mit.', 'de', null)).toEqual([]);
+    expect(
+      values(
+        'Kaspersky darf ab dem 20. Juli nicht mehr verkaufen, teilte das Ministerium am Donnerstag mit.',
+        'de',
+        null,
+      ),
+    ).toEqual([]);
   });
 
   it('leaves weekdays out when the document date is only a month', () => {
-    expect(values('Die Behörde teilte am Donnerstag mit, ab dem 20. Juli gelte das Verbot.', 'de', '2024-06')).toEqual([['20. Juli', '2024-07-20']]);
+    expect(values('Die Behörde teilte am Donnerstag mit, ab dem 20. Juli gelte das Verbot.', 'de', '2024-06')).toEqual([
+      ['20. Juli', '2024-07-20'],
+    ]);
   });
 
   it('anchors a year-less date to an explicit date earlier in the same paragraph when the document has no date', () => {
-    expect(values('Am 1. März 2022 warnte das BSI; am 15. März folgte die Klage.\nAm 20. Juli geschah mehr.', 'de', null)).toEqual([['1. März 2022', '2022-03-01'], ['15. März', '2022-03-15']]);
+    expect(
+      values('Am 1. März 2022 warnte das BSI; am 15. März folgte die Klage.\nAm 20. Juli geschah mehr.', 'de', null),
+    ).toEqual([
+      ['1. März 2022', '2022-03-01'],
+      ['15. März', '2022-03-15'],
+    ]);
   });
 
   it('reads narratives with the year of the previous mention', () => {
-    const found = extractDates('Am 1. September 1939 begann der Krieg. Am 17. September folgte der Einmarsch.', 'de', { published: '2011-02-16', mode: 'narrative' });
+    const found = extractDates('Am 1. September 1939 begann der Krieg. Am 17. September folgte der Einmarsch.', 'de', {
+      published: '2011-02-16',
+      mode: 'narrative',
+    });
     expect(found.map((d) => d.value)).toEqual(['1939-09-01', '1939-09-17']);
   });
 });
 
 describe('extractDates: properties', () => {
   it('never throws; every span slices the text to its text; every value is a valid calendar date', () => {
-    const pieces = fc.constantFrom('20. Juli', 'am Donnerstag', '2024', '20.06.24', 'Sept. 29', ' ', '\n', 'mid-', 'bis', 'March 31,', '31. Februar', '1939/40', 'heute', '.', '0', '9', 'Mai desselben Jahres', 'CVE-', '§');
+    const pieces = fc.constantFrom(
+      '20. Juli',
+      'am Donnerstag',
+      '2024',
+      '20.06.24',
+      'Sept. 29',
+      ' ',
+      '\n',
+      'mid-',
+      'bis',
+      'March 31,',
+      '31. Februar',
+      '1939/40',
+      'heute',
+      '.',
+      '0',
+      '9',
+      'Mai desselben Jahres',
+      'CVE-',
+      '§',
+    );
     fc.assert(
-      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 12 }), fc.constantFrom('de', 'en'), fc.option(fc.constantFrom('2024-06-21', '2024-06', '2024'), { nil: null }), (parts, language, published) => {
-        const text = parts.join(' ');
-        for (const d of extractDates(text, language as 'de' | 'en', { published })) {
-          expect(text.slice(d.start, d.end)).toBe(d.text);
-          expect(isValidIsoPrefix(d.value)).toBe(true);
-          expect(d.granularity).toBe(d.value.length === 4 ? 'year' : d.value.length === 7 ? 'month' : 'day');
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string()), { maxLength: 12 }),
+        fc.constantFrom('de', 'en'),
+        fc.option(fc.constantFrom('2024-06-21', '2024-06', '2024'), { nil: null }),
+        (parts, language, published) => {
+          const text = parts.join(' ');
+          for (const d of extractDates(text, language as 'de' | 'en', { published })) {
+            expect(text.slice(d.start, d.end)).toBe(d.text);
+            expect(isValidIsoPrefix(d.value)).toBe(true);
+            expect(d.granularity).toBe(d.value.length === 4 ? 'year' : d.value.length === 7 ? 'month' : 'day');
+          }
+        },
+      ),
     );
   });
 

@@ -16,26 +16,78 @@ function entities(text: string, language: LanguageCode): EntityFinding[] {
   const persons = extractPersons(text, tokens, [...agencies, ...organizations]);
   return resolveEntities([agencies, organizations, persons, extractLocations(text, tokens)]);
 }
-const ofType = (text: string, language: LanguageCode, type: EntityFinding['type']) => entities(text, language).filter((e) => e.type === type);
-const names = (text: string, language: LanguageCode, type: EntityFinding['type']) => ofType(text, language, type).map((e) => e.name);
+const ofType = (text: string, language: LanguageCode, type: EntityFinding['type']) =>
+  entities(text, language).filter((e) => e.type === type);
+const names = (text: string, language: LanguageCode, type: EntityFinding['type']) =>
+  ofType(text, language, type).map((e) => e.name);
 
 describe('persons', () => {
   it.each([
-    ['de', 'after a role', 'US-Handelsministerin Gina Raimondo kündigte das Verbot an.', 'Gina Raimondo', 'US-Handelsministerin'],
-    ['en', 'after a role', 'Commerce Secretary Gina Raimondo announced the ban on Thursday.', 'Gina Raimondo', 'Commerce Secretary'],
-    ['de', 'after a compound role', 'BSI-Präsident Arne Schönbohm warnte vor dem Einsatz.', 'Arne Schönbohm', 'BSI-Präsident'],
-    ['en', 'after a lowercase role', 'The foreign ministry spokeswoman Hua Lanying rejected the claims.', 'Hua Lanying', 'spokeswoman'],
-    ['de', 'before an apposition', 'Das sagte Ian Levy, Technical Director des NCSC, am Montag.', 'Ian Levy', 'Technical Director des NCSC'],
-    ['en', 'with a middle initial', 'Secretary Alejandro N. Mayorkas signed the directive.', 'Alejandro N. Mayorkas', 'Secretary'],
-    ['de', 'after the role and a comma', 'Das erklärte der Vizepräsident des Bundesamtes für Verfassungsschutz, Sinan Selen, in Berlin.', 'Sinan Selen', 'Vizepräsident des Bundesamtes für Verfassungsschutz'],
+    [
+      'de',
+      'after a role',
+      'US-Handelsministerin Gina Raimondo kündigte das Verbot an.',
+      'Gina Raimondo',
+      'US-Handelsministerin',
+    ],
+    [
+      'en',
+      'after a role',
+      'Commerce Secretary Gina Raimondo announced the ban on Thursday.',
+      'Gina Raimondo',
+      'Commerce Secretary',
+    ],
+    [
+      'de',
+      'after a compound role',
+      'BSI-Präsident Arne Schönbohm warnte vor dem Einsatz.',
+      'Arne Schönbohm',
+      'BSI-Präsident',
+    ],
+    [
+      'en',
+      'after a lowercase role',
+      'The foreign ministry spokeswoman Hua Lanying rejected the claims.',
+      'Hua Lanying',
+      'spokeswoman',
+    ],
+    [
+      'de',
+      'before an apposition',
+      'Das sagte Ian Levy, Technical Director des NCSC, am Montag.',
+      'Ian Levy',
+      'Technical Director des NCSC',
+    ],
+    [
+      'en',
+      'with a middle initial',
+      'Secretary Alejandro N. Mayorkas signed the directive.',
+      'Alejandro N. Mayorkas',
+      'Secretary',
+    ],
+    [
+      'de',
+      'after the role and a comma',
+      'Das erklärte der Vizepräsident des Bundesamtes für Verfassungsschutz, Sinan Selen, in Berlin.',
+      'Sinan Selen',
+      'Vizepräsident des Bundesamtes für Verfassungsschutz',
+    ],
   ])('%s: finds a name %s and keeps the role', (language, _case, text, name, role) => {
     const person = ofType(text, language as LanguageCode, 'person').find((p) => p.name === name);
     expect(person?.roles).toContain(role);
   });
 
   it.each([
-    ['de', 'Gina Raimondo sprach in Washington. Frau Raimondo betonte später, Raimondos Sprecher habe recht.', ['Gina Raimondo', 'Raimondo', 'Raimondos']],
-    ['en', 'Gina Raimondo spoke in Washington. Later, Raimondo said the rule was final, and Ms. Raimondo left.', ['Gina Raimondo', 'Raimondo', 'Raimondo']],
+    [
+      'de',
+      'Gina Raimondo sprach in Washington. Frau Raimondo betonte später, Raimondos Sprecher habe recht.',
+      ['Gina Raimondo', 'Raimondo', 'Raimondos'],
+    ],
+    [
+      'en',
+      'Gina Raimondo spoke in Washington. Later, Raimondo said the rule was final, and Ms. Raimondo left.',
+      ['Gina Raimondo', 'Raimondo', 'Raimondo'],
+    ],
   ])('%s: resolves later short mentions to the full name', (language, text, mentions) => {
     const persons = ofType(text, language as LanguageCode, 'person');
     expect(persons.map((p) => p.name)).toEqual(['Gina Raimondo']);
@@ -45,12 +97,22 @@ describe('persons', () => {
   it('states the agency a role names as the affiliation', () => {
     const text = 'Ciaran Martin, Chief Executive des britischen NCSC, sagte am Freitag, die Behörde prüfe den Fall.';
     const [person] = ofType(text, 'de', 'person');
-    expect(person).toMatchObject({ name: 'Ciaran Martin', roles: ['Chief Executive des britischen NCSC'], affiliation: 'agency:gb.ncsc' });
+    expect(person).toMatchObject({
+      name: 'Ciaran Martin',
+      roles: ['Chief Executive des britischen NCSC'],
+      affiliation: 'agency:gb.ncsc',
+    });
   });
 
   it.each([
-    ['de', 'Die Handelsministerin und die Sicherheitswarnung des Amtes betreffen Millionen Nutzer. Ein Beamter des Ministeriums sagte, er sei besorgt.'],
-    ['en', 'The Commerce Secretary said she was concerned. An official of the department told reporters it was final. Will Russia respond?'],
+    [
+      'de',
+      'Die Handelsministerin und die Sicherheitswarnung des Amtes betreffen Millionen Nutzer. Ein Beamter des Ministeriums sagte, er sei besorgt.',
+    ],
+    [
+      'en',
+      'The Commerce Secretary said she was concerned. An official of the department told reporters it was final. Will Russia respond?',
+    ],
     ['de', 'Nach Angaben der Behörde Cyber- und Informationssicherheit ist die Lage ernst.'],
     ['en', 'Treasury Sanctions Kaspersky Lab Leadership'],
     ['en', 'The briefing was given by the Executive Assistant Director for Cybersecurity at CISA.'],
@@ -59,7 +121,8 @@ describe('persons', () => {
   });
 
   it('keeps two people of one surname apart, each short mention with the nearest full name before it', () => {
-    const text = 'Anna Weber leitet das Referat. Später kam Thomas Weber hinzu. Weber sagte, das Referat sei überlastet.';
+    const text =
+      'Anna Weber leitet das Referat. Später kam Thomas Weber hinzu. Weber sagte, das Referat sei überlastet.';
     const persons = ofType(text, 'de', 'person');
     expect(persons.map((p) => p.name)).toEqual(['Anna Weber', 'Thomas Weber']);
     expect(persons[1]!.mentions.map((m) => m.text)).toEqual(['Thomas Weber', 'Weber']);
@@ -78,20 +141,36 @@ describe('organizations', () => {
   });
 
   it('gives a bare name to the company named with its legal form, one entity', () => {
-    const text = 'Kaspersky Lab, Inc. ist betroffen. Kaspersky Lab bestreitet die Vorwürfe, und Kaspersky kündigte Widerspruch an.';
+    const text =
+      'Kaspersky Lab, Inc. ist betroffen. Kaspersky Lab bestreitet die Vorwürfe, und Kaspersky kündigte Widerspruch an.';
     const orgs = ofType(text, 'de', 'organization');
     expect(orgs.map((o) => o.name)).toEqual(['Kaspersky Lab, Inc.']);
     expect(orgs[0]!.mentions.map((m) => m.text)).toEqual(['Kaspersky Lab, Inc.', 'Kaspersky Lab', 'Kaspersky']);
   });
 
   it.each([
-    ['de', 'Der Softwarehersteller Norda Secure und der Netzbetreiber Telekom reagierten.', ['Norda Secure', 'Deutsche Telekom']],
-    ['en', 'The hacking group Volt Typhoon used routers, according to the cybersecurity firm Mandiant.', ['Volt Typhoon', 'Mandiant']],
-    ['de', 'Die Allianz für Sicherheit in der Wirtschaft (ASW) lud ein; die ASW vertritt Unternehmen.', ['Allianz für Sicherheit in der Wirtschaft']],
+    [
+      'de',
+      'Der Softwarehersteller Norda Secure und der Netzbetreiber Telekom reagierten.',
+      ['Norda Secure', 'Deutsche Telekom'],
+    ],
+    [
+      'en',
+      'The hacking group Volt Typhoon used routers, according to the cybersecurity firm Mandiant.',
+      ['Volt Typhoon', 'Mandiant'],
+    ],
+    [
+      'de',
+      'Die Allianz für Sicherheit in der Wirtschaft (ASW) lud ein; die ASW vertritt Unternehmen.',
+      ['Allianz für Sicherheit in der Wirtschaft'],
+    ],
     ['en', 'The National Defense Authorization Act (NDAA) bans the software.', []],
-  ])('%s: learns organizations from cue nouns, threat-actor names and definitions, not laws', (language, text, expected) => {
-    expect(names(text, language as LanguageCode, 'organization')).toEqual(expected);
-  });
+  ])(
+    '%s: learns organizations from cue nouns, threat-actor names and definitions, not laws',
+    (language, text, expected) => {
+      expect(names(text, language as LanguageCode, 'organization')).toEqual(expected);
+    },
+  );
 });
 
 describe('locations', () => {
@@ -112,8 +191,16 @@ describe('locations', () => {
   });
 
   it.each([
-    ['de', 'Die Festnahmen erfolgten in Düsseldorf und Bad Homburg, nicht in Moskau.', ['Düsseldorf', 'Bad Homburg vor der Höhe', 'Moscow']],
-    ['en', 'WASHINGTON, D.C. The agency said the servers were in the U.S. and in Kyiv.', ['Washington, D.C.', 'United States', 'Kyiv']],
+    [
+      'de',
+      'Die Festnahmen erfolgten in Düsseldorf und Bad Homburg, nicht in Moskau.',
+      ['Düsseldorf', 'Bad Homburg vor der Höhe', 'Moscow'],
+    ],
+    [
+      'en',
+      'WASHINGTON, D.C. The agency said the servers were in the U.S. and in Kyiv.',
+      ['Washington, D.C.', 'United States', 'Kyiv'],
+    ],
     ['de', 'Der Laden liegt in Eichstätt an der Pestalozzistraße; Essen ist teuer.', ['Eichstätt', 'Pestalozzistraße']],
   ])('%s: finds cities, exonyms, datelines and smaller places after prepositions', (language, text, expected) => {
     expect(names(text, language as LanguageCode, 'location')).toEqual(expected);
@@ -122,20 +209,49 @@ describe('locations', () => {
 
 describe('resolveEntities', () => {
   it('gives contested characters to the longer span, then to the listed name', () => {
-    const text = 'Das Hasso-Plattner-Institut und die Verbraucherzentrale Nordrhein-Westfalen warnen; die reichste Frau Frankreichs schweigt.';
+    const text =
+      'Das Hasso-Plattner-Institut und die Verbraucherzentrale Nordrhein-Westfalen warnen; die reichste Frau Frankreichs schweigt.';
     const found = entities(text, 'de');
-    expect(found.map((e) => `${e.type}:${e.name}`)).toEqual(['organization:Hasso-Plattner-Institut', 'location:Nordrhein-Westfalen', 'location:France']);
+    expect(found.map((e) => `${e.type}:${e.name}`)).toEqual([
+      'organization:Hasso-Plattner-Institut',
+      'location:Nordrhein-Westfalen',
+      'location:France',
+    ]);
   });
 
   it('returns mentions that slice the text, sorted and non-overlapping, for any text', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('Gina', 'Raimondo', 'BSI', 'Kaspersky', 'GmbH', 'in', 'Berlin', 'Russland', ',', '.', 'sagte', 'Frau', 'the', 'Inc.', '„', '“', '-', '\n')), (words) => {
-        const text = words.join(' ');
-        const all = entities(text, 'de').flatMap((e) => e.mentions);
-        for (const m of all) expect(text.slice(m.start, m.end)).toBe(m.text);
-        const sorted = [...all].sort((a, b) => a.start - b.start);
-        for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            'Gina',
+            'Raimondo',
+            'BSI',
+            'Kaspersky',
+            'GmbH',
+            'in',
+            'Berlin',
+            'Russland',
+            ',',
+            '.',
+            'sagte',
+            'Frau',
+            'the',
+            'Inc.',
+            '„',
+            '“',
+            '-',
+            '\n',
+          ),
+        ),
+        (words) => {
+          const text = words.join(' ');
+          const all = entities(text, 'de').flatMap((e) => e.mentions);
+          for (const m of all) expect(text.slice(m.start, m.end)).toBe(m.text);
+          const sorted = [...all].sort((a, b) => a.start - b.start);
+          for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bandKeys, BANDS, estimatedSimilarity, minhashSignature, NEAR_DUPLICATE_THRESHOLD, SIGNATURE_LENGTH } from '../../extractors/minhash.js';
+import {
+  bandKeys,
+  BANDS,
+  estimatedSimilarity,
+  minhashSignature,
+  NEAR_DUPLICATE_THRESHOLD,
+  SIGNATURE_LENGTH,
+} from '../../extractors/minhash.js';
 
 const WIRE = `Komponenten der chinesischen Hersteller Huawei und ZTE sollen schrittweise aus dem deutschen 5G-Mobilfunknetz verschwinden. Darauf hat sich die Bundesregierung mit den Netzbetreibern geeinigt, wie das Innenministerium am Donnerstag mitteilte. Nach der Vereinbarung dürfen in den Kernnetzen ab Ende 2026 keine Komponenten der beiden Unternehmen mehr eingesetzt werden. Für die Zugangs- und Transportnetze gilt eine Frist bis Ende 2029. „Wir schützen damit die zentralen Nervensysteme des Wirtschaftsstandorts Deutschland“, sagte die Ministerin. Die Prüfung hatte im vergangenen Jahr begonnen.`;
 const REWRITE = `Nach monatelangem Streit ist die Entscheidung gefallen. ${WIRE.replace('am Donnerstag', 'heute').replace('Die Prüfung hatte im vergangenen Jahr begonnen.', 'Die Telekom hat bereits mit dem Austausch begonnen.')}`;

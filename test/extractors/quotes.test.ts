@@ -9,10 +9,15 @@ function quotes(text: string): QuoteFinding[] {
   const { documents } = ingestFile({ path: 'test.txt', bytes: Buffer.from(text), sha256: 'x', kind: 'text' });
   return analyzeDocument(documents[0]!).quotes;
 }
-const direct = (text: string) => quotes(text).filter((q) => q.kind === 'direct').map((q) => `${q.speaker?.name ?? '-'}: ${q.text}`);
+const direct = (text: string) =>
+  quotes(text)
+    .filter((q) => q.kind === 'direct')
+    .map((q) => `${q.speaker?.name ?? '-'}: ${q.text}`);
 
-const DE_INTRO = 'Handelsministerin Gina Raimondo stellte am Donnerstag in Washington die neuen Regeln für Antivirensoftware vor.';
-const EN_INTRO = 'Commerce Secretary Gina Raimondo presented the new rules for antivirus software in Washington on Thursday.';
+const DE_INTRO =
+  'Handelsministerin Gina Raimondo stellte am Donnerstag in Washington die neuen Regeln für Antivirensoftware vor.';
+const EN_INTRO =
+  'Commerce Secretary Gina Raimondo presented the new rules for antivirus software in Washington on Thursday.';
 
 describe('extractQuotes', () => {
   it.each([
@@ -33,34 +38,88 @@ describe('extractQuotes', () => {
   });
 
   it.each([
-    ['de, before', `${DE_INTRO} Raimondo sagte: „Kaspersky-Kunden haben nichts falsch gemacht und müssen nichts befürchten.“`, 'Gina Raimondo'],
-    ['de, inverted after', `${DE_INTRO} „Kaspersky-Kunden haben nichts falsch gemacht“, betonte die Ministerin Gina Raimondo.`, 'Gina Raimondo'],
-    ['en, before', `${EN_INTRO} Raimondo said: “Kaspersky customers have done nothing wrong and need not fear anything.”`, 'Gina Raimondo'],
-    ['en, said X after', `${EN_INTRO} “Kaspersky customers have done nothing wrong,” said Commerce Secretary Gina Raimondo.`, 'Gina Raimondo'],
-    ['en, pronoun', `${EN_INTRO} “Kaspersky customers have done nothing wrong,” she said on Thursday.`, 'Gina Raimondo'],
-    ['de, after in the pluperfect', `${DE_INTRO} Die Behörde rät zum Wechsel. Kunden hätten „nichts falsch gemacht und müssen nichts befürchten“, hatte Raimondo gesagt.`, 'Gina Raimondo'],
-    ['en, after in the pluperfect', `${EN_INTRO} The agency urges a switch. “Kaspersky customers have done nothing wrong,” Raimondo had said.`, 'Gina Raimondo'],
+    [
+      'de, before',
+      `${DE_INTRO} Raimondo sagte: „Kaspersky-Kunden haben nichts falsch gemacht und müssen nichts befürchten.“`,
+      'Gina Raimondo',
+    ],
+    [
+      'de, inverted after',
+      `${DE_INTRO} „Kaspersky-Kunden haben nichts falsch gemacht“, betonte die Ministerin Gina Raimondo.`,
+      'Gina Raimondo',
+    ],
+    [
+      'en, before',
+      `${EN_INTRO} Raimondo said: “Kaspersky customers have done nothing wrong and need not fear anything.”`,
+      'Gina Raimondo',
+    ],
+    [
+      'en, said X after',
+      `${EN_INTRO} “Kaspersky customers have done nothing wrong,” said Commerce Secretary Gina Raimondo.`,
+      'Gina Raimondo',
+    ],
+    [
+      'en, pronoun',
+      `${EN_INTRO} “Kaspersky customers have done nothing wrong,” she said on Thursday.`,
+      'Gina Raimondo',
+    ],
+    [
+      'de, after in the pluperfect',
+      `${DE_INTRO} Die Behörde rät zum Wechsel. Kunden hätten „nichts falsch gemacht und müssen nichts befürchten“, hatte Raimondo gesagt.`,
+      'Gina Raimondo',
+    ],
+    [
+      'en, after in the pluperfect',
+      `${EN_INTRO} The agency urges a switch. “Kaspersky customers have done nothing wrong,” Raimondo had said.`,
+      'Gina Raimondo',
+    ],
   ])('attributes a quote %s', (_case, text, speaker) => {
     expect(quotes(text)[0]?.speaker?.name).toBe(speaker);
   });
 
   it.each([
-    ['de', `${DE_INTRO} „Das ist ein wichtiger Schritt“, sagte Raimondo. „Wir werden nicht zögern, weiter zu handeln.“`, 'Gina Raimondo: Das ist ein wichtiger Schritt Wir werden nicht zögern, weiter zu handeln.'],
-    ['en', `${EN_INTRO} “This is an important step,” Raimondo said. “We will not hesitate to act again.”`, 'Gina Raimondo: This is an important step, We will not hesitate to act again.'],
+    [
+      'de',
+      `${DE_INTRO} „Das ist ein wichtiger Schritt“, sagte Raimondo. „Wir werden nicht zögern, weiter zu handeln.“`,
+      'Gina Raimondo: Das ist ein wichtiger Schritt Wir werden nicht zögern, weiter zu handeln.',
+    ],
+    [
+      'en',
+      `${EN_INTRO} “This is an important step,” Raimondo said. “We will not hesitate to act again.”`,
+      'Gina Raimondo: This is an important step, We will not hesitate to act again.',
+    ],
   ])('%s: joins a quote interrupted by its attribution into one', (_language, text, expected) => {
     expect(direct(text)).toEqual([expected]);
   });
 
   it.each([
-    ['de', `${DE_INTRO} „Die Warnung vor ‚unsicherer Software‘ bleibt bestehen, auch für Behörden“, sagte Raimondo.`, 'Die Warnung vor ‚unsicherer Software‘ bleibt bestehen, auch für Behörden'],
-    ['en', `${EN_INTRO} “The warning about ‘unsafe software’ stands, also for Kaspersky's customers,” Raimondo said.`, "The warning about ‘unsafe software’ stands, also for Kaspersky's customers,"],
+    [
+      'de',
+      `${DE_INTRO} „Die Warnung vor ‚unsicherer Software‘ bleibt bestehen, auch für Behörden“, sagte Raimondo.`,
+      'Die Warnung vor ‚unsicherer Software‘ bleibt bestehen, auch für Behörden',
+    ],
+    [
+      'en',
+      `${EN_INTRO} “The warning about ‘unsafe software’ stands, also for Kaspersky's customers,” Raimondo said.`,
+      "The warning about ‘unsafe software’ stands, also for Kaspersky's customers,",
+    ],
   ])('%s: keeps a nested quote and an apostrophe inside the outer quote', (_language, text, expected) => {
     expect(quotes(text).map((q) => q.text)).toEqual([expected]);
   });
 
   it.each([
-    ['de', 'Das BSI warnt vor dem Einsatz der Software. „Ein Austausch der Produkte ist dringend geboten“, heißt es in einer Mitteilung des BSI.', 'agency', 'BSI'],
-    ['en', 'The CISA issued a directive on Wednesday. “Agencies must remove the products within ninety days,” the CISA said in a statement.', 'agency', 'CISA'],
+    [
+      'de',
+      'Das BSI warnt vor dem Einsatz der Software. „Ein Austausch der Produkte ist dringend geboten“, heißt es in einer Mitteilung des BSI.',
+      'agency',
+      'BSI',
+    ],
+    [
+      'en',
+      'The CISA issued a directive on Wednesday. “Agencies must remove the products within ninety days,” the CISA said in a statement.',
+      'agency',
+      'CISA',
+    ],
   ])('%s: attributes a quote to an institution', (_language, text, type, name) => {
     const [quote] = quotes(text);
     expect(quote?.speaker?.key).toMatch(new RegExp(`^${type}:`));
@@ -68,67 +127,140 @@ describe('extractQuotes', () => {
   });
 
   it.each([
-    ['de', 'Das Ministerium prüft die Lage weiter. Ein Sprecher des Ministeriums sagte: „Es gibt hier noch keine Entscheidung der Regierung.“', 'Ein Sprecher des Ministeriums'],
-    ['en', 'The department is still reviewing the case. “There is no decision by the government yet,” a spokesperson for the department said.', 'a spokesperson for the department'],
+    [
+      'de',
+      'Das Ministerium prüft die Lage weiter. Ein Sprecher des Ministeriums sagte: „Es gibt hier noch keine Entscheidung der Regierung.“',
+      'Ein Sprecher des Ministeriums',
+    ],
+    [
+      'en',
+      'The department is still reviewing the case. “There is no decision by the government yet,” a spokesperson for the department said.',
+      'a spokesperson for the department',
+    ],
   ])('%s: keeps an unnamed official with its description and no entity', (_language, text, name) => {
     expect(quotes(text)[0]?.speaker).toEqual({ key: null, name, role: null, affiliation: null });
   });
 
   it.each([
-    ['de', 'Das Bundesamt für Sicherheit in der Informationstechnik prüft die Lage. Ein Sprecher des BSI sagte: „Es gibt hier noch keine Entscheidung.“'],
-    ['de', 'Das Bundesinnenministerium prüft die Lage. Ein Sprecher des CDU-geführten Ministeriums sagte: „Es gibt hier noch keine Entscheidung.“'],
-    ['en', 'The Department of Commerce is still reviewing the case. “There is no decision yet,” a spokesperson for the department said.'],
+    [
+      'de',
+      'Das Bundesamt für Sicherheit in der Informationstechnik prüft die Lage. Ein Sprecher des BSI sagte: „Es gibt hier noch keine Entscheidung.“',
+    ],
+    [
+      'de',
+      'Das Bundesinnenministerium prüft die Lage. Ein Sprecher des CDU-geführten Ministeriums sagte: „Es gibt hier noch keine Entscheidung.“',
+    ],
+    [
+      'en',
+      'The Department of Commerce is still reviewing the case. “There is no decision yet,” a spokesperson for the department said.',
+    ],
   ])('%s: gives an unnamed official the agency it speaks for', (_language, text) => {
     const [quote] = quotes(text);
     expect(quote?.speaker).toMatchObject({ key: null, affiliation: expect.stringMatching(/^agency:/) });
   });
 
   it.each([
-    ['de', 'Das Handelsministerium der Vereinigten Staaten verbot die Software. Die russische Regierung widersprach. „Kasperskys Aktivitäten sind ein Risiko für die nationale Sicherheit“, fügte das Ministerium hinzu.', 'Handelsministerium der Vereinigten Staaten'],
-    ['en', 'The Commerce Department banned the software. The Russian government objected. “The manipulation of the software can cause significant risk,” the department said.', 'Commerce Department'],
-  ])('%s: resolves "das Ministerium" / "the department" to the body of that kind named last', (_language, text, name) => {
-    expect(quotes(text).find((q) => q.kind === 'direct')?.speaker).toMatchObject({ name, affiliation: null });
-  });
+    [
+      'de',
+      'Das Handelsministerium der Vereinigten Staaten verbot die Software. Die russische Regierung widersprach. „Kasperskys Aktivitäten sind ein Risiko für die nationale Sicherheit“, fügte das Ministerium hinzu.',
+      'Handelsministerium der Vereinigten Staaten',
+    ],
+    [
+      'en',
+      'The Commerce Department banned the software. The Russian government objected. “The manipulation of the software can cause significant risk,” the department said.',
+      'Commerce Department',
+    ],
+  ])(
+    '%s: resolves "das Ministerium" / "the department" to the body of that kind named last',
+    (_language, text, name) => {
+      expect(quotes(text).find((q) => q.kind === 'direct')?.speaker).toMatchObject({ name, affiliation: null });
+    },
+  );
 
   it.each([
-    ['de', 'BSI-Präsident Arne Schönbohm warnte erneut vor der Software. Wenn jemand sie weiter nutze, „ist das für mich fahrlässig“.', 'Arne Schönbohm'],
-    ['en', 'Commerce Secretary Gina Raimondo announced the ban on Thursday. Customers “have done nothing wrong, and I want them to switch soon”.', 'Gina Raimondo'],
-  ])('%s: takes words in the first person for the speech of whom the sentence before names', (_language, text, speaker) => {
-    expect(quotes(text).find((q) => q.kind === 'direct')?.speaker?.name).toBe(speaker);
-  });
+    [
+      'de',
+      'BSI-Präsident Arne Schönbohm warnte erneut vor der Software. Wenn jemand sie weiter nutze, „ist das für mich fahrlässig“.',
+      'Arne Schönbohm',
+    ],
+    [
+      'en',
+      'Commerce Secretary Gina Raimondo announced the ban on Thursday. Customers “have done nothing wrong, and I want them to switch soon”.',
+      'Gina Raimondo',
+    ],
+  ])(
+    '%s: takes words in the first person for the speech of whom the sentence before names',
+    (_language, text, speaker) => {
+      expect(quotes(text).find((q) => q.kind === 'direct')?.speaker?.name).toBe(speaker);
+    },
+  );
 
   it('de: lets a frame with no words of its own name the speaker of the reported speech that follows', () => {
-    const text = 'Der Hersteller Kaspersky ist betroffen. Das Unternehmen wies die Vorwürfe zurück. Das Ministerium habe seine Entscheidung über den Verkauf der Software in den Vereinigten Staaten aufgrund „des aktuellen geopolitischen Klimas und theoretischer Bedenken“ gefällt.';
-    expect(quotes(text).map((q) => [q.kind, q.speaker?.name])).toEqual([['indirect', 'Kaspersky'], ['direct', 'Kaspersky']]);
+    const text =
+      'Der Hersteller Kaspersky ist betroffen. Das Unternehmen wies die Vorwürfe zurück. Das Ministerium habe seine Entscheidung über den Verkauf der Software in den Vereinigten Staaten aufgrund „des aktuellen geopolitischen Klimas und theoretischer Bedenken“ gefällt.';
+    expect(quotes(text).map((q) => [q.kind, q.speaker?.name])).toEqual([
+      ['indirect', 'Kaspersky'],
+      ['direct', 'Kaspersky'],
+    ]);
   });
 
   it.each([
-    ['de', `${DE_INTRO} Die Software stelle ein „inakzeptables Risiko“ dar, heißt es im Bericht zum „Secure Software Act“.`],
+    [
+      'de',
+      `${DE_INTRO} Die Software stelle ein „inakzeptables Risiko“ dar, heißt es im Bericht zum „Secure Software Act“.`,
+    ],
     ['en', `${EN_INTRO} The software poses an “unacceptable risk” under the so-called “Secure Software Act”.`],
   ])('%s: takes no scare quote or title for a quote', (_language, text) => {
     expect(direct(text)).toEqual([]);
   });
 
   it.each([
-    ['de', 'Ciaran Martin leitet das NCSC. Martin ergänzte jedoch, dass Russland ein sehr fähiger Akteur sei.', 'Russland ein sehr fähiger Akteur sei', 'Ciaran Martin'],
-    ['de', 'Ciaran Martin leitet das NCSC. Martin sagte, Russland sei ein sehr fähiger Akteur.', 'Russland sei ein sehr fähiger Akteur', 'Ciaran Martin'],
-    ['de', 'Vizepräsident Sinan Selen leitet die Abteilung. Selen sagte, die chinesische Führung sei auf wirtschaftliche Stärke fixiert.', 'die chinesische Führung sei auf wirtschaftliche Stärke fixiert', 'Sinan Selen'],
-    ['en', 'Ian Levy is the technical director. Levy said that the risk to most users was very low.', 'the risk to most users was very low', 'Ian Levy'],
+    [
+      'de',
+      'Ciaran Martin leitet das NCSC. Martin ergänzte jedoch, dass Russland ein sehr fähiger Akteur sei.',
+      'Russland ein sehr fähiger Akteur sei',
+      'Ciaran Martin',
+    ],
+    [
+      'de',
+      'Ciaran Martin leitet das NCSC. Martin sagte, Russland sei ein sehr fähiger Akteur.',
+      'Russland sei ein sehr fähiger Akteur',
+      'Ciaran Martin',
+    ],
+    [
+      'de',
+      'Vizepräsident Sinan Selen leitet die Abteilung. Selen sagte, die chinesische Führung sei auf wirtschaftliche Stärke fixiert.',
+      'die chinesische Führung sei auf wirtschaftliche Stärke fixiert',
+      'Sinan Selen',
+    ],
+    [
+      'en',
+      'Ian Levy is the technical director. Levy said that the risk to most users was very low.',
+      'the risk to most users was very low',
+      'Ian Levy',
+    ],
   ])('%s: finds indirect speech with its speaker', (_language, text, clause, speaker) => {
     const indirect = quotes(text).filter((q) => q.kind === 'indirect');
-    expect(indirect).toEqual([expect.objectContaining({ text: clause, speaker: expect.objectContaining({ name: speaker }) })]);
+    expect(indirect).toEqual([
+      expect.objectContaining({ text: clause, speaker: expect.objectContaining({ name: speaker }) }),
+    ]);
   });
 });
 
 describe('findQuoted', () => {
   it('never throws and returns marks in order, inside the text, for any text', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('„', '“', '”', '"', "'", '’', '‘', '‚', '»', '«', 'Wort', ' ', '\n\n', ',', 's')).map((a) => a.join('')), (text) => {
-        for (const q of findQuoted(text)) {
-          expect(q.open).toBeLessThan(q.close);
-          expect(q.close).toBeLessThan(text.length);
-        }
-      }),
+      fc.property(
+        fc
+          .array(fc.constantFrom('„', '“', '”', '"', "'", '’', '‘', '‚', '»', '«', 'Wort', ' ', '\n\n', ',', 's'))
+          .map((a) => a.join('')),
+        (text) => {
+          for (const q of findQuoted(text)) {
+            expect(q.open).toBeLessThan(q.close);
+            expect(q.close).toBeLessThan(text.length);
+          }
+        },
+      ),
     );
   });
 });

@@ -15,14 +15,26 @@ const DOC = 'doc_0123456789abcdef01234567';
 async function databaseAt(version: number, name: string): Promise<string> {
   const path = join(dir, name);
   const db = await Database.open(path);
-  await db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  for (const file of readdirSync(MIGRATIONS).filter((f) => /^\d+_.*\.sql$/.test(f)).sort()) {
+  await db.exec(
+    'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  for (const file of readdirSync(MIGRATIONS)
+    .filter((f) => /^\d+_.*\.sql$/.test(f))
+    .sort()) {
     if (Number.parseInt(file, 10) > version) break;
     await db.exec(readFileSync(join(MIGRATIONS, file), 'utf8'));
-    await db.run("INSERT INTO schema_migrations VALUES (?, ?, '2026-11-01T00:00:00Z')", [Number.parseInt(file, 10), file]);
+    await db.run("INSERT INTO schema_migrations VALUES (?, ?, '2026-11-01T00:00:00Z')", [
+      Number.parseInt(file, 10),
+      file,
+    ]);
   }
-  await db.run("INSERT INTO import_runs (id, started_at, status, arguments, tool_version) VALUES (1, '2026-11-01', 'completed', '[]', '0.1.0')");
-  await db.run("INSERT INTO documents (id, text, language, language_confidence, published, first_run_id) VALUES (?, 'Das BSI warnt. Es rät ab.', 'de', 1, '2022-03-15', 1)", [DOC]);
+  await db.run(
+    "INSERT INTO import_runs (id, started_at, status, arguments, tool_version) VALUES (1, '2026-11-01', 'completed', '[]', '0.1.0')",
+  );
+  await db.run(
+    "INSERT INTO documents (id, text, language, language_confidence, published, first_run_id) VALUES (?, 'Das BSI warnt. Es rät ab.', 'de', 1, '2022-03-15', 1)",
+    [DOC],
+  );
   await db.close();
   return path;
 }
@@ -39,7 +51,9 @@ describe('migrations', () => {
       { document_id: DOC, start: 0, end: 14 },
       { document_id: DOC, start: 15, end: 25 },
     ]);
-    expect(await store.db.all('SELECT start, "end", language, confidence FROM paragraphs')).toEqual([{ start: 0, end: 25, language: 'de', confidence: 0.9 }]);
+    expect(await store.db.all('SELECT start, "end", language, confidence FROM paragraphs')).toEqual([
+      { start: 0, end: 25, language: 'de', confidence: 0.9 },
+    ]);
     await store.close();
   });
 
@@ -51,7 +65,9 @@ describe('migrations', () => {
     await db.close();
     const store = await Store.open(path);
     expect(await store.schemaVersion()).toBeGreaterThanOrEqual(6);
-    const signatures = await store.db.all<{ seq: number; document_id: string; published: string; signature: Buffer }>('SELECT seq, document_id, published, signature FROM document_minhash');
+    const signatures = await store.db.all<{ seq: number; document_id: string; published: string; signature: Buffer }>(
+      'SELECT seq, document_id, published, signature FROM document_minhash',
+    );
     expect(signatures).toHaveLength(1);
     expect(signatures[0]).toMatchObject({ document_id: DOC, published: '2022-03-15' });
     expect(signatures[0]!.signature.equals(Buffer.alloc(768, 7))).toBe(true);

@@ -2,9 +2,24 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entityDetails, entityTimeline, listEntities, listQuotes, QueryError, searchDocuments, showDocument } from '../../output/queries.js';
+import {
+  entityDetails,
+  entityTimeline,
+  listEntities,
+  listQuotes,
+  QueryError,
+  searchDocuments,
+  showDocument,
+} from '../../output/queries.js';
 import { Store } from '../../output/store.js';
-import { formatDocument, formatEntities, formatEntity, formatQuotes, formatSearch, formatTimeline } from '../../pipeline/query-report.js';
+import {
+  formatDocument,
+  formatEntities,
+  formatEntity,
+  formatQuotes,
+  formatSearch,
+  formatTimeline,
+} from '../../pipeline/query-report.js';
 import { runImport } from '../../pipeline/runner.js';
 import { KNOWLEDGE_BASE_FILES } from '../fixtures/knowledge-base.js';
 
@@ -33,7 +48,9 @@ afterAll(async () => {
 async function knowledgeBase(path: string) {
   const s = await Store.open(path, { readonly: true });
   const result = {
-    entities: await s.db.all('SELECT id, key, type, name, acronym, country, parent_id, origin FROM entities ORDER BY id'),
+    entities: await s.db.all(
+      'SELECT id, key, type, name, acronym, country, parent_id, origin FROM entities ORDER BY id',
+    ),
     merges: await s.db.all('SELECT * FROM entity_merges ORDER BY entity_id'),
     statements: await s.db.all('SELECT * FROM statements ORDER BY id'),
     statementQuotes: await s.db.all('SELECT * FROM statement_quotes ORDER BY quote_id'),
@@ -65,7 +82,9 @@ describe('the knowledge base level', () => {
     ]);
     const navratil = await entityDetails(store, 'Dusan Navratil');
     expect(navratil.entity.name).toBe('Dušan Navrátil');
-    expect(navratil.merged).toEqual([expect.objectContaining({ name: 'Dusan Navratil', rule: 'spelling', via: 'Dušan Navrátil' })]);
+    expect(navratil.merged).toEqual([
+      expect.objectContaining({ name: 'Dusan Navratil', rule: 'spelling', via: 'Dušan Navrátil' }),
+    ]);
     expect(navratil.documents.map((d) => d.language).sort()).toEqual(['de', 'en']);
   });
 
@@ -76,16 +95,25 @@ describe('the knowledge base level', () => {
       speaker: { name: 'Gina Raimondo', role: 'Handelsministerin' },
       firstPublished: '2024-06-21',
     });
-    expect(german!.sources.map((s) => s.path)).toEqual(['kb/de/usa-verbieten-kaspersky.txt', 'kb/de/kaspersky-verbot-nutzer.txt']);
+    expect(german!.sources.map((s) => s.path)).toEqual([
+      'kb/de/usa-verbieten-kaspersky.txt',
+      'kb/de/kaspersky-verbot-nutzer.txt',
+    ]);
     // The English original is a translation: its own statement.
-    expect((await listQuotes(store, { speaker: 'Gina Raimondo' })).map((q) => q.firstPublished)).toEqual(['2024-06-20', '2024-06-21']);
+    expect((await listQuotes(store, { speaker: 'Gina Raimondo' })).map((q) => q.firstPublished)).toEqual([
+      '2024-06-20',
+      '2024-06-21',
+    ]);
   });
 });
 
 describe('query functions', () => {
   it('search ranks documents by FTS5 and marks the matched words', async () => {
     const hits = await searchDocuments(store, 'Virenschutzprogramm*', { mark: ['<b>', '</b>'] });
-    expect(hits.map((h) => h.path).sort()).toEqual(['kb/de/kaspersky-verbot-nutzer.txt', 'kb/de/usa-verbieten-kaspersky.txt']);
+    expect(hits.map((h) => h.path).sort()).toEqual([
+      'kb/de/kaspersky-verbot-nutzer.txt',
+      'kb/de/usa-verbieten-kaspersky.txt',
+    ]);
     expect(hits[0]!.snippet).toContain('<b>Virenschutzprogramme');
     expect(await searchDocuments(store, 'behorde OR "Bundesamt für Sicherheit"')).toHaveLength(1);
     await expect(searchDocuments(store, 'Kaspersky AND')).rejects.toThrow(QueryError);
@@ -101,9 +129,15 @@ describe('query functions', () => {
   it('entity gives aliases, roles, affiliation, documents, quotes and dates', async () => {
     const plattner = await entityDetails(store, 'Plattner');
     expect(plattner.roles).toEqual([{ role: 'BSI-Präsidentin', documents: 1 }]);
-    expect(plattner.affiliations).toEqual([expect.objectContaining({ name: 'Federal Office for Information Security' })]);
+    expect(plattner.affiliations).toEqual([
+      expect.objectContaining({ name: 'Federal Office for Information Security' }),
+    ]);
     const raimondo = await entityDetails(store, 'Raimondo');
-    expect(raimondo.roles.map((r) => r.role).sort()).toEqual(['Commerce Secretary', 'Handelsministerin', 'US-Handelsministerin']);
+    expect(raimondo.roles.map((r) => r.role).sort()).toEqual([
+      'Commerce Secretary',
+      'Handelsministerin',
+      'US-Handelsministerin',
+    ]);
     expect(raimondo.documents.map((d) => d.published)).toEqual(['2024-06-20', '2024-06-21', '2024-06-22']);
     expect(raimondo.quotes).toHaveLength(2);
     expect(raimondo.dates).toEqual([{ value: '2024-06-20', sentences: 1 }]);
@@ -115,11 +149,25 @@ describe('query functions', () => {
 
   it('quotes filter by agency, text and date range', async () => {
     // The BSI's president, and an unnamed spokesperson who speaks for it.
-    expect((await listQuotes(store, { agency: 'BSI' })).map((q) => q.speaker.name).sort()).toEqual(['Claudia Plattner', 'ein Sprecher des BSI']);
-    expect((await listQuotes(store, { from: '2024-06-21', to: '2024-06' })).map((q) => q.firstPublished)).toEqual(['2024-06-21', '2024-06-22', '2024-06-22']);
+    expect((await listQuotes(store, { agency: 'BSI' })).map((q) => q.speaker.name).sort()).toEqual([
+      'Claudia Plattner',
+      'ein Sprecher des BSI',
+    ]);
+    expect((await listQuotes(store, { from: '2024-06-21', to: '2024-06' })).map((q) => q.firstPublished)).toEqual([
+      '2024-06-21',
+      '2024-06-22',
+      '2024-06-22',
+    ]);
     expect(await listQuotes(store, { to: '2024-06-19' })).toEqual([]);
-    expect(await listQuotes(store, { kind: 'indirect' })).toEqual([expect.objectContaining({ text: 'the ban was overdue', speaker: expect.objectContaining({ name: 'Dan Sullivan' }) })]);
-    expect(formatQuotes(await listQuotes(store, { agency: 'BSI', speaker: 'Plattner' }))).toMatch(/Claudia Plattner[\s│]+Ein übereilter Wechsel/);
+    expect(await listQuotes(store, { kind: 'indirect' })).toEqual([
+      expect.objectContaining({
+        text: 'the ban was overdue',
+        speaker: expect.objectContaining({ name: 'Dan Sullivan' }),
+      }),
+    ]);
+    expect(formatQuotes(await listQuotes(store, { agency: 'BSI', speaker: 'Plattner' }))).toMatch(
+      /Claudia Plattner[\s│]+Ein übereilter Wechsel/,
+    );
   });
 
   it('timeline lists documents, dated sentences and quotes in date order', async () => {
@@ -139,7 +187,8 @@ describe('query functions', () => {
   it('show gives a document by the end of its path, with offsets that slice its text', async () => {
     const record = await showDocument(store, 'usa-verbieten-kaspersky.txt');
     expect(await showDocument(store, record.id)).toEqual(record);
-    for (const e of record.entities) for (const m of e.mentions) expect(record.text!.slice(m.start, m.end)).toBe(m.text);
+    for (const e of record.entities)
+      for (const m of e.mentions) expect(record.text!.slice(m.start, m.end)).toBe(m.text);
     expect(formatDocument(record, false)).toMatch(/Gina Raimondo \[\d+–\d+\]/);
     await expect(showDocument(store, 'kaspersky')).rejects.toThrow(QueryError);
   });

@@ -15,7 +15,11 @@ let db: string;
 
 /** The compiled CLI as a user runs it (`npm test` builds it first), with worker threads. */
 async function cli(...args: string[]) {
-  return run(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  return run(process.execPath, [CLI, ...args], {
+    cwd: PROJECT_ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 }
 
 beforeAll(() => {
@@ -47,7 +51,10 @@ describe('advisory-kb CLI on the sample corpus', () => {
 
   it('exports JSON Lines that validate against the schema', async () => {
     const { stdout } = await cli('export', '--db', db, '--with-text');
-    const records = stdout.trim().split('\n').map((line) => JSON.parse(line) as ExportRecord);
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ExportRecord);
     expect(records).toHaveLength(15);
     for (const record of records) {
       const result = validateExportRecord(record);
@@ -72,11 +79,16 @@ describe('advisory-kb CLI on the sample corpus', () => {
   it('answers the query commands as tables and as JSON', async () => {
     const search = await cli('search', 'Kaspersky AND Raimondo', '--db', db);
     expect(search.stdout).toMatch(/^2 documents for "Kaspersky AND Raimondo", best first/);
-    const hits = JSON.parse((await cli('search', 'Huawei', '--db', db, '--json', '--limit', '3')).stdout) as Array<{ snippet: string }>;
+    const hits = JSON.parse((await cli('search', 'Huawei', '--db', db, '--json', '--limit', '3')).stdout) as Array<{
+      snippet: string;
+    }>;
     expect(hits).toHaveLength(3);
     expect(hits.every((h) => h.snippet.includes('[Huawei]'))).toBe(true);
 
-    const agencies = JSON.parse((await cli('entities', '--type', 'agency', '--db', db, '--json')).stdout) as Array<{ type: string; documents: number }>;
+    const agencies = JSON.parse((await cli('entities', '--type', 'agency', '--db', db, '--json')).stdout) as Array<{
+      type: string;
+      documents: number;
+    }>;
     expect(agencies.every((a) => a.type === 'agency')).toBe(true);
     expect(agencies.map((a) => a.documents)).toEqual([...agencies.map((a) => a.documents)].sort((a, b) => b - a));
 
@@ -86,13 +98,20 @@ describe('advisory-kb CLI on the sample corpus', () => {
     // The English wire record of the NÚKIB warning writes the director's name without accents.
     const navratil = await cli('entity', 'Dusan Navratil', '--db', db);
     expect(navratil.stdout).toMatch(/^Dušan Navrátil \(person\) ent_[0-9a-f]+\n2 documents/);
-    expect(navratil.stdout).toMatch(/│ Dusan Navratil\s+│ spelling\s+│ "Dušan Navrátil" and "Dusan Navratil" are the same name/);
+    expect(navratil.stdout).toMatch(
+      /│ Dusan Navratil\s+│ spelling\s+│ "Dušan Navrátil" and "Dusan Navratil" are the same name/,
+    );
 
-    const quotes = JSON.parse((await cli('quotes', '--speaker', 'Raimondo', '--db', db, '--json')).stdout) as Array<{ speaker: { name: string }; sources: unknown[] }>;
+    const quotes = JSON.parse((await cli('quotes', '--speaker', 'Raimondo', '--db', db, '--json')).stdout) as Array<{
+      speaker: { name: string };
+      sources: unknown[];
+    }>;
     expect(quotes.length).toBeGreaterThanOrEqual(3);
     expect(new Set(quotes.map((q) => q.speaker.name))).toEqual(new Set(['Gina Raimondo']));
     // The German ministry's statement on the 5G agreement runs in two of the sample reports.
-    const carried = JSON.parse((await cli('quotes', '--contains', 'Nervensysteme', '--db', db, '--json')).stdout) as Array<{ sources: unknown[] }>;
+    const carried = JSON.parse(
+      (await cli('quotes', '--contains', 'Nervensysteme', '--db', db, '--json')).stdout,
+    ) as Array<{ sources: unknown[] }>;
     expect(carried.map((q) => q.sources.length)).toEqual([2]);
 
     const timeline = await cli('timeline', 'Raimondo', '--db', db);
@@ -103,16 +122,25 @@ describe('advisory-kb CLI on the sample corpus', () => {
     expect(show.stdout).toMatch(/sources: samples\/de\/bsi-warnung-kaspersky-2022\.txt \(text, utf-8\)/);
     expect(show.stdout).toMatch(/Arne Schönbohm \[\d+–\d+\]/);
 
-    const stats = JSON.parse((await cli('stats', '--db', db, '--json')).stdout) as { statements: number; quotes: number; mergedEntities: number };
+    const stats = JSON.parse((await cli('stats', '--db', db, '--json')).stdout) as {
+      statements: number;
+      quotes: number;
+      mergedEntities: number;
+    };
     expect(stats.statements).toBeLessThan(stats.quotes);
     expect(stats.mergedEntities).toBeGreaterThan(0);
 
     const missing = await cli('entity', 'Nobody Known', '--db', db).catch((e: { code: number; stderr: string }) => e);
-    expect(missing).toMatchObject({ code: 1, stderr: 'advisory-kb: no entity is named "Nobody Known" (try: advisory-kb entities --name …)\n' });
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: 'advisory-kb: no entity is named "Nobody Known" (try: advisory-kb entities --name …)\n',
+    });
   });
 
   it('says clearly when the database cannot be written', async () => {
-    const error = await cli('import', 'corpus/samples', '--db', join(dir, 'missing-folder', 'kb.sqlite')).catch((e: { code: number; stderr: string }) => e);
+    const error = await cli('import', 'corpus/samples', '--db', join(dir, 'missing-folder', 'kb.sqlite')).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(error).toMatchObject({ code: 1 });
     expect((error as { stderr: string }).stderr).toMatch(/^advisory-kb: cannot open the database file/);
     expect((error as { stderr: string }).stderr).not.toMatch(/at .*\.js:\d+/);

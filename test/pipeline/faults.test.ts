@@ -1,5 +1,15 @@
 import { execFile, spawn } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+  ftruncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,7 +30,8 @@ let dir: string;
 let archive: string;
 
 /** The compiled CLI as a user runs it (`npm test` builds it first). */
-const cli = (...args: string[]) => run(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
+const cli = (...args: string[]) =>
+  run(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does it first)`);
@@ -34,7 +45,9 @@ async function knowledgeBase(path: string): Promise<{ records: ExportRecord[]; e
   const store = await Store.open(path, { readonly: true });
   const records: ExportRecord[] = [];
   for await (const record of exportRecords(store, { withText: true })) records.push(record);
-  const entities = await store.db.all('SELECT id, key, type, name, acronym, country, parent_id FROM entities ORDER BY id');
+  const entities = await store.db.all(
+    'SELECT id, key, type, name, acronym, country, parent_id FROM entities ORDER BY id',
+  );
   await store.close();
   return { records, entities };
 }
@@ -69,8 +82,14 @@ describe('an import killed and run again', () => {
     const resumed = join(dir, 'resumed.sqlite');
     await cli('import', archive, '--db', clean, '--workers', '1', '--no-progress');
 
-    const child = spawn(process.execPath, [CLI, 'import', archive, '--db', resumed, '--workers', '1', '--no-progress'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const child = spawn(
+      process.execPath,
+      [CLI, 'import', archive, '--db', resumed, '--workers', '1', '--no-progress'],
+      { cwd: PROJECT_ROOT, stdio: 'ignore' },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     let seen = { documents: 0, orphans: 0 };
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -104,7 +123,8 @@ describe('two imports into one database at the same time', () => {
       cli('import', archive, '--db', shared, '--no-progress', '--json', '--workers', '1'),
       cli('import', archive, '--db', shared, '--no-progress', '--json', '--workers', '1'),
     ]);
-    for (const { stdout } of [first, second]) expect((JSON.parse(stdout) as { outcomes: Record<string, number> }).outcomes['failed'] ?? 0).toBe(0);
+    for (const { stdout } of [first, second])
+      expect((JSON.parse(stdout) as { outcomes: Record<string, number> }).outcomes['failed'] ?? 0).toBe(0);
     expect(await knowledgeBase(shared)).toEqual(await knowledgeBase(clean));
   }, 120_000);
 });
@@ -112,18 +132,24 @@ describe('two imports into one database at the same time', () => {
 describe('a disk that takes no more', () => {
   // A file size limit stands in for a full disk: SQLite's writes past it fail as they would there. 64 KB fails while
   // the schema is created, 2 MB in the middle of the import.
-  it.each([64, 2048])('ends the import with a one-line reason, not a stack trace (limit %i KB)', async (kilobytes) => {
-    const db = join(dir, `full-${kilobytes}.sqlite`);
-    const script = `trap '' XFSZ; ulimit -f ${kilobytes}; exec "${process.execPath}" "${CLI}" import "${archive}" --db "${db}" --no-progress --workers 1`;
-    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn('bash', ['-c', script], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-      let text = '';
-      child.stderr.on('data', (data: Buffer) => (text += data.toString()));
-      child.on('exit', (exitCode) => resolve({ code: exitCode, stderr: text }));
-    });
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/^advisory-kb: (the disk is full|the database file could not be written \(disk full, quota or file size limit reached, or a failing disk\)) \(SQLITE_(FULL|IOERR)\)\n$/);
-  }, 120_000);
+  it.each([64, 2048])(
+    'ends the import with a one-line reason, not a stack trace (limit %i KB)',
+    async (kilobytes) => {
+      const db = join(dir, `full-${kilobytes}.sqlite`);
+      const script = `trap '' XFSZ; ulimit -f ${kilobytes}; exec "${process.execPath}" "${CLI}" import "${archive}" --db "${db}" --no-progress --workers 1`;
+      const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn('bash', ['-c', script], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+        let text = '';
+        child.stderr.on('data', (data: Buffer) => (text += data.toString()));
+        child.on('exit', (exitCode) => resolve({ code: exitCode, stderr: text }));
+      });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(
+        /^advisory-kb: (the disk is full|the database file could not be written \(disk full, quota or file size limit reached, or a failing disk\)) \(SQLITE_(FULL|IOERR)\)\n$/,
+      );
+    },
+    120_000,
+  );
 });
 
 describe('bad input', () => {
@@ -139,19 +165,53 @@ describe('bad input', () => {
     closeSync(huge);
     const sentence = 'Das Bundesamt für Sicherheit in der Informationstechnik warnt am 15. März 2022 vor Kaspersky. ';
     writeFileSync(join(bad, 'one-line.txt'), sentence.repeat(Math.ceil(10_000_000 / Buffer.byteLength(sentence))));
-    writeFileSync(join(bad, 'deep.html'), `<html><body>${'<div>'.repeat(100_000)}<p>${EN_ADVISORY}</p>${'</div>'.repeat(100_000)}</body></html>`);
-    writeFileSync(join(bad, 'invalid-utf8.txt'), Buffer.concat([Buffer.from(DE_ADVISORY, 'utf8'), Buffer.from([0x84, 0x66, 0xfc, 0x72, 0x93])]));
-    writeFileSync(join(bad, 'nul-padded.txt'), Buffer.concat([Buffer.from(EN_ADVISORY.replace('CISA', 'CISA today'), 'utf8'), Buffer.alloc(8192)]));
-    writeFileSync(join(bad, 'nul-rich.txt'), Buffer.from(Array.from(Buffer.from(EN_ADVISORY, 'utf8')).flatMap((b, i) => (i % 20 === 0 ? [0, b] : [b]))));
-    writeFileSync(join(bad, 'feed.jsonl'), [JSON.stringify({ text: DE_ADVISORY.replace('BSI', 'BSI heute') }), '{"text": "abgeschnitten', '', 'kein json', JSON.stringify({ body: EN_ADVISORY.replace('CISA', 'CISA now') })].join('\n'));
+    writeFileSync(
+      join(bad, 'deep.html'),
+      `<html><body>${'<div>'.repeat(100_000)}<p>${EN_ADVISORY}</p>${'</div>'.repeat(100_000)}</body></html>`,
+    );
+    writeFileSync(
+      join(bad, 'invalid-utf8.txt'),
+      Buffer.concat([Buffer.from(DE_ADVISORY, 'utf8'), Buffer.from([0x84, 0x66, 0xfc, 0x72, 0x93])]),
+    );
+    writeFileSync(
+      join(bad, 'nul-padded.txt'),
+      Buffer.concat([Buffer.from(EN_ADVISORY.replace('CISA', 'CISA today'), 'utf8'), Buffer.alloc(8192)]),
+    );
+    writeFileSync(
+      join(bad, 'nul-rich.txt'),
+      Buffer.from(Array.from(Buffer.from(EN_ADVISORY, 'utf8')).flatMap((b, i) => (i % 20 === 0 ? [0, b] : [b]))),
+    );
+    writeFileSync(
+      join(bad, 'feed.jsonl'),
+      [
+        JSON.stringify({ text: DE_ADVISORY.replace('BSI', 'BSI heute') }),
+        '{"text": "abgeschnitten',
+        '',
+        'kein json',
+        JSON.stringify({ body: EN_ADVISORY.replace('CISA', 'CISA now') }),
+      ].join('\n'),
+    );
     const summary = await runImport([bad], { db: join(dir, 'bad.sqlite'), workers: 0 });
-    outcomes = Object.fromEntries(summary.outcomes.map((o: FileOutcome) => [o.record === null ? o.path : `${o.path}:${o.record}`, `${o.status} ${o.reason ?? ''}: ${o.detail ?? ''}`]));
+    outcomes = Object.fromEntries(
+      summary.outcomes.map((o: FileOutcome) => [
+        o.record === null ? o.path : `${o.path}:${o.record}`,
+        `${o.status} ${o.reason ?? ''}: ${o.detail ?? ''}`,
+      ]),
+    );
   }, 120_000);
 
   it.each([
     ['a 200 MB file', 'bad/huge.txt', /^skipped too-large: 209\.7 MB exceeds the 52 MB limit/],
-    ['a file of one 10 MB line', 'bad/one-line.txt', /^degraded analysis-truncated: analyze: text of \d{7} characters analysed up to character 99\d{4} \(limit 1000000\)/],
-    ['HTML nested 100 000 levels deep', 'bad/deep.html', /^degraded html-too-deep: load: elements nested 100000 levels deep/],
+    [
+      'a file of one 10 MB line',
+      'bad/one-line.txt',
+      /^degraded analysis-truncated: analyze: text of \d{7} characters analysed up to character 99\d{4} \(limit 1000000\)/,
+    ],
+    [
+      'HTML nested 100 000 levels deep',
+      'bad/deep.html',
+      /^degraded html-too-deep: load: elements nested 100000 levels deep/,
+    ],
     ['invalid UTF-8', 'bad/invalid-utf8.txt', /^degraded invalid-utf8: decode: UTF-8 with 3 invalid bytes/],
     ['NUL padding', 'bad/nul-padded.txt', /^degraded nul-bytes: decode: removed 8192 NUL bytes of padding/],
     ['NUL bytes throughout', 'bad/nul-rich.txt', /^skipped binary/],
@@ -173,7 +233,11 @@ describe('bad input', () => {
 
   it('names a permission problem as unreadable', () => {
     const denied = Object.assign(new Error("EACCES: permission denied, open 'secret.txt'"), { code: 'EACCES' });
-    expect(readErrorOutcome('archive/secret.txt', denied)).toMatchObject({ status: 'skipped', reason: 'unreadable', detail: 'permission denied (EACCES)' });
+    expect(readErrorOutcome('archive/secret.txt', denied)).toMatchObject({
+      status: 'skipped',
+      reason: 'unreadable',
+      detail: 'permission denied (EACCES)',
+    });
   });
 
   it.skipIf(process.getuid?.() === 0)('skips a file without read permission (not testable as root)', async () => {
@@ -182,6 +246,8 @@ describe('bad input', () => {
     writeFileSync(join(locked, 'secret.txt'), DE_ADVISORY);
     chmodSync(join(locked, 'secret.txt'), 0o000);
     const summary = await runImport([locked], { db: join(dir, 'locked.sqlite'), workers: 0 });
-    expect(summary.outcomes).toEqual([expect.objectContaining({ path: 'locked/secret.txt', status: 'skipped', reason: 'unreadable' })]);
+    expect(summary.outcomes).toEqual([
+      expect.objectContaining({ path: 'locked/secret.txt', status: 'skipped', reason: 'unreadable' }),
+    ]);
   });
 });

@@ -7,7 +7,14 @@ import { Store } from '../../output/store.js';
 import { validateExportRecord } from '../../output/validate.js';
 import { runImport } from '../../pipeline/runner.js';
 import type { FileOutcome } from '../../pipeline/types.js';
-import { DE_ADVISORY, EN_ADVISORY, EN_HTML, JSONL_FEED, NEAR_DUPLICATE_BASE, NEAR_DUPLICATE_TRANSLATION } from '../fixtures/documents.js';
+import {
+  DE_ADVISORY,
+  EN_ADVISORY,
+  EN_HTML,
+  JSONL_FEED,
+  NEAR_DUPLICATE_BASE,
+  NEAR_DUPLICATE_TRANSLATION,
+} from '../fixtures/documents.js';
 
 let dir: string;
 let archive: string;
@@ -43,7 +50,12 @@ async function exportAll(path: string, withText = true): Promise<ExportRecord[]>
 }
 
 const byPath = (outcomes: FileOutcome[]) =>
-  Object.fromEntries(outcomes.map((o) => [o.record === null ? o.path : `${o.path}:${o.record}`, `${o.status}${o.reason ? ` ${o.reason}` : ''}`]));
+  Object.fromEntries(
+    outcomes.map((o) => [
+      o.record === null ? o.path : `${o.path}:${o.record}`,
+      `${o.status}${o.reason ? ` ${o.reason}` : ''}`,
+    ]),
+  );
 
 describe('runImport', () => {
   it('imports the good files and reports every bad one with a specific reason', async () => {
@@ -71,7 +83,10 @@ describe('runImport', () => {
   it('stores the outcomes of the run in the database', async () => {
     const { runId } = await runImport([archive], { db: db(), workers: 0 });
     const store = await Store.open(db(), { readonly: true });
-    const rows = await store.db.all<{ path: string; status: string; reason: string }>("SELECT path, status, reason FROM file_outcomes WHERE run_id = ? AND status = 'skipped' ORDER BY path, record", [runId]);
+    const rows = await store.db.all<{ path: string; status: string; reason: string }>(
+      "SELECT path, status, reason FROM file_outcomes WHERE run_id = ? AND status = 'skipped' ORDER BY path, record",
+      [runId],
+    );
     const run = await store.db.get<{ status: string }>('SELECT status FROM import_runs WHERE id = ?', [runId]);
     await store.close();
     expect(rows.map((r) => `${r.path} ${r.reason}`)).toContain('archive/binary.txt binary');
@@ -96,7 +111,9 @@ describe('runImport', () => {
       `SELECT d.text, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start) AS sentence
        FROM sentences s JOIN documents d ON d.id = s.document_id WHERE d.language = 'de'`,
     );
-    const paragraphs = await store.db.all<{ language: string; confidence: number }>('SELECT language, confidence FROM paragraphs');
+    const paragraphs = await store.db.all<{ language: string; confidence: number }>(
+      'SELECT language, confidence FROM paragraphs',
+    );
     await store.close();
     expect(sentences.length).toBeGreaterThan(2);
     for (const s of sentences) {
@@ -104,7 +121,9 @@ describe('runImport', () => {
       expect(s.sentence).toBe(s.text.slice(s.start, s.end));
       expect(s.sentence).toMatch(/^\S[\s\S]*\S$|^\S$/);
     }
-    expect(sentences.map((s) => s.sentence)).toContain('Bonn, 15.03.2022 – Das Bundesamt für Sicherheit in der Informationstechnik (BSI) warnt vor dem Einsatz von Virenschutzsoftware des russischen Herstellers Kaspersky.');
+    expect(sentences.map((s) => s.sentence)).toContain(
+      'Bonn, 15.03.2022 – Das Bundesamt für Sicherheit in der Informationstechnik (BSI) warnt vor dem Einsatz von Virenschutzsoftware des russischen Herstellers Kaspersky.',
+    );
     expect(new Set(paragraphs.map((p) => p.language))).toEqual(new Set(['de', 'en']));
     expect(paragraphs.every((p) => p.confidence > 0 && p.confidence <= 1)).toBe(true);
   });
@@ -114,7 +133,10 @@ describe('runImport', () => {
     const records = await exportAll(db());
     const bsi = records.filter((r) => r.sources.some((s) => s.path.includes('bsi-warnung')));
     expect(bsi).toHaveLength(1);
-    expect(bsi[0]!.sources.map((s) => s.path)).toEqual(['archive/de/bsi-warnung-kopie.txt', 'archive/de/bsi-warnung.txt']);
+    expect(bsi[0]!.sources.map((s) => s.path)).toEqual([
+      'archive/de/bsi-warnung-kopie.txt',
+      'archive/de/bsi-warnung.txt',
+    ]);
     expect(bsi[0]!.source.path).toBe('archive/de/bsi-warnung-kopie.txt');
   });
 
@@ -139,13 +161,27 @@ describe('runImport', () => {
     expect(find('bsi-warnung').published).toEqual({ value: '2022-03-15', source: 'header' });
     expect(find('bsi-warnung').text!.startsWith('BSI warnt')).toBe(true);
     expect(find('bsi-warnung').language.code).toBe('de');
-    expect(find('fcc.html')).toMatchObject({ title: 'FCC adds Kaspersky', published: { value: '2022-03-25', source: 'metadata' }, language: { code: 'en' } });
+    expect(find('fcc.html')).toMatchObject({
+      title: 'FCC adds Kaspersky',
+      published: { value: '2022-03-25', source: 'metadata' },
+      language: { code: 'en' },
+    });
     expect(find('fcc.html').text).not.toContain('Home | News');
     expect(find('cisa.txt').published).toEqual({ value: '2024-01-19', source: 'text' });
-    expect(find('cisa.txt').dates.map((d) => [d.text, d.value])).toEqual([['January 19, 2024', '2024-01-19'], ['today', '2024-01-19'], ['January 22', '2024-01-22']]);
-    expect(find('bsi-warnung').dates.map((d) => [d.text, d.value, d.relative])).toEqual([['15.03.2022', '2022-03-15', false], ['Dienstag', '2022-03-15', true]]);
+    expect(find('cisa.txt').dates.map((d) => [d.text, d.value])).toEqual([
+      ['January 19, 2024', '2024-01-19'],
+      ['today', '2024-01-19'],
+      ['January 22', '2024-01-22'],
+    ]);
+    expect(find('bsi-warnung').dates.map((d) => [d.text, d.value, d.relative])).toEqual([
+      ['15.03.2022', '2022-03-15', false],
+      ['Dienstag', '2022-03-15', true],
+    ]);
     const feed = records.filter((r) => r.source.path === 'archive/feed.jsonl');
-    expect(feed.map((r) => [r.source.format, r.source.record, r.language.code]).sort()).toEqual([['json', 1, 'de'], ['json', 3, 'en']]);
+    expect(feed.map((r) => [r.source.format, r.source.record, r.language.code]).sort()).toEqual([
+      ['json', 1, 'de'],
+      ['json', 3, 'en'],
+    ]);
   });
 
   it('stores agencies with their parent chain, mentioned or not', async () => {
@@ -164,7 +200,9 @@ describe('runImport', () => {
   });
 
   it('gives the same export whatever the import order', async () => {
-    const files = ['de/bsi-warnung.txt', 'en/cisa.txt', 'en/fcc.html', 'feed.jsonl', 'de/bsi-warnung-kopie.txt'].map((f) => join(archive, f));
+    const files = ['de/bsi-warnung.txt', 'en/cisa.txt', 'en/fcc.html', 'feed.jsonl', 'de/bsi-warnung-kopie.txt'].map(
+      (f) => join(archive, f),
+    );
     await runImport(files, { db: db(), workers: 0 });
     const reversed = join(dir, 'reversed.sqlite');
     await runImport([...files].reverse(), { db: reversed, workers: 0 });
@@ -198,10 +236,16 @@ describe('runImport', () => {
     await runImport(copies, { db: db(), workers: 0 });
     const records = await exportAll(db());
     const earliest = records.find((r) => r.published?.value === '2024-07-11')!;
-    expect(records.filter((r) => r.id !== earliest.id).map((r) => r.duplicateOf)).toEqual([earliest.id, earliest.id, earliest.id]);
+    expect(records.filter((r) => r.id !== earliest.id).map((r) => r.duplicateOf)).toEqual([
+      earliest.id,
+      earliest.id,
+      earliest.id,
+    ]);
     expect(earliest.duplicateOf).toBeNull();
     const store = await Store.open(db(), { readonly: true });
-    const indexed = await store.db.all<{ document_id: string }>('SELECT DISTINCT m.document_id FROM minhash_bands b JOIN document_minhash m ON m.seq = b.document_seq');
+    const indexed = await store.db.all<{ document_id: string }>(
+      'SELECT DISTINCT m.document_id FROM minhash_bands b JOIN document_minhash m ON m.seq = b.document_seq',
+    );
     await store.close();
     expect(indexed.map((r) => r.document_id)).toEqual([earliest.id]);
   });

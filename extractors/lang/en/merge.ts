@@ -3,5 +3,17 @@ export const MERGE_WORDS = {
   /** Letters written in another way in this language's texts; accents are folded for every language anyway. */
   spellingFolds: {} as Record<string, string>,
   /** Trailing words that describe a company rather than name it ("Kaspersky Lab", "Huawei Technologies"). */
-  companyDescriptors: ['Lab', 'Labs', 'Laboratory', 'Laboratories', 'Group', 'Holding', 'Holdings', 'Technologies', 'Technology', 'Company', 'International'],
+  companyDescriptors: [
+    'Lab',
+    'Labs',
+    'Laboratory',
+    'Laboratories',
+    'Group',
+    'Holding',
+    'Holdings',
+    'Technologies',
+    'Technology',
+    'Company',
+    'International',
+  ],
 };
