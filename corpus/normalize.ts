@@ -1,4 +1,4 @@
-import type { PublishedDate } from '../pipeline/types.js';
+import type { PublishedDate } from './document.js';
 
 /** Characters that carry no text: zero-width marks, soft hyphens, BOMs inside the text, C0/C1 controls but tab and newline. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;

@@ -1,9 +1,10 @@
-import type { EntityFinding, LanguageCode, Mention } from '../pipeline/types.js';
+import type { LanguageCode } from '../corpus/document.js';
+import type { EntityFinding, Mention } from './entities.js';
 import { AGENCIES, type AgencyEntry } from './agency-gazetteer.js';
 import { COUNTRY_CUES, countryProfile } from './countries.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { findDefinitions, NAME_CONNECTORS } from './definitions.js';
-import { documentTokens, isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js';
+import { isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js';
 
 /**
  * Government agencies: the bilingual gazetteer first (every name, German name, form and acronym, inflection-tolerant),
@@ -25,9 +26,33 @@ const ENTRY_BY_ID = new Map(AGENCIES.map((e) => [e.id, e]));
 
 export const agencyKey = (id: string) => `agency:${id}`;
 
-/** The gazetteer entry of an agency entity key, for the store's parent chain. */
-export function gazetteerAgency(key: string): AgencyEntry | undefined {
+/** The gazetteer entry of an agency entity key. */
+function gazetteerAgency(key: string): AgencyEntry | undefined {
   return key.startsWith('agency:') ? ENTRY_BY_ID.get(key.slice('agency:'.length)) : undefined;
+}
+
+/** A gazetteer body above an agency a document names: stored even where no document mentions it. */
+export interface ParentBody {
+  key: string;
+  name: string;
+  acronym: string | null;
+  country: string;
+  /** `key` of the body above it, if any. */
+  parent: string | null;
+}
+
+/** The gazetteer chains above the document's agencies, each body once, the nearest parents first. */
+export function parentBodies(entities: readonly EntityFinding[]): ParentBody[] {
+  const bodies = new Map<string, ParentBody>();
+  const visit = (key: string): void => {
+    const entry = gazetteerAgency(key);
+    if (!entry || bodies.has(key)) return;
+    const parent = entry.parent ? agencyKey(entry.parent) : null;
+    bodies.set(key, { key, name: entry.name, acronym: entry.acronyms?.[0] ?? null, country: entry.country, parent });
+    if (parent) visit(parent);
+  };
+  for (const entity of entities) if (entity.parent) visit(entity.parent);
+  return [...bodies.values()];
 }
 
 const GAZETTEER = new PhraseMatcher<FormPayload>(
@@ -198,8 +223,11 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Span
 /**
  * Every government agency the text names, one finding per agency, with every mention. Spans slice `text`.
  */
-export function extractAgencies(text: string, language: LanguageCode): EntityFinding[] {
-  const tokens = documentTokens(text);
+export function extractAgencies(
+  text: string,
+  language: LanguageCode,
+  tokens: readonly Token[] = tokenize(text),
+): EntityFinding[] {
   const homeCountry = LANGUAGE_PACKS[language === 'de' ? 'de' : 'en'].agencies.AGENCY_WORDS.defaultCountry;
   const profile = countryProfile(tokens);
   const gazetteerMatches = GAZETTEER.findAll(tokens).filter((m) => {

@@ -1,6 +1,15 @@
 import { isValidIsoPrefix } from '../corpus/normalize.js';
-import type { DateFinding, LanguageCode, ParagraphLanguage } from '../pipeline/types.js';
+import type { LanguageCode } from '../corpus/document.js';
+import type { Mention } from './entities.js';
+import type { ParagraphLanguage } from './language.js';
 import { LANGUAGE_PACKS, type PackLanguage } from './lang/index.js';
+
+/** A calendar reference with its ISO value, anchored to the document's date where it is relative. */
+export interface DateFinding extends Mention {
+  value: string;
+  granularity: 'year' | 'month' | 'day';
+  relative: boolean;
+}
 
 /**
  * Calendar references in German and English, normalized to ISO (HeidelTime-style: rules compiled from per-language

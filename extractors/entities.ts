@@ -1,5 +1,32 @@
-import type { EntityFinding, EntityType } from '../pipeline/types.js';
+import type { Span } from '../corpus/document.js';
 import { Coverage } from './coverage.js';
+
+/** The kinds of entity the extractors find, in the order reports list them. */
+export const ENTITY_TYPES = ['agency', 'person', 'organization', 'location'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** A stretch of the document's text that names something; `text` equals the slice. */
+export interface Mention extends Span {
+  text: string;
+}
+
+/** One entity as found in one document; `key` identifies it across the knowledge base. */
+export interface EntityFinding {
+  key: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  mentions: Mention[];
+  roles: string[];
+  /** `key` of the agency or organization the person speaks or acts for. */
+  affiliation: string | null;
+  acronym: string | null;
+  country: string | null;
+  /** `key` of the parent body (agencies). */
+  parent: string | null;
+  /** How the entity was found: `gazetteer`, `definition`, `pattern`, `lexicon`, ... */
+  origin: string;
+}
 
 /**
  * Which reading wins when two extractors claim the same characters with spans of equal length: a name from a list

@@ -1,6 +1,16 @@
 import { francAll } from 'franc';
-import type { LanguageCode, LanguageGuess, ParagraphLanguage, Span } from '../pipeline/types.js';
+import type { LanguageCode, Span } from '../corpus/document.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+
+/** A language verdict. */
+export interface LanguageGuess {
+  code: LanguageCode;
+  /** 0..1; 0 for `und`. */
+  confidence: number;
+}
+
+/** A paragraph's characters and its language. */
+export interface ParagraphLanguage extends Span, LanguageGuess {}
 
 /** franc's ISO 639-3 codes for the languages the knowledge base handles. */
 const FRANC_CODES: Record<string, LanguageCode> = { deu: 'de', eng: 'en' };

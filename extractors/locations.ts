@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { EntityFinding, Mention } from '../pipeline/types.js';
+import type { EntityFinding, Mention } from './entities.js';
 import { Coverage } from './coverage.js';
 import { countryNames, englishCountryName } from './countries.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';

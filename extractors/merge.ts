@@ -1,4 +1,4 @@
-import type { EntityType } from '../pipeline/types.js';
+import type { EntityType } from './entities.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 
 /**

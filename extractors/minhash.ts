@@ -87,3 +87,11 @@ export function bandKeys(signature: readonly number[]): number[] {
   }
   return keys;
 }
+
+/** How the knowledge base finds near duplicates by these signatures (its `NearDuplicateRule`). */
+export const MINHASH_NEAR_DUPLICATES = {
+  signatureLength: SIGNATURE_LENGTH,
+  bandKeys,
+  similarity: estimatedSimilarity,
+  threshold: NEAR_DUPLICATE_THRESHOLD,
+};

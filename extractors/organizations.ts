@@ -1,4 +1,4 @@
-import type { EntityFinding, Mention } from '../pipeline/types.js';
+import type { EntityFinding, Mention } from './entities.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { GERMAN_NOUN_FORMS, isCommonWord } from './lexicons.js';
 import { Coverage } from './coverage.js';

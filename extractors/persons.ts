@@ -1,4 +1,4 @@
-import type { EntityFinding, Mention } from '../pipeline/types.js';
+import type { EntityFinding, Mention } from './entities.js';
 import { Coverage, firstStartingAt } from './coverage.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { ENGLISH_WORDS, isCommonWord, isFirstName, isLikelyName } from './lexicons.js';

@@ -53,20 +53,6 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/**
- * The tokens of a document's text, computed once for all the extractors that read it: the stages run one document
- * at a time per thread, so remembering the last text is enough.
- */
-let lastText: string | null = null;
-let lastTokens: Token[] = [];
-export function documentTokens(text: string): readonly Token[] {
-  if (text !== lastText) {
-    lastTokens = tokenize(text);
-    lastText = text;
-  }
-  return lastTokens;
-}
-
 export const isCapitalized = (token: Token) => /^\p{Lu}/u.test(token.text);
 
 interface CompiledPhrase<P> {

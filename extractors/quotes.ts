@@ -1,6 +1,15 @@
-import type { EntityFinding, QuoteFinding, Span } from '../pipeline/types.js';
+import type { Span } from '../corpus/document.js';
+import type { EntityFinding } from './entities.js';
 import { firstStartingAt } from './coverage.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+
+/** A quote, direct or reported, with its speaker where one is found. */
+export interface QuoteFinding extends Span {
+  text: string;
+  kind: 'direct' | 'indirect';
+  /** `affiliation`: key of the agency or organization an unnamed speaker speaks for ("ein Sprecher des BSI"). */
+  speaker: { key: string | null; name: string; role: string | null; affiliation: string | null } | null;
+}
 
 /**
  * Quotes and who said them. Direct quotes are the words between quotation marks of any style both languages use

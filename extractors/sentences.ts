@@ -1,4 +1,4 @@
-import type { Span } from '../pipeline/types.js';
+import type { Span } from '../corpus/document.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 
 /**

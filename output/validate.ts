@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { PROJECT_ROOT } from '../pipeline/paths.js';
+import { PROJECT_ROOT } from '../corpus/paths.js';
 
 export const EXPORT_SCHEMA_PATH = join(PROJECT_ROOT, 'output', 'schema', 'export-v1.schema.json');
 

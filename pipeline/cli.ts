@@ -4,22 +4,11 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { exportRecords } from '../output/export.js';
-import {
-  assertQueryable,
-  entityDetails,
-  entityTimeline,
-  type EntityType,
-  listEntities,
-  listQuotes,
-  QueryError,
-  type QuoteFilters,
-  searchDocuments,
-  showDocument,
-} from '../output/queries.js';
-import { StoreUnavailableError } from '../output/sqlite.js';
-import { Store } from '../output/store.js';
-import { PROJECT_ROOT } from './paths.js';
+import { PROJECT_ROOT } from '../corpus/paths.js';
+import { ENTITY_TYPES, type EntityType } from '../extractors/entities.js';
+import { type KnowledgeBaseReader, KnowledgeBaseUnavailableError } from '../output/knowledge-base.js';
+import { openKnowledgeBaseReader } from '../output/open.js';
+import { QueryError, type QuoteFilters } from '../output/records.js';
 import {
   formatDocument,
   formatEntities,
@@ -100,7 +89,7 @@ program
         },
       });
       bar?.stop();
-      const store = await Store.open(options.db, { readonly: true });
+      const store = await openKnowledgeBaseReader(options.db);
       const counts = await store.counts();
       await store.close();
       if (options.json) {
@@ -136,11 +125,11 @@ program
   .action(async (options: { db: string; format: string; out?: string; withText?: boolean }) => {
     if (options.format !== 'jsonl' && options.format !== 'json')
       throw new InvalidArgumentError(`--format must be jsonl or json, not ${options.format}`);
-    const store = await Store.open(options.db, { readonly: true });
+    const store = await openKnowledgeBaseReader(options.db);
     const out = options.out ? createWriteStream(options.out) : process.stdout;
     let first = true;
     if (options.format === 'json') await write(out, '[');
-    for await (const record of exportRecords(store, { withText: options.withText ?? false })) {
+    for await (const record of store.exportRecords({ withText: options.withText ?? false })) {
       const json = JSON.stringify(record);
       await write(out, options.format === 'json' ? `${first ? '\n' : ',\n'}${json}` : `${json}\n`);
       first = false;
@@ -163,7 +152,7 @@ program
   .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
   .option('--json', 'print as JSON')
   .action(async (options: { db: string; json?: boolean }) => {
-    const store = await Store.open(options.db, { readonly: true });
+    const store = await openKnowledgeBaseReader(options.db);
     const counts = await store.counts();
     await store.close();
     process.stdout.write((options.json ? JSON.stringify(counts, null, 2) : formatCounts(counts)) + '\n');
@@ -173,12 +162,12 @@ program
 async function query<T>(
   db: string,
   json: boolean | undefined,
-  answer: (store: Store) => Promise<T>,
+  answer: (store: KnowledgeBaseReader) => Promise<T>,
   format: (result: T) => string,
 ): Promise<void> {
-  const store = await Store.open(db, { readonly: true });
+  const store = await openKnowledgeBaseReader(db);
   try {
-    await assertQueryable(store);
+    await store.assertQueryable();
     const result = await answer(store);
     await write(process.stdout, (json ? JSON.stringify(result, null, 2) : format(result)) + '\n');
   } finally {
@@ -195,9 +184,9 @@ function queryCommand(name: string, description: string): Command {
     .option('--json', 'print as JSON');
 }
 
-const ENTITY_TYPES = ['agency', 'person', 'organization', 'location'];
 function entityType(value: string): EntityType {
-  if (!ENTITY_TYPES.includes(value)) throw new InvalidArgumentError(`expected one of ${ENTITY_TYPES.join(', ')}`);
+  if (!(ENTITY_TYPES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of ${ENTITY_TYPES.join(', ')}`);
   return value as EntityType;
 }
 function quoteKind(value: string): 'direct' | 'indirect' {
@@ -221,7 +210,7 @@ queryCommand(
     await query(
       options.db,
       options.json,
-      (store) => searchDocuments(store, text, { limit: options.limit, mark }),
+      (store) => store.search(text, { limit: options.limit, mark }),
       (hits) => formatSearch(text, hits),
     );
   });
@@ -231,13 +220,13 @@ queryCommand('entities', 'knowledge-base entities with mention and document coun
   .option('--name <text>', 'part of any name or alias')
   .option('--limit <n>', 'at most this many entities', positiveInteger, 50)
   .action(async (options: { db: string; type?: EntityType; name?: string; limit: number; json?: boolean }) => {
-    await query(options.db, options.json, (store) => listEntities(store, options), formatEntities);
+    await query(options.db, options.json, (store) => store.entities(options), formatEntities);
   });
 
 queryCommand('entity', 'one entity: aliases, merged variants and why, roles, affiliations, documents, quotes, dates')
   .argument('<name-or-id>', 'an entity id (ent_…) or any name or alias')
   .action(async (nameOrId: string, options: { db: string; json?: boolean }) => {
-    await query(options.db, options.json, (store) => entityDetails(store, nameOrId), formatEntity);
+    await query(options.db, options.json, (store) => store.entity(nameOrId), formatEntity);
   });
 
 queryCommand(
@@ -252,7 +241,7 @@ queryCommand(
   .option('--kind <kind>', 'direct or indirect', quoteKind)
   .option('--limit <n>', 'at most this many statements', positiveInteger, 50)
   .action(async (options: QuoteFilters & { db: string; json?: boolean }) => {
-    await query(options.db, options.json, (store) => listQuotes(store, options), formatQuotes);
+    await query(options.db, options.json, (store) => store.quotes(options), formatQuotes);
   });
 
 queryCommand(
@@ -264,7 +253,7 @@ queryCommand(
     await query(
       options.db,
       options.json,
-      (store) => entityTimeline(store, name),
+      (store) => store.timeline(name),
       (result) => formatTimeline(result.entity, result.events),
     );
   });
@@ -276,7 +265,7 @@ queryCommand('show', 'one document with its extracted facts and their offsets')
     await query(
       options.db,
       options.json,
-      (store) => showDocument(store, idOrPath),
+      (store) => store.document(idOrPath),
       (record) => formatDocument(record, options.text ?? false),
     );
   });
@@ -347,7 +336,7 @@ program.parseAsync().catch((error: unknown) => {
     process.stderr.write(`advisory-kb: ${error.message}\n`);
     process.exit(1);
   }
-  if (error instanceof StoreUnavailableError) {
+  if (error instanceof KnowledgeBaseUnavailableError) {
     process.stderr.write(`advisory-kb: cannot open the knowledge base: ${error.message}\n`);
     process.exit(2);
   }

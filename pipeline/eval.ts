@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Table from 'cli-table3';
 import { wordOverlap } from '../extractors/statements.js';
-import { type ExportRecord, exportRecords } from '../output/export.js';
-import { Store } from '../output/store.js';
+import { openKnowledgeBaseReader } from '../output/open.js';
+import type { ExportRecord } from '../output/records.js';
 import { runImport } from './runner.js';
 
 /** The annotation format of a gold folder (see ../shared/gold-dev/README.md). */
@@ -207,9 +207,9 @@ export async function runEvaluation(
       ids.map((id) => join(goldDir, `${id}.txt`)),
       { db, workers: options.workers },
     );
-    const store = await Store.open(db, { readonly: true });
+    const store = await openKnowledgeBaseReader(db);
     const byGoldId = new Map<string, ExportRecord>();
-    for await (const record of exportRecords(store)) {
+    for await (const record of store.exportRecords()) {
       for (const source of record.sources) byGoldId.set(basename(source.path).replace(/\.txt$/, ''), record);
     }
     await store.close();

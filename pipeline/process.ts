@@ -1,6 +1,7 @@
-import { ingestFile, ingestJsonLine, type IngestResult, type RawFile } from './ingest.js';
-import { analyzeDocument, type StageTimings } from './stages.js';
-import type { FileOutcome, StoredDocument } from './types.js';
+import type { FileOutcome } from '../corpus/document.js';
+import { ingestFile, ingestJsonLine, type IngestResult, type RawFile } from '../corpus/ingest.js';
+import { type StoredDocument, WORKING_FIELDS } from '../extractors/analysis.js';
+import { Pipeline, type StageTimings } from './stages.js';
 
 /** A unit of CPU work sent to a worker: one whole file, or a chunk of lines of a streamed JSONL file. */
 export type Job =
@@ -11,12 +12,16 @@ export type Job =
       lines: Array<{ line: string; lineNumber: number }>;
     };
 
+/** What a job produced, as it goes back to the writer's thread. */
 export interface JobResult {
   documents: StoredDocument[];
   outcomes: FileOutcome[];
   /** Seconds per stage, `ingest` (decode, load, normalize) included. */
   timings: StageTimings;
 }
+
+/** The full analysis, checked once per thread. */
+const PIPELINE = new Pipeline();
 
 /** Ingests and analyzes one job. Pure CPU, no I/O: runs the same in a worker thread or in-process. */
 export function processJob(job: Job): JobResult {
@@ -34,16 +39,11 @@ export function processJob(job: Job): JobResult {
     }
   }
   timings['ingest'] = (performance.now() - started) / 1000;
-  // Only what the store writes goes back to the writer's thread: the per-type lists would be cloned for nothing.
+  // Only what the store writes goes back to the writer's thread: tokens and per-type lists would be cloned for nothing.
   const documents = ingested.documents.map((doc): StoredDocument => {
-    const {
-      agencies: _a,
-      organizations: _o,
-      persons: _p,
-      locations: _l,
-      ...stored
-    } = analyzeDocument(doc, undefined, timings);
-    return stored;
+    const analyzed: Partial<ReturnType<Pipeline['analyze']>> = PIPELINE.analyze(doc, timings);
+    for (const field of WORKING_FIELDS) delete analyzed[field];
+    return analyzed as StoredDocument;
   });
   return { documents, outcomes: ingested.outcomes, timings };
 }

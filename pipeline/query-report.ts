@@ -1,6 +1,12 @@
 import Table from 'cli-table3';
-import type { ExportRecord } from '../output/export.js';
-import type { EntityDetails, EntitySummary, SearchHit, StatementRow, TimelineEvent } from '../output/queries.js';
+import type {
+  EntityDetails,
+  EntitySummary,
+  ExportRecord,
+  SearchHit,
+  StatementRow,
+  TimelineEvent,
+} from '../output/records.js';
 
 /** Readable tables for the query commands; `--json` prints the same rows as they are. */
 

@@ -1,7 +1,8 @@
 import Table from 'cli-table3';
-import type { KnowledgeBaseCounts } from '../output/store.js';
+import type { FileOutcome } from '../corpus/document.js';
+import { ENTITY_TYPES } from '../extractors/entities.js';
+import type { KnowledgeBaseCounts } from '../output/knowledge-base.js';
 import type { ImportSummary } from './runner.js';
-import type { FileOutcome } from './types.js';
 
 const STATUSES: FileOutcome['status'][] = ['imported', 'duplicate', 'unchanged', 'degraded', 'skipped', 'failed'];
 
@@ -45,8 +46,7 @@ export function formatCounts(counts: KnowledgeBaseCounts): string {
   table.push(['documents', String(counts.documents)]);
   for (const [language, n] of Object.entries(counts.documentsByLanguage))
     table.push([`  language ${language}`, String(n)]);
-  for (const type of ['agency', 'person', 'organization', 'location'])
-    table.push([`entities: ${type}`, String(counts.entitiesByType[type] ?? 0)]);
+  for (const type of ENTITY_TYPES) table.push([`entities: ${type}`, String(counts.entitiesByType[type] ?? 0)]);
   table.push(['merged entity variants', String(counts.mergedEntities)]);
   table.push(['entity mentions', String(counts.mentions)]);
   table.push(['dates', String(counts.dates)]);

@@ -5,14 +5,16 @@ import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
-import { acquireImportLock, type ImportLock } from '../output/import-lock.js';
-import { Store, type WriteItem } from '../output/store.js';
-import { sha256Hex } from './identify.js';
+import type { FileOutcome } from '../corpus/document.js';
+import { sha256Hex } from '../corpus/ids.js';
+import { failedOutcome, readErrorOutcome, skippedOutcome, unchangedOutcome } from '../corpus/outcomes.js';
+import { MINHASH_NEAR_DUPLICATES } from '../extractors/minhash.js';
+import type { ImportLock, WriteItem } from '../output/knowledge-base.js';
+import { openKnowledgeBase } from '../output/open.js';
+import { CONSOLIDATION_RULES } from './consolidate.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 import type { Job, JobResult } from './process.js';
 import type { StageTimings } from './stages.js';
-import { failedOutcome, readErrorOutcome, skippedOutcome, unchangedOutcome } from './outcomes.js';
-import type { FileOutcome } from './types.js';
 import { type FoundFile, walkInputs } from './walk.js';
 
 export interface ImportOptions {
@@ -73,10 +75,10 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const started = performance.now();
   const workers = options.workers ?? availableParallelism();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const store = await Store.open(options.db);
+  const store = await openKnowledgeBase(options.db, MINHASH_NEAR_DUPLICATES);
   let lock: ImportLock;
   try {
-    lock = await acquireImportLock(options.db, options.onWait);
+    lock = await store.lockForImport(options.onWait);
   } catch (error) {
     await store.close();
     throw error;
@@ -249,10 +251,10 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     await queue.onIdle();
     await flush();
     if (writeError) throw writeError;
-    await store.flushBandIndex();
+    await store.flushNearDuplicateIndex();
     // The workers' heaps are released before the knowledge-base level is computed, so the two never add up.
     await executor.close();
-    await store.consolidate();
+    await store.consolidate(CONSOLIDATION_RULES);
     await store.finishRun(runId, 'completed');
     Object.assign(timings, store.timings);
   } catch (error) {

@@ -1,4 +1,6 @@
-import { extractAgencies } from '../extractors/agencies.js';
+import type { IngestedDocument, Message } from '../corpus/document.js';
+import { parentBodies, extractAgencies } from '../extractors/agencies.js';
+import { type Analysis, type AnalysisField, type AnalyzedDocument, emptyAnalysis } from '../extractors/analysis.js';
 import { extractDates, findDatelineDate } from '../extractors/dates.js';
 import { resolveEntities } from '../extractors/entities.js';
 import { detectParagraphLanguages, documentLanguage } from '../extractors/language.js';
@@ -6,47 +8,65 @@ import { minhashSignature } from '../extractors/minhash.js';
 import { extractLocations } from '../extractors/locations.js';
 import { extractOrganizations } from '../extractors/organizations.js';
 import { extractPersons } from '../extractors/persons.js';
+import { tokenize } from '../extractors/phrases.js';
 import { extractQuotes } from '../extractors/quotes.js';
-import { documentTokens } from '../extractors/phrases.js';
 import { segmentSentences } from '../extractors/sentences.js';
-import type { Analysis, AnalyzedDocument, Document, IngestedDocument, Message, Stage } from './types.js';
 
-/** Value of each analysis field when its stage failed, was skipped, or does not exist yet. */
-function emptyAnalysis(): Analysis {
-  return {
-    published: null,
-    language: { code: 'und', confidence: 0 },
-    paragraphs: [],
-    sentences: [],
-    agencies: [],
-    organizations: [],
-    persons: [],
-    locations: [],
-    entities: [],
-    dates: [],
-    quotes: [],
-    fingerprint: [],
-  };
+/** What a stage reports: a message without its stage, which the pipeline fills in. */
+export type StageMessage = Omit<Message, 'stage'>;
+
+/** What a stage sees: the ingested document, the fields it needs (present), and those it reads if they are there. */
+export type StageInput<N extends AnalysisField, R extends AnalysisField> = Readonly<
+  IngestedDocument & Pick<Analysis, N> & Partial<Pick<Analysis, R>>
+>;
+
+/** A named analysis stage as written: a pure function of the document that returns the one field it adds. */
+export interface StageDefinition<A extends AnalysisField, N extends AnalysisField, R extends AnalysisField> {
+  name: string;
+  /** Fields the stage cannot run without; it is skipped, with a message, when an earlier stage failed to add one. */
+  needs: readonly N[];
+  /** Fields the stage uses when an earlier stage added them and does without otherwise. @default [] */
+  reads?: readonly R[];
+  adds: A;
+  run: (doc: StageInput<N, R>, report: (message: StageMessage) => void) => Analysis[A];
 }
 
-/** Lets stages with different output types share one list while each keeps its own typing. */
-export function defineStage<K extends keyof Analysis>(stage: Stage<K>): Stage {
-  return stage as unknown as Stage;
+/** A stage as the pipeline holds it, whatever its fields. */
+export interface Stage {
+  readonly name: string;
+  readonly needs: readonly AnalysisField[];
+  readonly reads: readonly AnalysisField[];
+  readonly adds: AnalysisField;
+  readonly run: (doc: StageInput<never, AnalysisField>, report: (message: StageMessage) => void) => unknown;
 }
 
+/** Types a stage's `run` by its declared fields, and lets stages of different fields share one list. */
+export function defineStage<
+  A extends AnalysisField,
+  const N extends AnalysisField = never,
+  const R extends AnalysisField = never,
+>(definition: StageDefinition<A, N, R>): Stage {
+  const { name, needs, reads = [], adds, run } = definition;
+  // The pipeline calls `run` only once every need is present (see Pipeline.analyze).
+  return { name, needs, reads, adds, run: run as Stage['run'] };
+}
+
+/** The stages of a full analysis, in order. */
 export const STAGES: readonly Stage[] = [
+  defineStage({ name: 'tokens', needs: [], adds: 'tokens', run: (doc) => tokenize(doc.text) }),
   defineStage({ name: 'paragraphs', needs: [], adds: 'paragraphs', run: (doc) => detectParagraphLanguages(doc.text) }),
   defineStage({
     name: 'language',
     needs: ['paragraphs'],
     adds: 'language',
-    run: (doc) => documentLanguage(doc.text, doc.paragraphs!),
+    run: (doc) => documentLanguage(doc.text, doc.paragraphs),
   }),
   defineStage({ name: 'sentences', needs: [], adds: 'sentences', run: (doc) => segmentSentences(doc.text) }),
   defineStage({
     name: 'published',
     // The declared date must survive a failed language stage; the dateline reading uses the language when known.
     needs: [],
+    reads: ['language'],
     adds: 'published',
     run: (doc) => {
       if (doc.declaredPublished) return doc.declaredPublished;
@@ -61,46 +81,52 @@ export const STAGES: readonly Stage[] = [
     run: (doc) =>
       extractDates(
         doc.text,
-        doc.language!.code,
+        doc.language.code,
         { published: doc.published?.value ?? null, mode: 'news' },
         doc.paragraphs,
       ),
   }),
   defineStage({
     name: 'agencies',
-    needs: ['language'],
+    needs: ['tokens', 'language'],
     adds: 'agencies',
-    run: (doc) => extractAgencies(doc.text, doc.language!.code),
+    run: (doc) => extractAgencies(doc.text, doc.language.code, doc.tokens),
   }),
   defineStage({
     name: 'organizations',
-    needs: ['language', 'agencies'],
+    needs: ['tokens', 'language', 'agencies'],
     adds: 'organizations',
-    run: (doc) => extractOrganizations(doc.text, documentTokens(doc.text), doc.language!.code, doc.agencies!),
+    run: (doc) => extractOrganizations(doc.text, doc.tokens, doc.language.code, doc.agencies),
   }),
   defineStage({
     name: 'persons',
-    needs: ['agencies', 'organizations'],
+    needs: ['tokens', 'agencies', 'organizations'],
     adds: 'persons',
-    run: (doc) => extractPersons(doc.text, documentTokens(doc.text), [...doc.agencies!, ...doc.organizations!]),
+    run: (doc) => extractPersons(doc.text, doc.tokens, [...doc.agencies, ...doc.organizations]),
   }),
   defineStage({
     name: 'locations',
-    needs: [],
+    needs: ['tokens'],
     adds: 'locations',
-    run: (doc) => extractLocations(doc.text, documentTokens(doc.text)),
+    run: (doc) => extractLocations(doc.text, doc.tokens),
   }),
   defineStage({
     name: 'entities',
     needs: ['agencies', 'organizations', 'persons', 'locations'],
     adds: 'entities',
-    run: (doc) => resolveEntities([doc.agencies!, doc.organizations!, doc.persons!, doc.locations!]),
+    run: (doc) => resolveEntities([doc.agencies, doc.organizations, doc.persons, doc.locations]),
+  }),
+  defineStage({
+    name: 'parent-bodies',
+    needs: ['entities'],
+    adds: 'parentBodies',
+    run: (doc) => parentBodies(doc.entities),
   }),
   defineStage({
     name: 'quotes',
     needs: ['entities', 'sentences'],
     adds: 'quotes',
-    run: (doc) => extractQuotes(doc.text, doc.entities!, doc.sentences!),
+    run: (doc) => extractQuotes(doc.text, doc.entities, doc.sentences),
   }),
   defineStage({ name: 'fingerprint', needs: [], adds: 'fingerprint', run: (doc) => minhashSignature(doc.text) }),
 ];
@@ -108,14 +134,9 @@ export const STAGES: readonly Stage[] = [
 /** Seconds spent per stage, summed over documents: the benchmark reads these. */
 export type StageTimings = Record<string, number>;
 
-function store<K extends keyof Analysis>(found: Partial<Analysis>, key: K, value: Analysis[K]): void {
-  found[key] = value;
-}
+/** A list of stages that cannot work as given: a need no earlier stage adds, or a field added twice. */
+export class PipelineError extends Error {}
 
-/**
- * Runs the stages in order. A stage whose needs are missing is skipped, one that throws leaves its field empty;
- * either way a message says so and later stages still run: one bad document never stops a batch.
- */
 /**
  * Text analysed per document. Extraction builds objects per token, about 100 bytes of heap per character: a 10 MB
  * one-line file would need a gigabyte in its worker. Longer texts are stored whole and analysed up to this length,
@@ -132,46 +153,75 @@ function analysisCut(text: string): number {
   return sentence > MAX_ANALYZED_CHARS * 0.9 ? sentence + 1 : MAX_ANALYZED_CHARS;
 }
 
-export function analyzeDocument(
-  whole: IngestedDocument,
-  stages: readonly Stage[] = STAGES,
-  timings?: StageTimings,
-): AnalyzedDocument {
-  const messages: Message[] = [...whole.messages];
-  const cut = analysisCut(whole.text);
-  const input = cut < whole.text.length ? { ...whole, text: whole.text.slice(0, cut) } : whole;
-  if (input !== whole) {
-    messages.push({
-      stage: 'analyze',
-      severity: 'warning',
-      reason: 'analysis-truncated',
-      detail: `text of ${whole.text.length} characters analysed up to character ${cut} (limit ${MAX_ANALYZED_CHARS}); all of it is stored`,
-    });
-  }
-  const found: Partial<Analysis> = {};
+/** Every need and read of every stage is added by an earlier stage, and no field is added twice. */
+function checkStages(stages: readonly Stage[]): void {
+  const addedBy = new Map<AnalysisField, string>();
   for (const stage of stages) {
-    const report = (message: Omit<Message, 'stage'>) => messages.push({ stage: stage.name, ...message });
-    const missing = stage.needs.filter((need) => found[need] === undefined);
-    if (missing.length > 0) {
-      report({
-        severity: 'warning',
-        reason: 'stage-skipped',
-        detail: `needs ${missing.join(', ')}, which an earlier stage did not provide`,
-      });
-      continue;
+    for (const field of [...stage.needs, ...stage.reads]) {
+      if (addedBy.has(field)) continue;
+      const later = stages.find((other) => other.adds === field);
+      throw new PipelineError(
+        later
+          ? `stage "${stage.name}" needs "${field}", which stage "${later.name}" adds only after it`
+          : `stage "${stage.name}" needs "${field}", which no stage adds`,
+      );
     }
-    const started = performance.now();
-    try {
-      const doc: Document = { ...input, ...found, messages };
-      store(found, stage.adds, stage.run(doc, report));
-    } catch (error) {
-      report({
-        severity: 'error',
-        reason: 'stage-failed',
-        detail: error instanceof Error ? error.message : String(error),
-      });
-    }
-    if (timings) timings[stage.name] = (timings[stage.name] ?? 0) + (performance.now() - started) / 1000;
+    const earlier = addedBy.get(stage.adds);
+    if (earlier) throw new PipelineError(`stages "${earlier}" and "${stage.name}" both add "${stage.adds}"`);
+    addedBy.set(stage.adds, stage.name);
   }
-  return { ...whole, ...emptyAnalysis(), ...found, messages };
+}
+
+/** A checked list of stages, configured once and run on many documents. */
+export class Pipeline {
+  /** @throws PipelineError when a stage needs a field no earlier stage adds, or two stages add the same field. */
+  constructor(readonly stages: readonly Stage[] = STAGES) {
+    checkStages(stages);
+  }
+
+  /**
+   * Runs the stages in order. A stage whose needs are missing (an earlier stage failed) is skipped, one that throws
+   * leaves its field empty; either way a message says so and later stages still run: one bad document never stops
+   * a batch.
+   */
+  analyze(whole: IngestedDocument, timings?: StageTimings): AnalyzedDocument {
+    const messages: Message[] = [...whole.messages];
+    const cut = analysisCut(whole.text);
+    const input = cut < whole.text.length ? { ...whole, text: whole.text.slice(0, cut) } : whole;
+    if (input !== whole) {
+      messages.push({
+        stage: 'analyze',
+        severity: 'warning',
+        ruleId: 'analysis-truncated',
+        detail: `text of ${whole.text.length} characters analysed up to character ${cut} (limit ${MAX_ANALYZED_CHARS}); all of it is stored`,
+      });
+    }
+    const found: Partial<Analysis> = {};
+    // Each stage's value has the type of the field it adds (defineStage checks it where the stage is written).
+    const fields = found as Record<AnalysisField, unknown>;
+    for (const stage of this.stages) {
+      const report = (message: StageMessage) => messages.push({ stage: stage.name, ...message });
+      const missing = stage.needs.filter((need) => found[need] === undefined);
+      if (missing.length > 0) {
+        report({
+          severity: 'warning',
+          ruleId: 'stage-skipped',
+          detail: `needs ${missing.join(', ')}, which an earlier stage did not provide`,
+        });
+        continue;
+      }
+      const started = performance.now();
+      try {
+        fields[stage.adds] = stage.run({ ...input, ...found, messages }, report);
+      } catch (error) {
+        report({
+          severity: 'error',
+          ruleId: 'stage-failed',
+          detail: error instanceof Error ? error.message : String(error),
+        });
+      }
+      if (timings) timings[stage.name] = (timings[stage.name] ?? 0) + (performance.now() - started) / 1000;
+    }
+    return { ...whole, ...emptyAnalysis(), ...found, messages };
+  }
 }

@@ -1,8 +1,8 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { type FileKind, fileKind, SUPPORTED_EXTENSIONS } from './identify.js';
-import { readErrorOutcome, skippedOutcome } from './outcomes.js';
-import type { FileOutcome } from './types.js';
+import type { FileOutcome } from '../corpus/document.js';
+import { type FileKind, fileKind, SUPPORTED_EXTENSIONS } from '../corpus/file-kinds.js';
+import { readErrorOutcome, skippedOutcome } from '../corpus/outcomes.js';
 
 export interface FoundFile {
   absolute: string;

@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { decodeHTML } from 'entities';
-import type { Message } from '../../pipeline/types.js';
+import type { Message } from '../document.js';
 import { normalizeMetadataDate } from '../normalize.js';
 import { type LoadResult, singleRecord } from './types.js';
 
@@ -177,7 +177,7 @@ export function extractHtml(html: string): HtmlPage {
     const degraded: Message = {
       stage: 'load',
       severity: 'warning',
-      reason: 'html-too-deep',
+      ruleId: 'html-too-deep',
       detail: `elements nested ${scan.depth} levels deep (limit ${MAX_HTML_NESTING}): text read without page structure, so navigation and metadata are not told apart`,
     };
     return { body: scan.text, title: null, published: null, language: null, url: null, messages: [degraded] };

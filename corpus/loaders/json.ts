@@ -1,4 +1,4 @@
-import type { Message } from '../../pipeline/types.js';
+import type { Message, MessagePlace } from '../document.js';
 import { normalizeMetadataDate } from '../normalize.js';
 import { extractHtml } from './html.js';
 import type { LoadResult, RawRecord } from './types.js';
@@ -58,8 +58,8 @@ export function recordFromJson(value: unknown, record: number | null): { record:
   };
 }
 
-function problem(reason: string, detail: string): Message {
-  return { stage: 'load', severity: 'warning', reason, detail };
+function problem(ruleId: string, detail: string, place?: MessagePlace): Message {
+  return { stage: 'load', severity: 'warning', ruleId, detail, ...(place ? { place } : {}) };
 }
 
 /** A `.json` file: one record, an array of records, or an object wrapping such an array. */
@@ -74,7 +74,7 @@ export function loadJson(text: string): LoadResult {
         {
           stage: 'load',
           severity: 'error',
-          reason: 'json-invalid',
+          ruleId: 'json-invalid',
           detail: `not valid JSON: ${(error as Error).message}`,
         },
       ],
@@ -95,7 +95,10 @@ export function loadJson(text: string): LoadResult {
   parsed.forEach((item, index) => {
     const one = recordFromJson(item, index + 1);
     if ('record' in one) result.records.push(one.record);
-    else result.messages.push(problem('json-record-invalid', `record ${index + 1}: ${one.problem}`));
+    else
+      result.messages.push(
+        problem('json-record-invalid', `record ${index + 1}: ${one.problem}`, { record: index + 1 }),
+      );
   });
   return result;
 }
@@ -108,11 +111,18 @@ export function loadJsonLine(line: string, lineNumber: number): LoadResult {
   } catch (error) {
     return {
       records: [],
-      messages: [problem('jsonl-line-invalid', `line ${lineNumber}: not valid JSON (${(error as Error).message})`)],
+      messages: [
+        problem('jsonl-line-invalid', `line ${lineNumber}: not valid JSON (${(error as Error).message})`, {
+          line: lineNumber,
+        }),
+      ],
     };
   }
   const one = recordFromJson(parsed, lineNumber);
   return 'record' in one
     ? { records: [one.record], messages: [] }
-    : { records: [], messages: [problem('jsonl-line-invalid', `line ${lineNumber}: ${one.problem}`)] };
+    : {
+        records: [],
+        messages: [problem('jsonl-line-invalid', `line ${lineNumber}: ${one.problem}`, { line: lineNumber })],
+      };
 }

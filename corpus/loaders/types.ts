@@ -1,4 +1,4 @@
-import type { Message } from '../../pipeline/types.js';
+import type { Message } from '../document.js';
 
 /** One document's worth of content as a loader finds it, before normalization. */
 export interface RawRecord {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { score, type Score } from '../eval.js';
-import { analyzeDocument, defineStage, STAGES } from '../stages.js';
-import type { EntityType, IngestedDocument, LanguageCode } from '../types.js';
+import type { IngestedDocument, LanguageCode } from '../../corpus/document.js';
+import type { EntityType } from '../../extractors/entities.js';
+import { defineStage, Pipeline, STAGES } from '../stages.js';
 
 /** One sentence of a NER benchmark's `gold/sentences.jsonl` (GermEval 2014 as ../shared/bench ships it). */
 interface NerSentence {
@@ -32,11 +33,11 @@ export interface NerResult {
 
 /** The entity stages of the pipeline, on a text whose language the benchmark states. */
 function entityStages(language: LanguageCode) {
-  const wanted = new Set(['agencies', 'organizations', 'persons', 'locations', 'entities']);
-  return [
+  const wanted = new Set(['tokens', 'agencies', 'organizations', 'persons', 'locations', 'entities']);
+  return new Pipeline([
     defineStage({ name: 'language', needs: [], adds: 'language', run: () => ({ code: language, confidence: 1 }) }),
     ...STAGES.filter((s) => wanted.has(s.name)),
-  ];
+  ]);
 }
 
 /**
@@ -66,9 +67,10 @@ export function runNerBenchmark(folder: string): NerResult {
       url: null,
       messages: [],
     };
-    const predicted = analyzeDocument(doc, stagesByLanguage.get(language)).entities.flatMap((e) =>
-      e.mentions.map((m) => ({ ...m, cls: CLASS_OF[e.type] })),
-    );
+    const predicted = stagesByLanguage
+      .get(language)!
+      .analyze(doc)
+      .entities.flatMap((e) => e.mentions.map((m) => ({ ...m, cls: CLASS_OF[e.type] })));
     const gold = sentence.entities.filter(
       (g) => g.layer === 'outer' && (CLASSES as readonly string[]).includes(g.label),
     );

@@ -83,7 +83,7 @@ describe('extractHtml', () => {
   ])('reads a page of %s 100 000 levels deep as plain text and says so', (_name, build) => {
     const page = extractHtml(build(100_000));
     expect(page.body).toContain('Das BSI warnt vor Kaspersky.');
-    expect(page.messages).toEqual([expect.objectContaining({ reason: 'html-too-deep', severity: 'warning' })]);
+    expect(page.messages).toEqual([expect.objectContaining({ ruleId: 'html-too-deep', severity: 'warning' })]);
     expect(page.messages[0]!.detail).toContain(`limit ${MAX_HTML_NESTING}`);
   });
 });
@@ -204,7 +204,7 @@ describe('loadJson', () => {
   it('reports invalid JSON as an error', () => {
     const result = loadJson('{"text": "unterminated');
     expect(result.records).toEqual([]);
-    expect(result.messages[0]).toMatchObject({ severity: 'error', reason: 'json-invalid' });
+    expect(result.messages[0]).toMatchObject({ severity: 'error', ruleId: 'json-invalid' });
   });
 });
 

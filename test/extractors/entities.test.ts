@@ -5,13 +5,14 @@ import { resolveEntities } from '../../extractors/entities.js';
 import { extractLocations } from '../../extractors/locations.js';
 import { extractOrganizations } from '../../extractors/organizations.js';
 import { extractPersons } from '../../extractors/persons.js';
-import { documentTokens } from '../../extractors/phrases.js';
-import type { EntityFinding, LanguageCode } from '../../pipeline/types.js';
+import { tokenize } from '../../extractors/phrases.js';
+import type { LanguageCode } from '../../corpus/document.js';
+import type { EntityFinding } from '../../extractors/entities.js';
 
 /** The entity stages as the pipeline chains them, on one text. */
 function entities(text: string, language: LanguageCode): EntityFinding[] {
-  const tokens = documentTokens(text);
-  const agencies = extractAgencies(text, language);
+  const tokens = tokenize(text);
+  const agencies = extractAgencies(text, language, tokens);
   const organizations = extractOrganizations(text, tokens, language, agencies);
   const persons = extractPersons(text, tokens, [...agencies, ...organizations]);
   return resolveEntities([agencies, organizations, persons, extractLocations(text, tokens)]);

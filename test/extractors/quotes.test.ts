@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findQuoted } from '../../extractors/quotes.js';
-import { ingestFile } from '../../pipeline/ingest.js';
-import { analyzeDocument } from '../../pipeline/stages.js';
-import type { QuoteFinding } from '../../pipeline/types.js';
+import { ingestFile } from '../../corpus/ingest.js';
+import { findQuoted, type QuoteFinding } from '../../extractors/quotes.js';
+import { Pipeline } from '../../pipeline/stages.js';
+
+const PIPELINE = new Pipeline();
 
 function quotes(text: string): QuoteFinding[] {
   const { documents } = ingestFile({ path: 'test.txt', bytes: Buffer.from(text), sha256: 'x', kind: 'text' });
-  return analyzeDocument(documents[0]!).quotes;
+  return PIPELINE.analyze(documents[0]!).quotes;
 }
 const direct = (text: string) =>
   quotes(text)

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireImportLock } from '../../output/import-lock.js';
+import { acquireImportLock } from '../../output/sqlite/import-lock.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'advisory-kb-lock-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,13 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../pipeline/paths.js';
-import { Database } from '../../output/sqlite.js';
-import { Store } from '../../output/store.js';
+import { PROJECT_ROOT } from '../../corpus/paths.js';
+import { Database } from '../../output/sqlite/database.js';
+import { SqliteKnowledgeBase } from '../../output/sqlite/store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'advisory-kb-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const MIGRATIONS = join(PROJECT_ROOT, 'output', 'migrations');
+const MIGRATIONS = join(PROJECT_ROOT, 'output', 'sqlite', 'migrations');
 const DOC = 'doc_0123456789abcdef01234567';
 
 /** A knowledge base as an older release left it: the migrations up to `version` applied, with one document. */
@@ -46,7 +46,7 @@ describe('migrations', () => {
     await db.exec(`INSERT INTO paragraphs VALUES ('${DOC}', 0, 25, 'de', 0.9);
                    INSERT INTO sentences VALUES ('${DOC}', 15, 25), ('${DOC}', 0, 14);`);
     await db.close();
-    const store = await Store.open(path);
+    const store = await SqliteKnowledgeBase.open(path);
     expect(await store.db.all('SELECT document_id, start, "end" FROM sentences ORDER BY start')).toEqual([
       { document_id: DOC, start: 0, end: 14 },
       { document_id: DOC, start: 15, end: 25 },
@@ -63,7 +63,7 @@ describe('migrations', () => {
     await db.run('INSERT INTO document_minhash (document_id, signature) VALUES (?, ?)', [DOC, Buffer.alloc(768, 7)]);
     await db.run('INSERT INTO minhash_bands (band_key, document_id) VALUES (42, ?), (4294967338, ?)', [DOC, DOC]);
     await db.close();
-    const store = await Store.open(path);
+    const store = await SqliteKnowledgeBase.open(path);
     expect(await store.schemaVersion()).toBeGreaterThanOrEqual(6);
     const signatures = await store.db.all<{ seq: number; document_id: string; published: string; signature: Buffer }>(
       'SELECT seq, document_id, published, signature FROM document_minhash',

@@ -2,16 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  entityDetails,
-  entityTimeline,
-  listEntities,
-  listQuotes,
-  QueryError,
-  searchDocuments,
-  showDocument,
-} from '../../output/queries.js';
-import { Store } from '../../output/store.js';
+import { QueryError } from '../../output/records.js';
+import { SqliteKnowledgeBase } from '../../output/sqlite/store.js';
 import {
   formatDocument,
   formatEntities,
@@ -24,7 +16,7 @@ import { runImport } from '../../pipeline/runner.js';
 import { KNOWLEDGE_BASE_FILES } from '../fixtures/knowledge-base.js';
 
 let dir: string;
-let store: Store;
+let store: SqliteKnowledgeBase;
 const files: string[] = [];
 
 beforeAll(async () => {
@@ -36,7 +28,7 @@ beforeAll(async () => {
     files.push(file);
   }
   await runImport([join(dir, 'kb')], { db: join(dir, 'kb.sqlite'), workers: 0 });
-  store = await Store.open(join(dir, 'kb.sqlite'), { readonly: true });
+  store = await SqliteKnowledgeBase.open(join(dir, 'kb.sqlite'), { readonly: true });
 });
 
 afterAll(async () => {
@@ -46,7 +38,7 @@ afterAll(async () => {
 
 /** Everything the knowledge-base level decides, by id: merges, statements, duplicate links. */
 async function knowledgeBase(path: string) {
-  const s = await Store.open(path, { readonly: true });
+  const s = await SqliteKnowledgeBase.open(path, { readonly: true });
   const result = {
     entities: await s.db.all(
       'SELECT id, key, type, name, acronym, country, parent_id, origin FROM entities ORDER BY id',
@@ -72,7 +64,7 @@ describe('the knowledge base level', () => {
   });
 
   it('merges a spelling without accents into the person, and keeps two Sullivans apart', async () => {
-    const people = await listEntities(store, { type: 'person' });
+    const people = await store.entities({ type: 'person' });
     expect(people.map((p) => [p.name, p.documents])).toEqual([
       ['Gina Raimondo', 3],
       ['Dušan Navrátil', 2],
@@ -80,7 +72,7 @@ describe('the knowledge base level', () => {
       ['Dan Sullivan', 1],
       ['Jake Sullivan', 1],
     ]);
-    const navratil = await entityDetails(store, 'Dusan Navratil');
+    const navratil = await store.entity('Dusan Navratil');
     expect(navratil.entity.name).toBe('Dušan Navrátil');
     expect(navratil.merged).toEqual([
       expect.objectContaining({ name: 'Dusan Navratil', rule: 'spelling', via: 'Dušan Navrátil' }),
@@ -89,7 +81,7 @@ describe('the knowledge base level', () => {
   });
 
   it('makes one statement of a quote two outlets carry, with both sources and the earliest date', async () => {
-    const [german] = await listQuotes(store, { speaker: 'Raimondo', contains: 'Russland hat' });
+    const [german] = await store.quotes({ speaker: 'Raimondo', contains: 'Russland hat' });
     expect(german).toMatchObject({
       text: 'Russland hat immer wieder gezeigt, dass es die Fähigkeit und die Absicht hat, russische Unternehmen auszunutzen',
       speaker: { name: 'Gina Raimondo', role: 'Handelsministerin' },
@@ -100,7 +92,7 @@ describe('the knowledge base level', () => {
       'kb/de/kaspersky-verbot-nutzer.txt',
     ]);
     // The English original is a translation: its own statement.
-    expect((await listQuotes(store, { speaker: 'Gina Raimondo' })).map((q) => q.firstPublished)).toEqual([
+    expect((await store.quotes({ speaker: 'Gina Raimondo' })).map((q) => q.firstPublished)).toEqual([
       '2024-06-20',
       '2024-06-21',
     ]);
@@ -109,30 +101,30 @@ describe('the knowledge base level', () => {
 
 describe('query functions', () => {
   it('search ranks documents by FTS5 and marks the matched words', async () => {
-    const hits = await searchDocuments(store, 'Virenschutzprogramm*', { mark: ['<b>', '</b>'] });
+    const hits = await store.search('Virenschutzprogramm*', { mark: ['<b>', '</b>'] });
     expect(hits.map((h) => h.path).sort()).toEqual([
       'kb/de/kaspersky-verbot-nutzer.txt',
       'kb/de/usa-verbieten-kaspersky.txt',
     ]);
     expect(hits[0]!.snippet).toContain('<b>Virenschutzprogramme');
-    expect(await searchDocuments(store, 'behorde OR "Bundesamt für Sicherheit"')).toHaveLength(1);
-    await expect(searchDocuments(store, 'Kaspersky AND')).rejects.toThrow(QueryError);
+    expect(await store.search('behorde OR "Bundesamt für Sicherheit"')).toHaveLength(1);
+    await expect(store.search('Kaspersky AND')).rejects.toThrow(QueryError);
     expect(formatSearch('Virenschutzprogramm*', hits)).toMatch(/2 documents for "Virenschutzprogramm\*"/);
   });
 
   it('entities filters by type and by any alias, in either language', async () => {
-    const [commerce] = await listEntities(store, { name: 'Handelsministerium' });
+    const [commerce] = await store.entities({ name: 'Handelsministerium' });
     expect(commerce).toMatchObject({ type: 'agency', name: 'Department of Commerce', country: 'US', documents: 2 });
     expect(formatEntities([commerce!])).toMatch(/│ agency\s+│ Department of Commerce\s+│ DOC\s+│ US\s+│ 2\s+│/);
   });
 
   it('entity gives aliases, roles, affiliation, documents, quotes and dates', async () => {
-    const plattner = await entityDetails(store, 'Plattner');
+    const plattner = await store.entity('Plattner');
     expect(plattner.roles).toEqual([{ role: 'BSI-Präsidentin', documents: 1 }]);
     expect(plattner.affiliations).toEqual([
       expect.objectContaining({ name: 'Federal Office for Information Security' }),
     ]);
-    const raimondo = await entityDetails(store, 'Raimondo');
+    const raimondo = await store.entity('Raimondo');
     expect(raimondo.roles.map((r) => r.role).sort()).toEqual([
       'Commerce Secretary',
       'Handelsministerin',
@@ -141,37 +133,37 @@ describe('query functions', () => {
     expect(raimondo.documents.map((d) => d.published)).toEqual(['2024-06-20', '2024-06-21', '2024-06-22']);
     expect(raimondo.quotes).toHaveLength(2);
     expect(raimondo.dates).toEqual([{ value: '2024-06-20', sentences: 1 }]);
-    const commerce = await entityDetails(store, 'US-Handelsministerium');
+    const commerce = await store.entity('US-Handelsministerium');
     expect(commerce.aliases).toEqual(expect.arrayContaining(['Department of Commerce', 'US-Handelsministerium']));
     expect(formatEntity(raimondo)).toMatch(/^Gina Raimondo \(person\) ent_[0-9a-f]+\n3 documents/);
-    await expect(entityDetails(store, 'Nobody Known')).rejects.toThrow(/no entity is named "Nobody Known"/);
+    await expect(store.entity('Nobody Known')).rejects.toThrow(/no entity is named "Nobody Known"/);
   });
 
   it('quotes filter by agency, text and date range', async () => {
     // The BSI's president, and an unnamed spokesperson who speaks for it.
-    expect((await listQuotes(store, { agency: 'BSI' })).map((q) => q.speaker.name).sort()).toEqual([
+    expect((await store.quotes({ agency: 'BSI' })).map((q) => q.speaker.name).sort()).toEqual([
       'Claudia Plattner',
       'ein Sprecher des BSI',
     ]);
-    expect((await listQuotes(store, { from: '2024-06-21', to: '2024-06' })).map((q) => q.firstPublished)).toEqual([
+    expect((await store.quotes({ from: '2024-06-21', to: '2024-06' })).map((q) => q.firstPublished)).toEqual([
       '2024-06-21',
       '2024-06-22',
       '2024-06-22',
     ]);
-    expect(await listQuotes(store, { to: '2024-06-19' })).toEqual([]);
-    expect(await listQuotes(store, { kind: 'indirect' })).toEqual([
+    expect(await store.quotes({ to: '2024-06-19' })).toEqual([]);
+    expect(await store.quotes({ kind: 'indirect' })).toEqual([
       expect.objectContaining({
         text: 'the ban was overdue',
         speaker: expect.objectContaining({ name: 'Dan Sullivan' }),
       }),
     ]);
-    expect(formatQuotes(await listQuotes(store, { agency: 'BSI', speaker: 'Plattner' }))).toMatch(
+    expect(formatQuotes(await store.quotes({ agency: 'BSI', speaker: 'Plattner' }))).toMatch(
       /Claudia Plattner[\s│]+Ein übereilter Wechsel/,
     );
   });
 
   it('timeline lists documents, dated sentences and quotes in date order', async () => {
-    const { entity, events } = await entityTimeline(store, 'Gina Raimondo');
+    const { entity, events } = await store.timeline('Gina Raimondo');
     expect(events.map((e) => `${e.date} ${e.kind}`)).toEqual([
       '2024-06-20 document',
       '2024-06-20 sentence',
@@ -185,11 +177,11 @@ describe('query functions', () => {
   });
 
   it('show gives a document by the end of its path, with offsets that slice its text', async () => {
-    const record = await showDocument(store, 'usa-verbieten-kaspersky.txt');
-    expect(await showDocument(store, record.id)).toEqual(record);
+    const record = await store.document('usa-verbieten-kaspersky.txt');
+    expect(await store.document(record.id)).toEqual(record);
     for (const e of record.entities)
       for (const m of e.mentions) expect(record.text!.slice(m.start, m.end)).toBe(m.text);
     expect(formatDocument(record, false)).toMatch(/Gina Raimondo \[\d+–\d+\]/);
-    await expect(showDocument(store, 'kaspersky')).rejects.toThrow(QueryError);
+    await expect(store.document('kaspersky')).rejects.toThrow(QueryError);
   });
 });

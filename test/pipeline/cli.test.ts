@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportRecord } from '../../output/export.js';
+import type { ExportRecord } from '../../output/records.js';
 import { validateExportRecord } from '../../output/validate.js';
-import { PROJECT_ROOT } from '../../pipeline/paths.js';
+import { PROJECT_ROOT } from '../../corpus/paths.js';
 
 const run = promisify(execFile);
 const CLI = join(PROJECT_ROOT, 'dist', 'pipeline', 'cli.js');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ExportRecord } from '../../output/export.js';
+import type { ExportRecord } from '../../output/records.js';
 import { quoteTextsMatch, runEvaluation, scoreDocument } from '../../pipeline/eval.js';
 import { DE_ADVISORY, EN_ADVISORY } from '../fixtures/documents.js';
 

@@ -14,13 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExportRecord, exportRecords } from '../../output/export.js';
-import { Store } from '../../output/store.js';
+import type { ExportRecord } from '../../output/records.js';
+import { SqliteKnowledgeBase } from '../../output/sqlite/store.js';
 import { generateCorpus } from '../../pipeline/benchmarks/synthetic.js';
-import { readErrorOutcome } from '../../pipeline/outcomes.js';
-import { PROJECT_ROOT } from '../../pipeline/paths.js';
+import { readErrorOutcome } from '../../corpus/outcomes.js';
+import { PROJECT_ROOT } from '../../corpus/paths.js';
 import { runImport } from '../../pipeline/runner.js';
-import type { FileOutcome } from '../../pipeline/types.js';
+import type { FileOutcome } from '../../corpus/document.js';
 import { DE_ADVISORY, EN_ADVISORY } from '../fixtures/documents.js';
 
 const run = promisify(execFile);
@@ -42,9 +42,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Everything the knowledge base knows, independent of runs: the export with texts, and the entity table. */
 async function knowledgeBase(path: string): Promise<{ records: ExportRecord[]; entities: unknown[] }> {
-  const store = await Store.open(path, { readonly: true });
+  const store = await SqliteKnowledgeBase.open(path, { readonly: true });
   const records: ExportRecord[] = [];
-  for await (const record of exportRecords(store, { withText: true })) records.push(record);
+  for await (const record of store.exportRecords({ withText: true })) records.push(record);
   const entities = await store.db.all(
     'SELECT id, key, type, name, acronym, country, parent_id FROM entities ORDER BY id',
   );
@@ -53,7 +53,7 @@ async function knowledgeBase(path: string): Promise<{ records: ExportRecord[]; e
 }
 
 async function countRows(path: string, sql: string): Promise<number> {
-  const store = await Store.open(path, { readonly: true });
+  const store = await SqliteKnowledgeBase.open(path, { readonly: true });
   try {
     return (await store.db.get<{ n: number }>(sql))!.n;
   } finally {
@@ -63,7 +63,7 @@ async function countRows(path: string, sql: string): Promise<number> {
 
 /** Counts in one read transaction, and the invariants a reader must never see broken while an import writes. */
 async function readDuringImport(path: string): Promise<{ documents: number; orphans: number }> {
-  const store = await Store.open(path, { readonly: true });
+  const store = await SqliteKnowledgeBase.open(path, { readonly: true });
   try {
     const row = await store.db.get<{ documents: number; orphans: number }>(
       `SELECT (SELECT COUNT(*) FROM documents) AS documents,

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExportRecord, exportRecords } from '../../output/export.js';
-import { Store } from '../../output/store.js';
+import type { ExportRecord } from '../../output/records.js';
+import { SqliteKnowledgeBase } from '../../output/sqlite/store.js';
 import { validateExportRecord } from '../../output/validate.js';
 import { runImport } from '../../pipeline/runner.js';
-import type { FileOutcome } from '../../pipeline/types.js';
+import type { FileOutcome } from '../../corpus/document.js';
 import {
   DE_ADVISORY,
   EN_ADVISORY,
@@ -42,9 +42,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const db = () => join(dir, 'kb.sqlite');
 
 async function exportAll(path: string, withText = true): Promise<ExportRecord[]> {
-  const store = await Store.open(path, { readonly: true });
+  const store = await SqliteKnowledgeBase.open(path, { readonly: true });
   const records: ExportRecord[] = [];
-  for await (const record of exportRecords(store, { withText })) records.push(record);
+  for await (const record of store.exportRecords({ withText })) records.push(record);
   await store.close();
   return records;
 }
@@ -82,7 +82,7 @@ describe('runImport', () => {
 
   it('stores the outcomes of the run in the database', async () => {
     const { runId } = await runImport([archive], { db: db(), workers: 0 });
-    const store = await Store.open(db(), { readonly: true });
+    const store = await SqliteKnowledgeBase.open(db(), { readonly: true });
     const rows = await store.db.all<{ path: string; status: string; reason: string }>(
       "SELECT path, status, reason FROM file_outcomes WHERE run_id = ? AND status = 'skipped' ORDER BY path, record",
       [runId],
@@ -106,7 +106,7 @@ describe('runImport', () => {
 
   it('answers SQL on sentences and paragraphs as rows of their documents', async () => {
     await runImport([archive], { db: db(), workers: 0 });
-    const store = await Store.open(db(), { readonly: true });
+    const store = await SqliteKnowledgeBase.open(db(), { readonly: true });
     const sentences = await store.db.all<{ text: string; start: number; end: number; sentence: string }>(
       `SELECT d.text, s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start) AS sentence
        FROM sentences s JOIN documents d ON d.id = s.document_id WHERE d.language = 'de'`,
@@ -186,7 +186,7 @@ describe('runImport', () => {
 
   it('stores agencies with their parent chain, mentioned or not', async () => {
     await runImport([join(archive, 'de')], { db: db(), workers: 0 });
-    const store = await Store.open(db(), { readonly: true });
+    const store = await SqliteKnowledgeBase.open(db(), { readonly: true });
     const chain = await store.db.all<{ name: string; parent: string | null }>(
       `WITH RECURSIVE chain(id) AS (SELECT id FROM entities WHERE key = 'agency:de.bsi' UNION ALL SELECT e.parent_id FROM entities e JOIN chain c ON e.id = c.id WHERE e.parent_id IS NOT NULL)
        SELECT e.name, p.name AS parent FROM chain JOIN entities e ON e.id = chain.id LEFT JOIN entities p ON p.id = e.parent_id`,
@@ -242,7 +242,7 @@ describe('runImport', () => {
       earliest.id,
     ]);
     expect(earliest.duplicateOf).toBeNull();
-    const store = await Store.open(db(), { readonly: true });
+    const store = await SqliteKnowledgeBase.open(db(), { readonly: true });
     const indexed = await store.db.all<{ document_id: string }>(
       'SELECT DISTINCT m.document_id FROM minhash_bands b JOIN document_minhash m ON m.seq = b.document_seq',
     );

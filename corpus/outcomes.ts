@@ -1,4 +1,4 @@
-import type { FileOutcome } from './types.js';
+import type { FileOutcome, IngestedDocument } from './document.js';
 
 /** A file or record that was not imported, with its stable reason code and a human-readable detail. */
 export function skippedOutcome(path: string, record: number | null, reason: string, detail: string): FileOutcome {
@@ -27,4 +27,39 @@ export function readErrorOutcome(path: string, error: unknown): FileOutcome {
   const e = error as NodeJS.ErrnoException;
   const detail = e.code === 'EACCES' || e.code === 'EPERM' ? `permission denied (${e.code})` : e.message;
   return skippedOutcome(path, null, 'unreadable', detail);
+}
+
+/**
+ * What storing a document means for its file: imported, an exact duplicate of a stored text (`isNew` false), or
+ * degraded (a stage failed or was skipped, or the loader read the file in a reduced way).
+ */
+export function documentOutcome(
+  doc: Pick<IngestedDocument, 'id' | 'source' | 'messages'>,
+  isNew: boolean,
+): FileOutcome {
+  const s = doc.source;
+  const outcome: FileOutcome = {
+    path: s.path,
+    record: s.record,
+    status: 'imported',
+    reason: null,
+    detail: null,
+    documentId: doc.id,
+  };
+  if (!isNew)
+    return {
+      ...outcome,
+      status: 'duplicate',
+      reason: 'exact-duplicate',
+      detail: `same text as ${doc.id}, already stored`,
+    };
+  const problems = doc.messages.filter((m) => m.severity !== 'info');
+  if (problems.length > 0)
+    return {
+      ...outcome,
+      status: 'degraded',
+      reason: problems[0]!.ruleId,
+      detail: problems.map((p) => `${p.stage}: ${p.detail}`).join('; '),
+    };
+  return outcome;
 }

@@ -1,12 +1,13 @@
-import { decodeBytes } from '../corpus/decode.js';
-import { loadHtml } from '../corpus/loaders/html.js';
-import { loadJson, loadJsonLine } from '../corpus/loaders/json.js';
-import { loadMarkdown } from '../corpus/loaders/markdown.js';
-import { type LoadResult, singleRecord, type RawRecord } from '../corpus/loaders/types.js';
-import { normalizeText, splitDateHeader } from '../corpus/normalize.js';
-import { documentId, type FileKind } from './identify.js';
+import { decodeBytes } from './decode.js';
+import type { FileOutcome, IngestedDocument, Message, SourceFormat } from './document.js';
+import type { FileKind } from './file-kinds.js';
+import { documentId } from './ids.js';
+import { loadHtml } from './loaders/html.js';
+import { loadJson, loadJsonLine } from './loaders/json.js';
+import { loadMarkdown } from './loaders/markdown.js';
+import { type LoadResult, singleRecord, type RawRecord } from './loaders/types.js';
+import { normalizeText, splitDateHeader } from './normalize.js';
 import { skippedOutcome } from './outcomes.js';
-import type { FileOutcome, IngestedDocument, Message, SourceFormat } from './types.js';
 
 /** Texts shorter than this (after normalization) are not documents: a stray heading or an empty record. */
 export const MIN_TEXT_LENGTH = 20;
@@ -59,8 +60,8 @@ function collect(
 ): IngestResult {
   const result: IngestResult = { documents: [], outcomes: [] };
   for (const message of load.messages) {
-    const line = /^(?:line|record) (\d+)/.exec(message.detail);
-    result.outcomes.push(skippedOutcome(file.path, line ? Number(line[1]) : null, message.reason, message.detail));
+    const record = message.place?.line ?? message.place?.record ?? null;
+    result.outcomes.push(skippedOutcome(file.path, record, message.ruleId, message.detail));
   }
   for (const raw of load.records) {
     const doc = toDocument({ ...raw, messages: [...(file.repairs ?? []), ...raw.messages] }, file);
@@ -81,7 +82,12 @@ export function ingestFile(file: RawFile): IngestResult {
     sha256: file.sha256,
     format,
     encoding: decoded.encoding,
-    repairs: (decoded.repairs ?? []).map((r): Message => ({ stage: 'decode', severity: 'warning', ...r })),
+    repairs: (decoded.repairs ?? []).map((r): Message => ({
+      stage: 'decode',
+      severity: 'warning',
+      ruleId: r.reason,
+      detail: r.detail,
+    })),
   };
   switch (file.kind) {
     case 'html':
@@ -119,8 +125,9 @@ export function ingestJsonLine(
         {
           stage: 'decode',
           severity: 'warning',
-          reason: 'invalid-utf8',
+          ruleId: 'invalid-utf8',
           detail: `line ${lineNumber}: invalid UTF-8 bytes (or U+FFFD in the source) shown as U+FFFD`,
+          place: { line: lineNumber },
         },
       ]
     : [];

@@ -1,60 +1,5 @@
-import type { Store } from './store.js';
-
-export const SCHEMA_VERSION = '1';
-
-export interface ExportMention {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface ExportEntity {
-  id: string;
-  type: 'person' | 'organization' | 'agency' | 'location';
-  name: string;
-  aliases: string[];
-  mentions: ExportMention[];
-  roles: string[];
-  affiliation: string | null;
-  acronym: string | null;
-  country: string | null;
-  parent: string | null;
-}
-
-/** One document as `../shared/contract/export-v1.md` defines it, plus `sources`, `paragraphs` and (optionally) `text`. */
-export interface ExportRecord {
-  schemaVersion: typeof SCHEMA_VERSION;
-  id: string;
-  source: {
-    path: string;
-    sha256: string;
-    format: 'text' | 'html' | 'markdown' | 'json';
-    record: number | null;
-    encoding: string;
-  };
-  sources: Array<ExportRecord['source']>;
-  title: string | null;
-  language: { code: 'de' | 'en' | 'und'; confidence: number };
-  paragraphs: Array<{ start: number; end: number; language: string; confidence: number }>;
-  published: { value: string; source: 'metadata' | 'header' | 'text' } | null;
-  duplicateOf: string | null;
-  /** Estimated Jaccard similarity of word shingles to `duplicateOf`. */
-  duplicateSimilarity: number | null;
-  entities: ExportEntity[];
-  dates: Array<ExportMention & { value: string; granularity: 'year' | 'month' | 'day'; relative: boolean }>;
-  quotes: Array<{
-    id: string;
-    text: string;
-    start: number;
-    end: number;
-    kind: 'direct' | 'indirect';
-    /** The knowledge base's statement this quote belongs to: the same words carried by other documents share it. */
-    statementId: string | null;
-    /** `affiliation`: for an unnamed speaker ("a spokesperson of the ministry"), the agency or organization it speaks for. */
-    speaker: { entityId: string | null; name: string; role: string | null; affiliation: string | null } | null;
-  }>;
-  text?: string;
-}
+import { type ExportEntity, type ExportMention, type ExportRecord, SCHEMA_VERSION } from '../records.js';
+import type { Database } from './database.js';
 
 interface DocumentRow {
   id: string;
@@ -71,8 +16,7 @@ interface DocumentRow {
 const PAGE = 500;
 
 /** One document's export record, every list in a fixed order so that exports are byte-for-byte reproducible. */
-export async function exportRecord(store: Store, row: DocumentRow, withText: boolean): Promise<ExportRecord> {
-  const db = store.db;
+export async function exportRecord(db: Database, row: DocumentRow, withText: boolean): Promise<ExportRecord> {
   const sources = (
     await db.all<{
       path: string;
@@ -211,14 +155,14 @@ export async function exportRecord(store: Store, row: DocumentRow, withText: boo
 }
 
 /** Every document in id order, a page at a time: memory stays flat for any knowledge-base size. */
-export async function* exportRecords(store: Store, options: { withText?: boolean } = {}): AsyncGenerator<ExportRecord> {
+export async function* exportRecords(db: Database, options: { withText?: boolean } = {}): AsyncGenerator<ExportRecord> {
   let after = '';
   for (;;) {
-    const rows = await store.db.all<DocumentRow>(
+    const rows = await db.all<DocumentRow>(
       'SELECT id, text, title, language, language_confidence, published, published_source, duplicate_of, duplicate_similarity FROM documents WHERE id > ? ORDER BY id LIMIT ?',
       [after, PAGE],
     );
-    for (const row of rows) yield await exportRecord(store, row, options.withText ?? false);
+    for (const row of rows) yield await exportRecord(db, row, options.withText ?? false);
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!.id;
   }

@@ -1,5 +1,17 @@
-import { type ExportRecord, exportRecord } from './export.js';
-import type { Store } from './store.js';
+import {
+  type DocumentRef,
+  type EntityDetails,
+  type EntitySummary,
+  type ExportRecord,
+  QueryError,
+  type QuoteFilters,
+  type SearchHit,
+  type StatementRow,
+  type TimelineEvent,
+} from '../records.js';
+import type { EntityType } from '../../extractors/entities.js';
+import type { Database } from './database.js';
+import { exportRecord } from './export.js';
 
 /**
  * The researcher's questions, answered from the knowledge base: every function returns plain rows (the CLI prints
@@ -7,46 +19,6 @@ import type { Store } from './store.js';
  * knowledge base's (canonical) entities: a query for "Handelsministerium" finds the Department of Commerce, and
  * what was said by "Kaspersky Lab, Inc." counts for Kaspersky.
  */
-
-/** A query that cannot be answered as asked (bad search syntax, no such entity or document). */
-export class QueryError extends Error {}
-
-export type EntityType = 'agency' | 'person' | 'organization' | 'location';
-
-export interface EntitySummary {
-  id: string;
-  type: EntityType;
-  name: string;
-  acronym: string | null;
-  country: string | null;
-  mentions: number;
-  documents: number;
-}
-
-export interface DocumentRef {
-  id: string;
-  title: string | null;
-  published: string | null;
-  language: string;
-  path: string;
-  duplicateOf: string | null;
-}
-
-export interface StatementRow {
-  id: string;
-  text: string;
-  kind: 'direct' | 'indirect';
-  speaker: { entityId: string | null; name: string | null; role: string | null };
-  firstPublished: string | null;
-  sources: Array<{
-    quoteId: string;
-    documentId: string;
-    path: string;
-    published: string | null;
-    start: number;
-    end: number;
-  }>;
-}
 
 /** The ids an entity was stored under: its own and those of the variants merged into it. */
 const MEMBERS = '(SELECT ?1 UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?1)';
@@ -69,28 +41,23 @@ const documentRef = (row: {
 });
 
 /** The knowledge base must have the tables this version queries; an older one is upgraded by any import. */
-export async function assertQueryable(store: Store): Promise<void> {
-  const table = await store.db.get('SELECT 1 FROM sqlite_master WHERE name = ?', ['statements']);
+export async function assertQueryable(db: Database): Promise<void> {
+  const table = await db.get('SELECT 1 FROM sqlite_master WHERE name = ?', ['statements']);
   if (!table)
     throw new QueryError(
       'this knowledge base was written by an older version of advisory-kb: run an import into it (e.g. advisory-kb import corpus/samples --db …) to upgrade it',
     );
 }
 
-export interface SearchHit extends DocumentRef {
-  score: number;
-  snippet: string;
-}
-
 /** Documents ranked by FTS5's bm25, each with a snippet in which `mark` brackets the matched terms. */
 export async function searchDocuments(
-  store: Store,
+  db: Database,
   query: string,
   options: { limit?: number; mark?: [string, string] } = {},
 ): Promise<SearchHit[]> {
   const [open, close] = options.mark ?? ['[', ']'];
   try {
-    const rows = await store.db.all<{
+    const rows = await db.all<{
       id: string;
       title: string | null;
       published: string | null;
@@ -124,7 +91,7 @@ export async function searchDocuments(
 
 /** Knowledge-base entities with how often they are mentioned, most documents first. */
 export async function listEntities(
-  store: Store,
+  db: Database,
   options: { type?: EntityType; name?: string; limit?: number } = {},
 ): Promise<EntitySummary[]> {
   const where: string[] = [];
@@ -140,7 +107,7 @@ export async function listEntities(
     );
     params.push(`%${options.name}%`);
   }
-  return store.db.all<EntitySummary>(
+  return db.all<EntitySummary>(
     `SELECT id, type, name, acronym, country, mentions, documents FROM entity_summary ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY documents DESC, mentions DESC, name, id LIMIT ?`,
     [...params, options.limit ?? 50],
@@ -148,9 +115,9 @@ export async function listEntities(
 }
 
 /** The knowledge-base entities a name or id may mean, the best attested first: by id, then exact alias, then part of one. */
-export async function findEntities(store: Store, nameOrId: string): Promise<EntitySummary[]> {
+export async function findEntities(db: Database, nameOrId: string): Promise<EntitySummary[]> {
   const select = (where: string, params: unknown[]) =>
-    store.db.all<EntitySummary>(
+    db.all<EntitySummary>(
       `SELECT id, type, name, acronym, country, mentions, documents FROM entity_summary
        WHERE id IN (SELECT c.canonical_id FROM entity_canonical c ${where}) ORDER BY documents DESC, mentions DESC, name, id LIMIT 20`,
       params,
@@ -164,33 +131,18 @@ export async function findEntities(store: Store, nameOrId: string): Promise<Enti
 }
 
 async function resolveEntity(
-  store: Store,
+  db: Database,
   nameOrId: string,
 ): Promise<{ entity: EntitySummary; alternatives: EntitySummary[] }> {
-  const [entity, ...alternatives] = await findEntities(store, nameOrId);
+  const [entity, ...alternatives] = await findEntities(db, nameOrId);
   if (!entity)
     throw new QueryError(`no entity is named ${JSON.stringify(nameOrId)} (try: advisory-kb entities --name …)`);
   return { entity, alternatives };
 }
 
-export interface EntityDetails {
-  entity: EntitySummary & { parent: { id: string; name: string } | null };
-  /** Other entities the query could mean. */
-  alternatives: EntitySummary[];
-  /** Variants merged into this entity, and why. */
-  merged: Array<{ id: string; name: string; rule: string; evidence: string; via: string }>;
-  aliases: string[];
-  roles: Array<{ role: string; documents: number }>;
-  affiliations: Array<{ id: string; name: string; documents: number }>;
-  documents: Array<DocumentRef & { mentions: number }>;
-  quotes: StatementRow[];
-  dates: Array<{ value: string; sentences: number }>;
-}
-
 /** One entity with everything the knowledge base knows about it. */
-export async function entityDetails(store: Store, nameOrId: string): Promise<EntityDetails> {
-  const db = store.db;
-  const { entity, alternatives } = await resolveEntity(store, nameOrId);
+export async function entityDetails(db: Database, nameOrId: string): Promise<EntityDetails> {
+  const { entity, alternatives } = await resolveEntity(db, nameOrId);
   const id = entity.id;
   const parent =
     (await db.get<{ id: string; name: string }>(
@@ -247,7 +199,7 @@ export async function entityDetails(store: Store, nameOrId: string): Promise<Ent
     roles,
     affiliations,
     documents,
-    quotes: await listQuotes(store, { speakerId: id, limit: 1000 }),
+    quotes: await listQuotes(db, { speakerId: id, limit: 1000 }),
     dates,
   };
 }
@@ -261,27 +213,11 @@ function datedSentencesSql(): string {
           WHERE m.entity_id IN ${MEMBERS}`;
 }
 
-export interface QuoteFilters {
-  /** A name or alias of the speaker, or part of how an unnamed speaker is described ("Sprecher"). */
-  speaker?: string;
-  speakerId?: string;
-  /** The agency or organization the speaker is, or speaks for. */
-  agency?: string;
-  contains?: string;
-  /** Earliest date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive. */
-  from?: string;
-  /** Latest date, inclusive: "2024" includes the whole year. */
-  to?: string;
-  kind?: 'direct' | 'indirect';
-  limit?: number;
-}
-
 /** Statements (each quote once however many documents carry it) with speaker, role, earliest date and sources. */
-export async function listQuotes(store: Store, filters: QuoteFilters = {}): Promise<StatementRow[]> {
-  const db = store.db;
+export async function listQuotes(db: Database, filters: QuoteFilters = {}): Promise<StatementRow[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  const entityIds = async (name: string) => (await findEntities(store, name)).map((e) => e.id);
+  const entityIds = async (name: string) => (await findEntities(db, name)).map((e) => e.id);
   if (filters.speakerId) {
     where.push('s.speaker_entity_id = ?');
     params.push(filters.speakerId);
@@ -374,24 +310,14 @@ export async function listQuotes(store: Store, filters: QuoteFilters = {}): Prom
   }));
 }
 
-export interface TimelineEvent {
-  date: string;
-  kind: 'document' | 'quote' | 'sentence';
-  documentId: string;
-  text: string;
-  start: number | null;
-  end: number | null;
-}
-
 const EVENT_ORDER: Record<TimelineEvent['kind'], number> = { document: 0, sentence: 1, quote: 2 };
 
 /** Dated events about an entity, in date order: documents that mention it, its statements, sentences naming it with a date. */
 export async function entityTimeline(
-  store: Store,
+  db: Database,
   nameOrId: string,
 ): Promise<{ entity: EntitySummary; events: TimelineEvent[] }> {
-  const db = store.db;
-  const { entity } = await resolveEntity(store, nameOrId);
+  const { entity } = await resolveEntity(db, nameOrId);
   const events: TimelineEvent[] = [];
   const documents = await db.all<{ id: string; published: string; title: string | null; text: string }>(
     `SELECT d.id, d.published, d.title, substr(d.text, 1, 120) AS text FROM documents d
@@ -407,7 +333,7 @@ export async function entityTimeline(
       start: null,
       end: null,
     });
-  for (const q of await listQuotes(store, { speakerId: entity.id, limit: 10000 })) {
+  for (const q of await listQuotes(db, { speakerId: entity.id, limit: 10000 })) {
     const first = q.sources[0];
     if (q.firstPublished && first)
       events.push({
@@ -444,8 +370,7 @@ export async function entityTimeline(
 }
 
 /** One document by id, path or the end of a path, as its export record (with text) plus every path it was found at. */
-export async function showDocument(store: Store, idOrPath: string): Promise<ExportRecord> {
-  const db = store.db;
+export async function showDocument(db: Database, idOrPath: string): Promise<ExportRecord> {
   const columns =
     'd.id, d.text, d.title, d.language, d.language_confidence, d.published, d.published_source, d.duplicate_of, d.duplicate_similarity';
   const byId = /^doc_[0-9a-f]+$/.test(idOrPath)
@@ -462,5 +387,5 @@ export async function showDocument(store: Store, idOrPath: string): Promise<Expo
     throw new QueryError(
       `${JSON.stringify(idOrPath)} matches several documents: give more of the path, or the document id`,
     );
-  return exportRecord(store, byPath[0]!, true);
+  return exportRecord(db, byPath[0]!, true);
 }

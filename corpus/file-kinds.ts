@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import type { SourceFormat } from './types.js';
+import type { SourceFormat } from './document.js';
 
 /**
- * What a file is and what identifies content: the format by extension, sha256, document ids. Kept apart from the
- * loaders so the runner's main thread and the store identify files without loading them.
+ * What a file is by its extension. Kept apart from the loaders so the runner's main thread identifies files without
+ * loading them.
  */
 
 /** How a file is read: `jsonl` is streamed line by line by the runner, the rest are loaded whole. */
@@ -22,18 +21,11 @@ const KIND_BY_EXTENSION: Record<string, FileKind> = {
   '.ndjson': 'jsonl',
 };
 
+/** The extensions an import reads, lowercased with their dot. */
 export const SUPPORTED_EXTENSIONS = Object.keys(KIND_BY_EXTENSION);
 
+/** How a file with this path is read, or null when its extension is not supported. */
 export function fileKind(path: string): FileKind | null {
   const dot = path.lastIndexOf('.');
   return dot < 0 ? null : (KIND_BY_EXTENSION[path.slice(dot).toLowerCase()] ?? null);
-}
-
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** The document id: content-derived, so the same text has the same id on every machine and in every run. */
-export function documentId(text: string): string {
-  return `doc_${sha256Hex(text).slice(0, 24)}`;
 }

@@ -1,0 +1,125 @@
+import type { FileOutcome } from '../corpus/document.js';
+import type { StoredDocument } from '../extractors/analysis.js';
+import type { EntityType } from '../extractors/entities.js';
+import type { MergeCandidate, MergeLink } from '../extractors/merge.js';
+import type { Statement, StatementCandidate } from '../extractors/statements.js';
+import type {
+  EntityDetails,
+  EntitySummary,
+  ExportRecord,
+  QuoteFilters,
+  SearchHit,
+  StatementRow,
+  TimelineEvent,
+} from './records.js';
+
+/**
+ * The knowledge base as the runner and the query commands see it, whatever holds it. The embedded SQLite file
+ * (`output/sqlite/`) is one implementation; another backend is another folder implementing these interfaces.
+ */
+
+/** The backend cannot be used at all (its driver is not installed): a clear, actionable error for the user. */
+export class KnowledgeBaseUnavailableError extends Error {}
+
+/** What one job (a file, or a chunk of JSONL lines) produced, ready to be written. */
+export interface WriteItem {
+  documents: StoredDocument[];
+  outcomes: FileOutcome[];
+}
+
+/** Counts of the knowledge base, for the import summary and `stats`. */
+export interface KnowledgeBaseCounts {
+  documents: number;
+  documentsByLanguage: Record<string, number>;
+  /** Knowledge-base entities (merged variants count once). */
+  entitiesByType: Record<string, number>;
+  /** Entities found under another name and merged into one of the above. */
+  mergedEntities: number;
+  mentions: number;
+  dates: number;
+  quotes: number;
+  /** Quotes of one statement carried by several documents count once. */
+  statements: number;
+  exactDuplicateSources: number;
+  nearDuplicates: number;
+  /** Files (or records) whose latest import skipped or failed them, by reason. */
+  skippedByReason: Record<string, number>;
+}
+
+/**
+ * How near-duplicate documents are told apart: band keys of a signature (documents sharing one are candidates) and
+ * the similarity from which two are copies. The extractors' MinHash provides it; the knowledge base indexes by it.
+ */
+export interface NearDuplicateRule {
+  /** Signatures of any other length (a document without words) are not indexed. */
+  signatureLength: number;
+  bandKeys(signature: readonly number[]): number[];
+  similarity(a: readonly number[], b: readonly number[]): number;
+  threshold: number;
+}
+
+/**
+ * The knowledge-base level computed from the stored findings: which entities are one and which quotes are one
+ * statement. Pure functions; the knowledge base reads their input and writes their output in one transaction.
+ */
+export interface ConsolidationRules {
+  /** Whether a list gives the entity its identity (a gazetteer entry, a place): two of them are never merged. */
+  isListed(entity: { key: string; type: EntityType }): boolean;
+  mergeEntities(candidates: readonly MergeCandidate[]): MergeLink[];
+  /** Called once per speaker (and once for quotes without one) with that speaker's quotes. */
+  groupStatements(quotes: readonly StatementCandidate[]): Statement[];
+}
+
+/** Held for the length of one import; `release` ends it. */
+export interface ImportLock {
+  release(): Promise<void>;
+}
+
+/** Seconds of wall-clock time the knowledge base spent, summed over an import. */
+export interface KnowledgeBaseTimings {
+  /** Writing batches, near-duplicate linking included. */
+  store: number;
+  /** Linking near duplicates. */
+  dedup: number;
+  /** Computing the knowledge-base level. */
+  consolidate: number;
+}
+
+/** The read side: what researchers ask. Entities are always the canonical (merged) ones. */
+export interface KnowledgeBaseReader {
+  /** Fails with a QueryError when the base was written by a version without the tables queries read. */
+  assertQueryable(): Promise<void>;
+  counts(): Promise<KnowledgeBaseCounts>;
+  /** Full-text search, best first; `mark` brackets the matched terms in snippets. @default mark ['[', ']'] */
+  search(query: string, options?: { limit?: number; mark?: [string, string] }): Promise<SearchHit[]>;
+  entities(options?: { type?: EntityType; name?: string; limit?: number }): Promise<EntitySummary[]>;
+  /** The entities a name or id may mean, the best attested first. */
+  findEntities(nameOrId: string): Promise<EntitySummary[]>;
+  entity(nameOrId: string): Promise<EntityDetails>;
+  quotes(filters?: QuoteFilters): Promise<StatementRow[]>;
+  timeline(nameOrId: string): Promise<{ entity: EntitySummary; events: TimelineEvent[] }>;
+  /** One document by id, path or the end of a path, with its text. */
+  document(idOrPath: string): Promise<ExportRecord>;
+  /** Every document in id order, as export records; memory stays flat for any size. */
+  exportRecords(options?: { withText?: boolean }): AsyncIterable<ExportRecord>;
+  close(): Promise<void>;
+}
+
+/** The write side: one import's single writer. */
+export interface KnowledgeBase extends KnowledgeBaseReader {
+  readonly timings: KnowledgeBaseTimings;
+  schemaVersion(): Promise<number>;
+  /** One import at a time per knowledge base: waits (calling `onWait` once) while another holds it. */
+  lockForImport(onWait?: () => void): Promise<ImportLock>;
+  /** Starts a run; runs still marked running were killed and are marked failed. */
+  beginRun(args: string[], toolVersion: string): Promise<number>;
+  finishRun(runId: number, status: 'completed' | 'failed'): Promise<void>;
+  /** Records of a file version already stored (0 for a single-document file): re-runs skip them. */
+  storedRecords(path: string, sha256: string): Promise<Set<number>>;
+  /** Writes a batch in one transaction, near duplicates linked; returns every outcome it recorded. */
+  writeBatch(runId: number, items: WriteItem[]): Promise<FileOutcome[]>;
+  /** Makes the near-duplicate index complete (the end of an import). */
+  flushNearDuplicateIndex(): Promise<void>;
+  /** Recomputes entity merges and statements from what is stored, in one transaction. */
+  consolidate(rules: ConsolidationRules): Promise<void>;
+}

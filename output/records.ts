@@ -1,0 +1,143 @@
+import type { EntityType } from '../extractors/entities.js';
+
+/**
+ * What the knowledge base answers, whatever backend holds it: plain rows that the CLI prints as tables or JSON and
+ * the export writes. Every fact carries the document and offsets it came from.
+ */
+
+export const SCHEMA_VERSION = '1';
+
+export interface ExportMention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ExportEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  mentions: ExportMention[];
+  roles: string[];
+  affiliation: string | null;
+  acronym: string | null;
+  country: string | null;
+  parent: string | null;
+}
+
+/** One document as `../shared/contract/export-v1.md` defines it, plus `sources`, `paragraphs` and (optionally) `text`. */
+export interface ExportRecord {
+  schemaVersion: typeof SCHEMA_VERSION;
+  id: string;
+  source: {
+    path: string;
+    sha256: string;
+    format: 'text' | 'html' | 'markdown' | 'json';
+    record: number | null;
+    encoding: string;
+  };
+  sources: Array<ExportRecord['source']>;
+  title: string | null;
+  language: { code: 'de' | 'en' | 'und'; confidence: number };
+  paragraphs: Array<{ start: number; end: number; language: string; confidence: number }>;
+  published: { value: string; source: 'metadata' | 'header' | 'text' } | null;
+  duplicateOf: string | null;
+  /** Estimated Jaccard similarity of word shingles to `duplicateOf`. */
+  duplicateSimilarity: number | null;
+  entities: ExportEntity[];
+  dates: Array<ExportMention & { value: string; granularity: 'year' | 'month' | 'day'; relative: boolean }>;
+  quotes: Array<{
+    id: string;
+    text: string;
+    start: number;
+    end: number;
+    kind: 'direct' | 'indirect';
+    /** The knowledge base's statement this quote belongs to: the same words carried by other documents share it. */
+    statementId: string | null;
+    /** `affiliation`: for an unnamed speaker ("a spokesperson of the ministry"), the agency or organization it speaks for. */
+    speaker: { entityId: string | null; name: string; role: string | null; affiliation: string | null } | null;
+  }>;
+  text?: string;
+}
+
+/** A query that cannot be answered as asked (bad search syntax, no such entity or document). */
+export class QueryError extends Error {}
+
+export interface EntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  acronym: string | null;
+  country: string | null;
+  mentions: number;
+  documents: number;
+}
+
+export interface DocumentRef {
+  id: string;
+  title: string | null;
+  published: string | null;
+  language: string;
+  path: string;
+  duplicateOf: string | null;
+}
+
+export interface StatementRow {
+  id: string;
+  text: string;
+  kind: 'direct' | 'indirect';
+  speaker: { entityId: string | null; name: string | null; role: string | null };
+  firstPublished: string | null;
+  sources: Array<{
+    quoteId: string;
+    documentId: string;
+    path: string;
+    published: string | null;
+    start: number;
+    end: number;
+  }>;
+}
+
+export interface SearchHit extends DocumentRef {
+  score: number;
+  snippet: string;
+}
+
+export interface EntityDetails {
+  entity: EntitySummary & { parent: { id: string; name: string } | null };
+  /** Other entities the query could mean. */
+  alternatives: EntitySummary[];
+  /** Variants merged into this entity, and why. */
+  merged: Array<{ id: string; name: string; rule: string; evidence: string; via: string }>;
+  aliases: string[];
+  roles: Array<{ role: string; documents: number }>;
+  affiliations: Array<{ id: string; name: string; documents: number }>;
+  documents: Array<DocumentRef & { mentions: number }>;
+  quotes: StatementRow[];
+  dates: Array<{ value: string; sentences: number }>;
+}
+
+export interface QuoteFilters {
+  /** A name or alias of the speaker, or part of how an unnamed speaker is described ("Sprecher"). */
+  speaker?: string;
+  speakerId?: string;
+  /** The agency or organization the speaker is, or speaks for. */
+  agency?: string;
+  contains?: string;
+  /** Earliest date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive. */
+  from?: string;
+  /** Latest date, inclusive: "2024" includes the whole year. */
+  to?: string;
+  kind?: 'direct' | 'indirect';
+  limit?: number;
+}
+
+export interface TimelineEvent {
+  date: string;
+  kind: 'document' | 'quote' | 'sentence';
+  documentId: string;
+  text: string;
+  start: number | null;
+  end: number | null;
+}

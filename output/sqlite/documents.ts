@@ -1,0 +1,160 @@
+import { entityId, quoteId } from '../../corpus/ids.js';
+import type { ParentBody } from '../../extractors/agencies.js';
+import type { StoredDocument } from '../../extractors/analysis.js';
+import type { Database } from './database.js';
+
+/** Writes documents and everything found in them: one statement per table for a whole batch. */
+export class DocumentWriter {
+  /** Gazetteer parents this writer has made sure of; forgotten when a transaction rolls back. */
+  private readonly storedParents = new Set<string>();
+
+  constructor(private readonly db: Database) {}
+
+  /** Forgets what the writer remembered of writes a rollback undid. */
+  forget(): void {
+    this.storedParents.clear();
+  }
+
+  /** Ids among `ids` that are stored already. */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.all<{ id: string }>(
+      'SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(ids)],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Where each document was found in this run; a source already recorded is kept. */
+  async insertSources(runId: number, docs: readonly StoredDocument[]): Promise<void> {
+    await this.db.insertRows(
+      'INSERT OR IGNORE INTO document_sources (document_id, path, record, sha256, format, encoding, run_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
+      docs.map((d) => [
+        d.id,
+        d.source.path,
+        d.source.record ?? 0,
+        d.source.sha256,
+        d.source.format,
+        d.source.encoding,
+        runId,
+      ]),
+    );
+  }
+
+  /** New documents and everything found in them. */
+  async insert(runId: number, docs: readonly StoredDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.db.insertRows(
+      `INSERT INTO documents (id, text, title, language, language_confidence, published, published_source, declared_language, url, first_run_id, messages)
+       SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 FROM json_each(?)`,
+      docs.map((d) => [
+        d.id,
+        d.text,
+        d.title,
+        d.language.code,
+        d.language.confidence,
+        d.published?.value ?? null,
+        d.published?.source ?? null,
+        d.declaredLanguage,
+        d.url,
+        runId,
+        JSON.stringify(d.messages),
+      ]),
+    );
+    await this.db.insertRows(
+      'INSERT INTO document_layout (document_id, paragraphs, sentences) SELECT value->>0, value->>1, value->>2 FROM json_each(?)',
+      docs.map((d) => [
+        d.id,
+        JSON.stringify(d.paragraphs.map((p) => [p.start, p.end, p.code, p.confidence])),
+        JSON.stringify(d.sentences.map((x) => [x.start, x.end])),
+      ]),
+    );
+    const entities = docs.flatMap((d) => d.entities.map((e) => ({ doc: d, e })));
+    // Documents may name one entity differently ("GINA RAIMONDO" in a headline): the stored name, acronym, country
+    // and origin are chosen by fixed preferences, not by which document came first, so import order changes nothing.
+    // The batch's rows of one entity are folded first by the same preferences (a mixed-case name over an all-caps
+    // one, then the smallest; NULL loses), so each entity is written once per batch, not once per document.
+    await this.db.insertRows(
+      `INSERT INTO entities (id, key, type, name, acronym, country, parent_id, origin)
+       SELECT id, key, type, COALESCE(MIN(CASE WHEN name <> upper(name) THEN name END), MIN(name)), MIN(acronym), MIN(country), NULL,
+              CASE WHEN MAX(origin = 'gazetteer') THEN 'gazetteer' ELSE MIN(origin) END
+       FROM (SELECT value->>0 AS id, value->>1 AS key, value->>2 AS type, value->>3 AS name, value->>4 AS acronym, value->>5 AS country, value->>6 AS origin FROM json_each(?))
+       GROUP BY id
+       ON CONFLICT(id) DO UPDATE SET
+         name = CASE WHEN (excluded.name <> upper(excluded.name)) > (name <> upper(name)) THEN excluded.name
+                     WHEN (excluded.name <> upper(excluded.name)) < (name <> upper(name)) THEN name ELSE MIN(name, excluded.name) END,
+         acronym = CASE WHEN acronym IS NULL THEN excluded.acronym WHEN excluded.acronym IS NULL THEN acronym ELSE MIN(acronym, excluded.acronym) END,
+         country = CASE WHEN country IS NULL THEN excluded.country WHEN excluded.country IS NULL THEN country ELSE MIN(country, excluded.country) END,
+         origin = CASE WHEN 'gazetteer' IN (origin, excluded.origin) THEN 'gazetteer' ELSE MIN(origin, excluded.origin) END`,
+      entities.map(({ e }) => [entityId(e.key), e.key, e.type, e.name, e.acronym, e.country, e.origin]),
+    );
+    const aliases = new Map(
+      entities.flatMap(({ e }) =>
+        [e.name, ...e.aliases].map((alias): [string, string[]] => [`${e.key}\u0000${alias}`, [entityId(e.key), alias]]),
+      ),
+    );
+    await this.db.insertRows(
+      'INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT value->>0, value->>1 FROM json_each(?)',
+      [...aliases.values()],
+    );
+    // Parents may be bodies no document mentions: their gazetteer chain is stored first.
+    const parents = new Map(entities.filter(({ e }) => e.parent).map(({ e }) => [e.key, e.parent!]));
+    const bodies = new Map(docs.flatMap((d) => d.parentBodies.map((b) => [b.key, b])));
+    for (const parent of new Set(parents.values())) await this.ensureParentBody(parent, bodies);
+    await this.db.insertRows(
+      'UPDATE entities SET parent_id = value->>1 FROM json_each(?) WHERE entities.id = value->>0 AND entities.parent_id IS NULL',
+      [...parents].map(([child, parent]) => [entityId(child), entityId(parent)]),
+    );
+    await this.db.insertRows(
+      'INSERT OR IGNORE INTO document_entities (document_id, entity_id, aliases, roles, affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
+      entities.map(({ doc, e }) => [
+        doc.id,
+        entityId(e.key),
+        JSON.stringify([...new Set([e.name, ...e.aliases])]),
+        JSON.stringify(e.roles),
+        e.affiliation ? entityId(e.affiliation) : null,
+      ]),
+    );
+    await this.db.insertRows(
+      'INSERT OR IGNORE INTO mentions (document_id, entity_id, start, "end", text) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
+      entities.flatMap(({ doc, e }) => e.mentions.map((m) => [doc.id, entityId(e.key), m.start, m.end, m.text])),
+    );
+    await this.db.insertRows(
+      'INSERT OR IGNORE INTO dates (document_id, start, "end", text, value, granularity, relative) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
+      docs.flatMap((d) =>
+        d.dates.map((x) => [d.id, x.start, x.end, x.text, x.value, x.granularity, x.relative ? 1 : 0]),
+      ),
+    );
+    await this.db.insertRows(
+      'INSERT OR IGNORE INTO quotes (id, document_id, start, "end", text, kind, speaker_entity_id, speaker_name, speaker_role, speaker_affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 FROM json_each(?)',
+      docs.flatMap((d) =>
+        d.quotes.map((q) => [
+          quoteId(d.id, q.start, q.end),
+          d.id,
+          q.start,
+          q.end,
+          q.text,
+          q.kind,
+          q.speaker?.key ? entityId(q.speaker.key) : null,
+          q.speaker?.name ?? null,
+          q.speaker?.role ?? null,
+          q.speaker?.affiliation ? entityId(q.speaker.affiliation) : null,
+        ]),
+      ),
+    );
+  }
+
+  /** A parent body and its parents, as entities: a parent need not be mentioned to be stored. */
+  private async ensureParentBody(key: string, bodies: ReadonlyMap<string, ParentBody>): Promise<void> {
+    const body = bodies.get(key);
+    // Once stored, a parent stays: each is written once per import, not once per batch.
+    if (!body || this.storedParents.has(key)) return;
+    this.storedParents.add(key);
+    const inserted = await this.db.run(
+      'INSERT OR IGNORE INTO entities (id, key, type, name, acronym, country, parent_id, origin) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
+      [entityId(key), key, 'agency', body.name, body.acronym, body.country, 'gazetteer'],
+    );
+    if (inserted.changes === 0 || !body.parent) return;
+    await this.ensureParentBody(body.parent, bodies);
+    await this.db.run('UPDATE entities SET parent_id = ? WHERE id = ?', [entityId(body.parent), entityId(key)]);
+  }
+}

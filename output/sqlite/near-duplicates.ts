@@ -1,0 +1,361 @@
+import type { StoredDocument } from '../../extractors/analysis.js';
+import type { NearDuplicateRule } from '../knowledge-base.js';
+import type { Database } from './database.js';
+
+/** Documents per LSH bucket; a fuller bucket is boilerplate shared by many stories. */
+const BUCKET_CAP = 32;
+/** Candidates verified per new document, those sharing the most bands first. */
+const MAX_CANDIDATES = 50;
+/** Canonical documents whose band rows are held in memory before they are written in key order (their signatures and 320,000 bucket entries). */
+const BAND_FLUSH_DOCUMENTS = 5000;
+/** Band rows per INSERT when they are written: a few MB of JSON. */
+const BAND_ROWS_PER_INSERT = 50_000;
+
+function encodeSignature(signature: number[]): Buffer {
+  return Buffer.from(Uint32Array.from(signature).buffer);
+}
+
+function decodeSignature(blob: Buffer): number[] {
+  return Array.from(new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)));
+}
+
+/** A document's MinHash signature with what ranks it in its cluster; `seq` is how band rows name it. */
+interface Signed {
+  id: string;
+  seq: number;
+  published: string | null;
+  signature: number[];
+}
+
+interface SignatureRow {
+  id: string;
+  seq: number;
+  published: string | null;
+  signature: Buffer;
+}
+
+const toSigned = (row: SignatureRow): Signed => ({
+  id: row.id,
+  seq: row.seq,
+  published: row.published,
+  signature: decodeSignature(row.signature),
+});
+
+const NO_MEMBERS: readonly string[] = [];
+
+/**
+ * Band rows held in memory until they are written in key order: the documents with their keys, and the buckets.
+ * Nearly every bucket has one member, held as the bare id rather than in a Set of its own.
+ */
+class UnwrittenBands {
+  readonly signed = new Map<string, Signed & { keys: number[] }>();
+  private readonly buckets = new Map<number, string | string[]>();
+
+  add(doc: Signed, keys: number[]): void {
+    this.signed.set(doc.id, { ...doc, keys });
+    for (const key of keys) {
+      const bucket = this.buckets.get(key);
+      if (bucket === undefined) this.buckets.set(key, doc.id);
+      else if (typeof bucket === 'string') this.buckets.set(key, [bucket, doc.id]);
+      else bucket.push(doc.id);
+    }
+  }
+
+  members(key: number): readonly string[] {
+    const bucket = this.buckets.get(key);
+    return bucket === undefined ? NO_MEMBERS : typeof bucket === 'string' ? [bucket] : bucket;
+  }
+
+  count(key: number): number {
+    const bucket = this.buckets.get(key);
+    return bucket === undefined ? 0 : typeof bucket === 'string' ? 1 : bucket.length;
+  }
+
+  /** Takes a document out (it became a copy of another); false if it is not held here. */
+  remove(id: string): boolean {
+    const doc = this.signed.get(id);
+    if (!doc) return false;
+    this.signed.delete(id);
+    for (const key of doc.keys) {
+      const rest = this.members(key).filter((member) => member !== id);
+      if (rest.length === 0) this.buckets.delete(key);
+      else this.buckets.set(key, rest.length === 1 ? rest[0]! : rest);
+    }
+    return true;
+  }
+
+  /** All rows, in key order, as [band_key, document_seq]. */
+  rows(): Array<[number, number]> {
+    return [...this.buckets.keys()]
+      .sort((a, b) => a - b)
+      .flatMap((key) =>
+        this.members(key)
+          .map((id) => this.signed.get(id)!.seq)
+          .sort((a, b) => a - b)
+          .map((seq): [number, number] => [key, seq]),
+      );
+  }
+
+  clear(): void {
+    this.signed.clear();
+    this.buckets.clear();
+  }
+}
+
+/** Stored band buckets: the members (document seqs) of open ones, and the keys of full ones. */
+interface StoredBuckets {
+  buckets: Map<number, Set<number>>;
+  fullKeys: Set<number>;
+}
+
+/** A bucket's size, stored rows and rows held back together; a full stored bucket counts as full. */
+function bucketSize(stored: StoredBuckets, unwritten: UnwrittenBands, key: number): number {
+  return stored.fullKeys.has(key) ? BUCKET_CAP : (stored.buckets.get(key)?.size ?? 0) + unwritten.count(key);
+}
+
+/** The LSH band index as one batch sees it while linking its documents. */
+interface BandIndex {
+  size(key: number): number;
+  members(key: number): Iterable<string>;
+  signed(id: string): Signed;
+  add(id: string, keys: number[]): void;
+  remove(doc: Signed): Promise<void>;
+}
+
+/**
+ * The near-duplicate index: MinHash signatures, LSH band rows, and the links from copies to their cluster's
+ * canonical document. Band rows of new canonical documents are held in memory and written in key order every few
+ * thousand documents; a document is listed in `minhash_unindexed` until its rows are written, so a killed import's
+ * documents are indexed by the next one.
+ */
+export class NearDuplicateIndex {
+  /** Band rows not yet written (see writeBands); reloaded from minhash_unindexed after a failed transaction. */
+  private unwritten: Promise<UnwrittenBands> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly rule: NearDuplicateRule,
+  ) {}
+
+  /** Forgets the band rows held back: a rollback undid their listing, and they are read again from the database. */
+  forget(): void {
+    this.unwritten = null;
+  }
+
+  /**
+   * Links each new document to the near duplicates already stored. A cluster's canonical document is its earliest
+   * published one (then the smallest id), recomputed when the cluster grows, so clusters and canonical documents
+   * do not depend on the order of import. Only canonical documents are in the band index: a new copy is compared
+   * with each story once, not with every copy of it, so a story carried by thousands of outlets costs no more.
+   * The batch's band buckets and candidate signatures are read in two queries, merged with the band rows not yet
+   * written (see flush), and kept up to date here while its documents are linked one by one. Documents without a
+   * full signature (no words) are not indexed.
+   */
+  async link(batch: readonly StoredDocument[]): Promise<void> {
+    const docs = batch.filter((doc) => doc.fingerprint.length === this.rule.signatureLength);
+    if (docs.length === 0) return;
+    const db = this.db;
+    const unwritten = await this.unwrittenBands();
+    const seqs = new Map(
+      (
+        await db.all<{ seq: number; document_id: string }>(
+          `INSERT INTO document_minhash (document_id, published, signature) SELECT value->>0, value->>1, unhex(value->>2) FROM json_each(?) WHERE true
+         ON CONFLICT(document_id) DO UPDATE SET published = excluded.published, signature = excluded.signature RETURNING seq, document_id`,
+          [
+            JSON.stringify(
+              docs.map((d) => [d.id, d.published?.value ?? null, encodeSignature(d.fingerprint).toString('hex')]),
+            ),
+          ],
+        )
+      ).map((r) => [r.document_id, r.seq]),
+    );
+    const keysOf = new Map(docs.map((d) => [d.id, this.rule.bandKeys(d.fingerprint)]));
+    const stored = await this.readBuckets([...new Set([...keysOf.values()].flat())]);
+    const known = new Map<string, Signed>();
+    const idOf = new Map<number, string>();
+    for (const row of await db.all<SignatureRow>(
+      'SELECT document_id AS id, seq, published, signature FROM document_minhash WHERE seq IN (SELECT value FROM json_each(?))',
+      [JSON.stringify([...new Set([...stored.buckets.values()].flatMap((members) => [...members]))])],
+    )) {
+      known.set(row.id, toSigned(row));
+      idOf.set(row.seq, row.id);
+    }
+
+    const added: string[] = [];
+    const bands: BandIndex = {
+      size: (key) => bucketSize(stored, unwritten, key),
+      members: (key) => {
+        const storedSeqs = stored.buckets.get(key);
+        return storedSeqs
+          ? [...[...storedSeqs].map((seq) => idOf.get(seq)!), ...unwritten.members(key)]
+          : unwritten.members(key);
+      },
+      signed: (id) => known.get(id) ?? unwritten.signed.get(id)!,
+      add: (id, keys) => {
+        unwritten.add(known.get(id)!, keys);
+        added.push(id);
+      },
+      remove: async (doc) => {
+        if (unwritten.remove(doc.id)) return;
+        const keys = this.rule.bandKeys(doc.signature);
+        for (const key of keys) stored.buckets.get(key)?.delete(doc.seq);
+        // By its band keys: the index is keyed by band, and a scan by document would read every band of the base.
+        await db.run(
+          'DELETE FROM minhash_bands WHERE band_key IN (SELECT value FROM json_each(?)) AND document_seq = ?',
+          [JSON.stringify(keys), doc.seq],
+        );
+      },
+    };
+    for (const doc of docs) {
+      known.set(doc.id, {
+        id: doc.id,
+        seq: seqs.get(doc.id)!,
+        published: doc.published?.value ?? null,
+        signature: doc.fingerprint,
+      });
+      await this.linkOne(known.get(doc.id)!, keysOf.get(doc.id)!, bands);
+    }
+    await this.db.insertRows(
+      'INSERT INTO minhash_unindexed (document_id) SELECT value->>0 FROM json_each(?)',
+      added.filter((id) => unwritten.signed.has(id)).map((id) => [id]),
+    );
+    if (unwritten.signed.size >= BAND_FLUSH_DOCUMENTS) await this.writeBands(unwritten);
+  }
+
+  /**
+   * Stored band buckets of the given keys: the members of open ones, and which are full. A full bucket is
+   * boilerplate, neither searched nor grown, and at 100,000 documents reading its members for every batch cost more
+   * than all the rest of the linking.
+   */
+  private async readBuckets(keys: number[]): Promise<StoredBuckets> {
+    const rows = await this.db.all<{ band_key: number; document_seq: number }>(
+      `SELECT b.band_key, b.document_seq FROM minhash_bands b
+       JOIN (SELECT value AS k FROM json_each(?) WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM minhash_bands WHERE band_key = value LIMIT ${BUCKET_CAP})) < ${BUCKET_CAP}) open
+       ON b.band_key = open.k`,
+      [JSON.stringify(keys)],
+    );
+    const buckets = new Map<number, Set<number>>();
+    for (const row of rows) {
+      const bucket = buckets.get(row.band_key);
+      if (bucket) bucket.add(row.document_seq);
+      else buckets.set(row.band_key, new Set([row.document_seq]));
+    }
+    const fullKeys = new Set(
+      (
+        await this.db.all<{ k: number }>(
+          `SELECT value AS k FROM json_each(?) WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM minhash_bands WHERE band_key = value LIMIT ${BUCKET_CAP})) >= ${BUCKET_CAP}`,
+          [JSON.stringify(keys.filter((k) => !buckets.has(k)))],
+        )
+      ).map((r) => r.k),
+    );
+    return { buckets, fullKeys };
+  }
+
+  /**
+   * The band rows this writer holds back, loaded on first use from the documents an earlier import listed in
+   * minhash_unindexed and could not index (it was killed): they are indexed now, in the order they were stored.
+   */
+  private unwrittenBands(): Promise<UnwrittenBands> {
+    this.unwritten ??= (async () => {
+      const bands = new UnwrittenBands();
+      const rows = await this.db.all<SignatureRow>(
+        `SELECT d.id, m.seq, m.published, m.signature FROM minhash_unindexed u JOIN documents d ON d.id = u.document_id
+         JOIN document_minhash m ON m.document_id = u.document_id WHERE d.duplicate_of IS NULL GROUP BY d.id ORDER BY MIN(u.rowid)`,
+      );
+      const signed = rows.map(toSigned);
+      const stored = await this.readBuckets([...new Set(signed.flatMap((d) => this.rule.bandKeys(d.signature)))]);
+      for (const doc of signed)
+        bands.add(
+          doc,
+          this.rule.bandKeys(doc.signature).filter((key) => bucketSize(stored, bands, key) < BUCKET_CAP),
+        );
+      return bands;
+    })();
+    return this.unwritten;
+  }
+
+  /**
+   * Writes the band rows held back, in key order, and empties the list of unindexed documents, in the caller's
+   * transaction. Written per batch, a document's 64 rows landed on 64 random pages of the index, and every commit
+   * rewrote most of the index (a fifth of the import's time at 10,000 documents, growing with the base); in key order
+   * every few thousand documents, each page is written once per pass.
+   */
+  private async writeBands(unwritten: UnwrittenBands): Promise<void> {
+    const rows = unwritten.rows();
+    for (let i = 0; i < rows.length; i += BAND_ROWS_PER_INSERT) {
+      await this.db.insertRows(
+        'INSERT OR IGNORE INTO minhash_bands (band_key, document_seq) SELECT value->>0, value->>1 FROM json_each(?)',
+        rows.slice(i, i + BAND_ROWS_PER_INSERT),
+      );
+    }
+    await this.db.exec('DELETE FROM minhash_unindexed');
+    unwritten.clear();
+  }
+
+  /** Band rows held back (see writeBands); the end of an import writes them. */
+  async heldBack(): Promise<boolean> {
+    return this.unwritten !== null && (await this.unwritten).signed.size > 0;
+  }
+
+  /** Writes the band rows held back, in the caller's transaction. */
+  async flush(): Promise<void> {
+    if (this.unwritten) await this.writeBands(await this.unwritten);
+  }
+
+  private async linkOne(doc: Signed, keys: number[], bands: BandIndex): Promise<void> {
+    const db = this.db;
+    // A band shared by many stories is boilerplate ("About CISA: …"), not evidence: buckets are capped, full ones are
+    // neither searched nor grown, and only the candidates sharing the most bands are verified. Cost per document
+    // stays bounded however large the knowledge base grows.
+    const openKeys = keys.filter((key) => bands.size(key) < BUCKET_CAP);
+    const shared = new Map<string, number>();
+    for (const key of openKeys)
+      for (const id of bands.members(key)) if (id !== doc.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const candidates = [...shared]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_CANDIDATES)
+      .map(([id]) => bands.signed(id));
+    const similar = candidates.filter((c) => this.rule.similarity(doc.signature, c.signature) >= this.rule.threshold);
+    const rank = (d: Signed) => `${d.published ?? '9999'}|${d.id}`;
+    const similarity = (a: Signed, b: Signed) =>
+      Math.round(this.rule.similarity(a.signature, b.signature) * 1000) / 1000;
+
+    if (similar.length === 1 && rank(similar[0]!) < rank(doc)) {
+      // The common case, a new copy of a known story that is not its earliest version.
+      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [
+        similar[0]!.id,
+        similarity(doc, similar[0]!),
+        doc.id,
+      ]);
+      return;
+    }
+    if (similar.length === 0) {
+      bands.add(doc.id, openKeys);
+      return;
+    }
+    // A new earliest version, or stories joined by this document: recompute the merged cluster.
+    const ids = [doc.id, ...similar.map((c) => c.id)];
+    const marks = ids.map(() => '?').join(',');
+    const members = (
+      await db.all<SignatureRow>(
+        `SELECT d.id, m.seq, m.published, m.signature FROM documents d JOIN document_minhash m ON m.document_id = d.id
+         WHERE d.id IN (${marks}) OR d.duplicate_of IN (${marks})`,
+        [...ids, ...ids],
+      )
+    ).map(toSigned);
+    const canonical = members.reduce((best, m) => (rank(m) < rank(best) ? m : best));
+    for (const m of members) {
+      if (m.id === canonical.id) {
+        await db.run('UPDATE documents SET duplicate_of = NULL, duplicate_similarity = NULL WHERE id = ?', [m.id]);
+        continue;
+      }
+      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [
+        canonical.id,
+        similarity(m, canonical),
+        m.id,
+      ]);
+      if (m.id !== doc.id) await bands.remove(m);
+    }
+    if (canonical.id === doc.id) bands.add(doc.id, openKeys);
+  }
+}

@@ -1,0 +1,90 @@
+import type { FileOutcome } from '../../corpus/document.js';
+import type { KnowledgeBaseCounts } from '../knowledge-base.js';
+import { Database } from './database.js';
+
+/** Import runs, file outcomes and the knowledge base's counts. */
+
+/** Starts a run; called under the import lock, so runs still marked running were killed and are marked failed. */
+export async function beginRun(db: Database, args: string[], toolVersion: string): Promise<number> {
+  await db.run("UPDATE import_runs SET status = 'failed' WHERE status = 'running'");
+  const result = await db.run(
+    "INSERT INTO import_runs (started_at, status, arguments, tool_version) VALUES (?, 'running', ?, ?)",
+    [new Date().toISOString(), JSON.stringify(args), toolVersion],
+  );
+  return result.lastID;
+}
+
+/** Marks a run finished. */
+export async function finishRun(db: Database, runId: number, status: 'completed' | 'failed'): Promise<void> {
+  await db.run('UPDATE import_runs SET finished_at = ?, status = ? WHERE id = ?', [
+    new Date().toISOString(),
+    status,
+    runId,
+  ]);
+}
+
+/** Each outcome of a batch, the latest per file (or record) and run. */
+export async function writeOutcomes(db: Database, runId: number, outcomes: readonly FileOutcome[]): Promise<void> {
+  await db.insertRows(
+    'INSERT OR REPLACE INTO file_outcomes (run_id, path, record, status, reason, detail, document_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
+    outcomes.map((o) => [runId, o.path, o.record ?? 0, o.status, o.reason, o.detail, o.documentId]),
+  );
+}
+
+/**
+ * Which file versions are stored, asked on a second, read-only connection (WAL): look-ups during an import do not
+ * queue behind the writer's transaction. The paths stored when the import began are read once (about 60 bytes
+ * each), so a file the knowledge base has never seen, every file of a first import, costs no query.
+ */
+export class StoredSources {
+  private reader: Database | null = null;
+  private storedPaths: Promise<Set<string>> | null = null;
+
+  constructor(private readonly path: string) {}
+
+  /** Records of a file version already stored (0 for a single-document file). */
+  async records(path: string, sha256: string): Promise<Set<number>> {
+    this.reader ??= await Database.open(this.path, true);
+    this.storedPaths ??= this.reader
+      .all<{ path: string }>('SELECT DISTINCT path FROM document_sources')
+      .then((rows) => new Set(rows.map((r) => r.path)));
+    if (!(await this.storedPaths).has(path)) return new Set();
+    const rows = await this.reader.all<{ record: number }>(
+      'SELECT record FROM document_sources WHERE path = ? AND sha256 = ?',
+      [path, sha256],
+    );
+    return new Set(rows.map((r) => r.record));
+  }
+
+  async close(): Promise<void> {
+    await this.reader?.close();
+  }
+}
+
+/** Counts of what is stored, for the import summary and `stats`. */
+export async function countKnowledgeBase(db: Database): Promise<KnowledgeBaseCounts> {
+  const count = async (sql: string) => (await db.get<{ n: number }>(sql))?.n ?? 0;
+  const grouped = async (sql: string) =>
+    Object.fromEntries((await db.all<{ k: string; n: number }>(sql)).map((r) => [r.k, r.n]));
+  return {
+    documents: await count('SELECT COUNT(*) AS n FROM documents'),
+    documentsByLanguage: await grouped(
+      'SELECT language AS k, COUNT(*) AS n FROM documents GROUP BY language ORDER BY language',
+    ),
+    entitiesByType: await grouped(
+      'SELECT type AS k, COUNT(*) AS n FROM entities e WHERE NOT EXISTS (SELECT 1 FROM entity_merges m WHERE m.entity_id = e.id) GROUP BY type ORDER BY type',
+    ),
+    mergedEntities: await count('SELECT COUNT(*) AS n FROM entity_merges'),
+    mentions: await count('SELECT COUNT(*) AS n FROM mentions'),
+    dates: await count('SELECT COUNT(*) AS n FROM dates'),
+    quotes: await count('SELECT COUNT(*) AS n FROM quotes'),
+    statements: await count('SELECT COUNT(*) AS n FROM statements'),
+    exactDuplicateSources: await count('SELECT COUNT(*) - COUNT(DISTINCT document_id) AS n FROM document_sources'),
+    nearDuplicates: await count('SELECT COUNT(*) AS n FROM documents WHERE duplicate_of IS NOT NULL'),
+    skippedByReason: await grouped(
+      `SELECT COALESCE(reason, status) AS k, COUNT(*) AS n FROM file_outcomes f
+       WHERE status IN ('skipped', 'failed') AND run_id = (SELECT MAX(run_id) FROM file_outcomes g WHERE g.path = f.path AND g.record = f.record)
+       GROUP BY k ORDER BY k`,
+    ),
+  };
+}
