@@ -84,6 +84,7 @@ const HEAD_SUFFIX_FORMS = HEAD_SUFFIXES.flatMap((suffix) =>
 const HEAD_NOUNS = new Set(WORDS.flatMap((w) => w.headNouns));
 const HEAD_LINKS = new Set(WORDS.flatMap((w) => w.headLinks));
 const ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.administrationWords));
+const SPACED_ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.spacedAdministrationWords));
 
 interface Span {
   from: number;
@@ -208,7 +209,7 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Span
         free(head) &&
         sameLine(head) &&
         ADMINISTRATION_WORDS.has(tokens[head]!.text) &&
-        (hyphen || tokens[head]!.text === 'administration' || tokens[head]!.text === 'Administration')
+        (hyphen || SPACED_ADMINISTRATION_WORDS.has(tokens[head]!.text))
       ) {
         if (!HEAD_NOUNS.has(t.text)) {
           spans.push({ from: i, to: head + 1 });
@@ -354,7 +355,7 @@ export function extractAgencies(
 }
 
 /** Function words that names may vary in ("und" for "in der"): left out when comparing a name's content. */
-const FUNCTION_WORDS = new Set([...NAME_CONNECTORS, 'in', 'im', 'zur', 'zum', 'den', 'dem', 'a', 'an', 'at', 'to']);
+const FUNCTION_WORDS = new Set([...NAME_CONNECTORS, ...WORDS.flatMap((w) => w.variableWords)]);
 
 function contentWords(tokens: readonly Token[], span: Span): string {
   const keys = new Set<string>();

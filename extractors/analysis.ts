@@ -39,11 +39,14 @@ export type AnalysisField = keyof Analysis;
 /** A document as fully analysed. */
 export type AnalyzedDocument = IngestedDocument & Analysis;
 
-/** Fields that serve only the stages after them: neither stored nor sent from the workers to the writer. */
-export const WORKING_FIELDS = ['tokens', 'agencies', 'organizations', 'persons', 'locations'] as const;
-
 /** What the knowledge base stores of an analysed document: the per-type entity lists live on, resolved, in `entities`. */
-export type StoredDocument = Omit<AnalyzedDocument, (typeof WORKING_FIELDS)[number]>;
+export type StoredDocument = Omit<AnalyzedDocument, 'tokens' | 'agencies' | 'organizations' | 'persons' | 'locations'>;
+
+/** The stored part of a document: the fields that serve only later stages are not sent to the writer's thread. */
+export function storedDocument(doc: AnalyzedDocument): StoredDocument {
+  const { tokens: _t, agencies: _a, organizations: _o, persons: _p, locations: _l, ...stored } = doc;
+  return stored;
+}
 
 /** Value of each analysis field when its stage failed, was skipped, or does not exist yet. */
 export function emptyAnalysis(): Analysis {

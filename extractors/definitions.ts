@@ -1,7 +1,12 @@
+import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import type { Token } from './phrases.js';
 
-/** Small words allowed inside a multi-word name ("Office of Information and Communications Technology"). */
-export const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&', 'für', 'und', 'der', 'die', 'des', '-']);
+/** Small words allowed inside a multi-word name ("Office of Information and Communications Technology"), and & and -. */
+export const NAME_CONNECTORS = new Set([
+  ...PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS.nameConnectors),
+  '&',
+  '-',
+]);
 
 /** Token indices, end exclusive. */
 interface Span {

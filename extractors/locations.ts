@@ -24,8 +24,8 @@ const ADJECTIVAL_ACRONYMS = new Set(WORDS.flatMap((w) => w.adjectivalAcronyms));
 const PLACE_FOLLOWERS = new Set(WORDS.flatMap((w) => w.placeFollowers));
 const COORDINATORS = new Set(WORDS.flatMap((w) => w.coordinators));
 const EXONYMS = Object.assign({}, ...WORDS.map((w) => w.exonyms)) as Record<string, string>;
-const PLACE_SUFFIXES = WORDS.flatMap((w) => w.placeSuffixes as readonly string[]);
-const STREET_SUFFIXES = WORDS.flatMap((w) => w.streetSuffixes as readonly string[]);
+const PLACE_SUFFIXES = WORDS.flatMap((w) => w.placeSuffixes);
+const STREET_SUFFIXES = WORDS.flatMap((w) => w.streetSuffixes);
 /** English names of the areas, for their entity names. */
 const AREA_NAMES = new Map(
   Object.entries(LANGUAGE_PACKS.en.locations.LOCATION_WORDS.areas).map(([name, id]) => [id, name]),
@@ -52,22 +52,39 @@ interface Place {
   ambiguous: boolean;
 }
 
-/** Forms a German text inflects a multi-word name into: "Vereinigte Staaten" → "Vereinigten Staaten". */
+/** Each pack's inflected adjective endings ("Vereinigte" → "Vereinigten"), as a pattern and its replacement. */
+const ADJECTIVE_INFLECTIONS = WORDS.filter((w) => w.inflectedAdjectiveEndings.length > 0).map((w) => {
+  const endings = w.inflectedAdjectiveEndings.join('|');
+  return {
+    test: new RegExp(`^\\p{Lu}\\p{Ll}+(${endings})$`, 'u'),
+    ending: new RegExp(`(${endings})$`, 'u'),
+    inflection: w.adjectiveInflection,
+  };
+});
+
+/** Forms a text inflects a multi-word name into: "Vereinigte Staaten" → "Vereinigten Staaten". */
 function inflections(name: string): string[] {
   const words = name.split(' ');
   if (words.length < 2) return [name];
-  const inflected = words
-    .map((w, i) => (i < words.length - 1 && /^\p{Lu}\p{Ll}+(e|es|er)$/u.test(w) ? w.replace(/(e|es|er)$/u, 'en') : w))
-    .join(' ');
-  return inflected === name ? [name] : [name, inflected];
+  const forms = [name];
+  for (const { test, ending, inflection } of ADJECTIVE_INFLECTIONS) {
+    const inflected = words
+      .map((w, i) => (i < words.length - 1 && test.test(w) ? w.replace(ending, inflection) : w))
+      .join(' ');
+    if (!forms.includes(inflected)) forms.push(inflected);
+  }
+  return forms;
 }
+
+/** A place qualifier and all after it: "Frankfurt am Main" → " am Main". */
+const QUALIFIED = new RegExp(`\\s+(?:${WORDS.flatMap((w) => w.placeQualifiers).join('|')})\\s+.*$`);
 
 /** "Washington, D.C." → "Washington"; "Frankfurt am Main" → "Frankfurt"; "Halle (Saale)" → "Halle". */
 function shortForm(name: string): string | null {
   const short = name
     .replace(/,.*$/, '')
     .replace(/\s*\(.*\)$/, '')
-    .replace(/\s+(?:am|an der|an dem|im|in der|vor der|ob der|upon|on)\s+.*$/, '');
+    .replace(QUALIFIED, '');
   return short !== name && short.length >= 3 ? short : null;
 }
 

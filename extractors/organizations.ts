@@ -26,7 +26,7 @@ const WORDS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].organizations.OR
 const LEGAL_SUFFIXES = new PhraseMatcher<true>(
   WORDS.flatMap((w) => w.legalSuffixes).map((phrase) => ({ phrase, payload: true as const, exact: true })),
 );
-const LEGAL_PREFIXES = new Set(WORDS.flatMap((w) => w.legalPrefixes as readonly string[]));
+const LEGAL_PREFIXES = new Set(WORDS.flatMap((w) => w.legalPrefixes));
 const HEAD_NOUNS = new Set(WORDS.flatMap((w) => w.headNouns));
 /** German writes "Lehmbruck-Museum"; in English a hyphenated "Kaspersky-Software" is a product, so compounds take German heads only. */
 const COMPOUND_HEADS = new Set(LANGUAGE_PACKS.de.organizations.ORGANIZATION_WORDS.headNouns);
@@ -36,8 +36,14 @@ const COORDINATORS = new Set(WORDS.flatMap((w) => w.coordinators));
 /** Last words of defined names that are laws and documents, not organizations (compound endings in lowercase). */
 const DOCUMENT_HEADS = WORDS.flatMap((w) => w.documentHeads);
 /** Articles a sentence may begin with, capitalized: never part of a name ("Die Muster GmbH"). */
-const ARTICLES = new Set(['Der', 'Die', 'Das', 'Den', 'Dem', 'Des', 'Ein', 'Eine', 'The', 'A', 'An']);
-const CONNECTORS = new Set(['&', 'of', 'for', 'and', 'für', 'und', 'der', 'des']);
+const ARTICLES = new Set(
+  PACK_LANGUAGES.flatMap((code) => {
+    const grammar = LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS;
+    return [...grammar.definiteArticles, ...grammar.indefiniteArticles].map((a) => a[0]!.toUpperCase() + a.slice(1));
+  }),
+);
+/** Words that join a company's name: the languages' own, and "&" in any ("AT&T", "Wülfing & Sohn"). */
+const CONNECTORS = new Set(['&', ...WORDS.flatMap((w) => w.nameConnectors)]);
 
 const GAZETTEER = new PhraseMatcher<OrganizationEntry>(
   (function* () {
@@ -79,7 +85,7 @@ function nameRunBefore(units: readonly Unit[], end: number, max = 4): number {
     // "Russia and Kaspersky Labs Limited" is two names: "and" joins names, "&" joins a company's ("AT&T", "Wülfing & Sohn").
     else if (
       CONNECTORS.has(unit.text) &&
-      !['and', 'und'].includes(unit.text) &&
+      !COORDINATORS.has(unit.text) &&
       from - 2 >= 0 &&
       isOrganizationWord(units[from - 2]!) &&
       from < end

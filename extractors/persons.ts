@@ -21,11 +21,16 @@ const ROMAN_NUMERAL = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$/;
 const HONORIFICS = new Set(WORDS.flatMap((w) => w.honorifics));
 /** Compared in lowercase: English writes roles in lowercase before names ("spokeswoman Mao Ning"). */
 const ROLES = new Set(WORDS.flatMap((w) => w.roles).map((r) => r.toLowerCase()));
-const ROLE_SUFFIXES = WORDS.flatMap((w) => w.roleSuffixes as readonly string[]);
+const ROLE_SUFFIXES = WORDS.flatMap((w) => w.roleSuffixes);
 const ROLE_LINKS = new Set(WORDS.flatMap((w) => w.roleLinks));
 const PARTICLES = new Set(WORDS.flatMap((w) => w.particles));
 const NOT_NAMES = new Set(WORDS.flatMap((w) => w.notNames));
-const ARTICLES = new Set(['the', 'der', 'die', 'das', 'den', 'dem', 'des', 'a', 'an', 'ein', 'eine']);
+const ARTICLES = new Set(
+  PACK_LANGUAGES.flatMap((code) => {
+    const grammar = LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS;
+    return [...grammar.definiteArticles, ...grammar.indefiniteArticles];
+  }),
+);
 
 /** A unit that names a role: "Präsidentin", "Handelsministerin", "BSI-Präsident", "Secretary". */
 export function isRoleUnit(unit: Unit): boolean {

@@ -1,3 +1,5 @@
+import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+
 /**
  * Tokens with offsets and a phrase matcher over them: the shared machinery of the gazetteer-based extractors.
  * Matching is tolerant of German inflection ("des Bundesamts" finds "Bundesamt", "russischen" finds "russisch") and
@@ -15,8 +17,10 @@ export interface Token {
   newlineBefore: boolean;
 }
 
-/** Endings removed from words of five letters or more, longest first; enough for German case and number endings. */
-const ENDINGS = ['ns', 'es', 'en', 'er', 'em', 'e', 's', 'n'];
+/** Endings removed from words of five letters or more, the packs' own, longest first (German case and number). */
+const ENDINGS = [
+  ...new Set(PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS.inflectionEndings)),
+].sort((a, b) => b.length - a.length);
 
 export function tokenKey(word: string): string {
   const lower = word.toLowerCase();

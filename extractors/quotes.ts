@@ -36,15 +36,14 @@ const ANAPHOR_TYPES = new Map(PACKS.flatMap((p) => Object.entries(p.anaphors)));
  * "das Ministerium", "des FDP-geführten Ministeriums", "the company": a definite article, at most two words, an
  * anaphoric noun, and no name after it ("die Regierung Russlands", "the Department of Commerce" name a body anew).
  */
+const ANAPHOR_ARTICLES = PACKS.flatMap((p) => p.definiteArticles).flatMap((a) => [a, a[0]!.toUpperCase() + a.slice(1)]);
+const NAME_LINKS = PACKS.flatMap((p) => p.genitiveLinks).map((link) => `${link}\\b`);
 const ANAPHOR = new RegExp(
-  `(?<![\\p{L}])(?:${PACKS.flatMap((p) => p.definiteArticles)
-    .flatMap((a) => [a, a[0]!.toUpperCase() + a.slice(1)])
-    .join(
-      '|',
-    )})\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,2}?(${[...ANAPHOR_TYPES.keys()].join('|')})(?![\\p{L}])(?!\\s+(?:\\p{Lu}|of\\b|von\\b|für\\b))`,
+  `(?<![\\p{L}])(?:${ANAPHOR_ARTICLES.join('|')})\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,2}?(${[...ANAPHOR_TYPES.keys()].join('|')})` +
+    `(?![\\p{L}])(?!\\s+(?:\\p{Lu}|${NAME_LINKS.join('|')}))`,
   'gu',
 );
-const SUBJUNCTIVES = new Set(PACKS.flatMap((p) => p.subjunctives as readonly string[]));
+const SUBJUNCTIVES = new Set(PACKS.flatMap((p) => p.subjunctives));
 
 /** Any speech verb or Konjunktiv I form, as a word: the sentences worth a closer look for reported speech. */
 const REPORTING_CUE = new RegExp(`(?<![\\p{L}])(?:${[...VERBS, ...SUBJUNCTIVES].join('|')})(?![\\p{L}])`, 'iu');

@@ -1,6 +1,6 @@
 import type { FileOutcome } from '../corpus/document.js';
 import { ingestFile, ingestJsonLine, type IngestResult, type RawFile } from '../corpus/ingest.js';
-import { type StoredDocument, WORKING_FIELDS } from '../extractors/analysis.js';
+import { type StoredDocument, storedDocument } from '../extractors/analysis.js';
 import { Pipeline, type StageTimings } from './stages.js';
 
 /** A unit of CPU work sent to a worker: one whole file, or a chunk of lines of a streamed JSONL file. */
@@ -40,10 +40,6 @@ export function processJob(job: Job): JobResult {
   }
   timings['ingest'] = (performance.now() - started) / 1000;
   // Only what the store writes goes back to the writer's thread: tokens and per-type lists would be cloned for nothing.
-  const documents = ingested.documents.map((doc): StoredDocument => {
-    const analyzed: Partial<ReturnType<Pipeline['analyze']>> = PIPELINE.analyze(doc, timings);
-    for (const field of WORKING_FIELDS) delete analyzed[field];
-    return analyzed as StoredDocument;
-  });
+  const documents = ingested.documents.map((doc) => storedDocument(PIPELINE.analyze(doc, timings)));
   return { documents, outcomes: ingested.outcomes, timings };
 }

@@ -2,6 +2,7 @@ import * as deAbbreviations from './de/abbreviations.js';
 import * as deAgencies from './de/agencies.js';
 import * as deCalendar from './de/calendar.js';
 import * as deDates from './de/dates.js';
+import * as deGrammar from './de/grammar.js';
 import * as deLanguage from './de/language.js';
 import * as deLocations from './de/locations.js';
 import * as deMerge from './de/merge.js';
@@ -12,6 +13,7 @@ import * as enAbbreviations from './en/abbreviations.js';
 import * as enAgencies from './en/agencies.js';
 import * as enCalendar from './en/calendar.js';
 import * as enDates from './en/dates.js';
+import * as enGrammar from './en/grammar.js';
 import * as enLanguage from './en/language.js';
 import * as enLocations from './en/locations.js';
 import * as enMerge from './en/merge.js';
@@ -19,9 +21,15 @@ import * as enOrganizations from './en/organizations.js';
 import * as enPersons from './en/persons.js';
 import * as enSpeech from './en/speech.js';
 
-/** The per-language data packs, keyed by ISO 639-1 code; both packs have the same shape. */
-export const LANGUAGE_PACKS = {
+import type { LanguagePack } from './pack.js';
+
+/** ISO 639-1 codes of the languages with a pack. */
+export type PackLanguage = 'de' | 'en';
+
+/** The per-language data packs, keyed by ISO 639-1 code; each is a LanguagePack. */
+export const LANGUAGE_PACKS: Readonly<Record<PackLanguage, LanguagePack>> = {
   de: {
+    grammar: deGrammar,
     abbreviations: deAbbreviations,
     agencies: deAgencies,
     calendar: deCalendar,
@@ -34,6 +42,7 @@ export const LANGUAGE_PACKS = {
     speech: deSpeech,
   },
   en: {
+    grammar: enGrammar,
     abbreviations: enAbbreviations,
     agencies: enAgencies,
     calendar: enCalendar,
@@ -45,7 +54,11 @@ export const LANGUAGE_PACKS = {
     persons: enPersons,
     speech: enSpeech,
   },
-} as const;
+};
 
-export type PackLanguage = keyof typeof LANGUAGE_PACKS;
 export const PACK_LANGUAGES = Object.keys(LANGUAGE_PACKS) as PackLanguage[];
+
+/** The pack of a document's language; English where it is not known. */
+export function languagePack(code: string): LanguagePack {
+  return code === 'de' ? LANGUAGE_PACKS.de : LANGUAGE_PACKS.en;
+}

@@ -1,8 +1,10 @@
+import type { AbbreviationWords } from '../pack.js';
+
 /**
  * German abbreviations after which a period does not end a sentence (lowercased, without the final period;
  * multi-part ones like "z. B." are listed by their parts, each of which is a single letter).
  */
-export const ABBREVIATIONS: readonly string[] = [
+export const ABBREVIATIONS: AbbreviationWords['ABBREVIATIONS'] = [
   'abs',
   'abt',
   'allg',
@@ -71,7 +73,7 @@ export const ABBREVIATIONS: readonly string[] = [
 ];
 
 /** Words after which a number with a period is an ordinal, not a sentence end ("am 20. Juli", "im 3. Quartal"). */
-export const ORDINAL_CONTEXT: readonly string[] = [
+export const ORDINAL_CONTEXT: AbbreviationWords['ORDINAL_CONTEXT'] = [
   'am',
   'im',
   'vom',

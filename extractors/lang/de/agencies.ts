@@ -1,5 +1,7 @@
+import type { AgencyWords } from '../pack.js';
+
 /** German vocabulary for extractors/agencies.ts. Adjectives are listed in their base form; the matcher inflects. */
-export const AGENCY_WORDS = {
+export const AGENCY_WORDS: AgencyWords['AGENCY_WORDS'] = {
   /** Whose country an unqualified "Innenministerium" belongs to when nothing in the text says otherwise. */
   defaultCountry: 'DE',
   /** Skipped when looking for a country cue before a mention ("das chinesische Handelsministerium"). */
@@ -56,7 +58,7 @@ export const AGENCY_WORDS = {
     israelisch: 'IL',
     europäisch: 'EU',
     EU: 'EU',
-  } as Record<string, string>,
+  },
   /** Before a country name after a mention: "Regierung der Vereinigten Staaten", "Regierung Russlands". */
   genitiveLinks: ['der', 'des', 'von', 'in'],
   /** Compound endings that make a capitalized word the name of a body ("Digitalministerium", "Verwaltungsgericht"). */
@@ -99,4 +101,6 @@ export const AGENCY_WORDS = {
   headLinks: ['für', 'des', 'der'],
   /** "Biden-Administration", "Trump-Regierung": a head of government's name before these is a government. */
   administrationWords: ['Administration', 'Regierung'],
+  spacedAdministrationWords: [],
+  variableWords: ['in', 'im', 'zur', 'zum', 'den', 'dem'],
 };

@@ -1,5 +1,7 @@
+import type { CalendarWords } from '../pack.js';
+
 /** German month and weekday names as texts write them (full, abbreviated, Austrian "Jänner"), lowercased. */
-export const MONTHS: Record<string, number> = {
+export const MONTHS: CalendarWords['MONTHS'] = {
   januar: 1,
   jänner: 1,
   jan: 1,
@@ -30,7 +32,7 @@ export const MONTHS: Record<string, number> = {
   dez: 12,
 };
 
-export const WEEKDAYS: Record<string, number> = {
+export const WEEKDAYS: CalendarWords['WEEKDAYS'] = {
   sonntag: 0,
   montag: 1,
   dienstag: 2,

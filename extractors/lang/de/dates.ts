@@ -1,8 +1,10 @@
+import type { DateWords } from '../pack.js';
+
 /**
  * German date vocabulary for extractors/dates.ts. Words are written as texts capitalize them; the engine also
  * accepts a capitalized first letter for lowercase words at the start of a sentence.
  */
-export const DATE_WORDS = {
+export const DATE_WORDS: DateWords['DATE_WORDS'] = {
   /** Words before a bare month name that make it a date ("im März", "Ende Juni"); bare "März" alone is not enough. */
   monthContext: [
     'im',
@@ -64,7 +66,7 @@ export const DATE_WORDS = {
     'des Vorjahres': 'last',
     'nächsten Jahres': 'next',
     'kommenden Jahres': 'next',
-  } as Record<string, 'current' | 'previous-mention' | 'last' | 'next'>,
+  },
   /** Whole phrases for a year relative to the document's date. */
   relativeYears: {
     'dieses Jahr': 0,
@@ -79,7 +81,7 @@ export const DATE_WORDS = {
     'nächstes Jahr': 1,
     'kommenden Jahr': 1,
     'kommendes Jahr': 1,
-  } as Record<string, number>,
+  },
   /** Days relative to the document's date, as written; capitalized "Morgen" is the noun (morning), not tomorrow. */
   relativeDays: {
     heute: 0,
@@ -90,7 +92,7 @@ export const DATE_WORDS = {
     Vorgestern: -2,
     morgen: 1,
     übermorgen: 2,
-  } as Record<string, number>,
+  },
   /** Before a weekday: it lies after the document's date, not before. */
   futureWeekday: ['nächsten', 'kommenden', 'am kommenden', 'am nächsten'],
   /** Joins two dates into a range: the first takes the month and year it lacks from the second ("1. bis 3. März"). */
@@ -106,7 +108,7 @@ export const DATE_WORDS = {
     'des neuen Jahres': 1,
     'im folgenden Jahr': 1,
     'im Folgejahr': 1,
-  } as Record<string, number>,
+  },
   /** Before a number followed by a noun: the number counts things ("mit 1500 Panzern", "den 1198 Opfern"). */
   countBefore: [
     'der',
@@ -197,7 +199,7 @@ export const DATE_WORDS = {
 };
 
 /** How German writes dates: "20. Juli", "20.06.2024" (day first), "den 20. Juli". Regex fragments, not words. */
-export const DATE_SYNTAX = {
+export const DATE_SYNTAX: DateWords['DATE_SYNTAX'] = {
   ordinalSuffix: '\\.',
   dayArticle: 'den',
   dayMonthJoiner: '',

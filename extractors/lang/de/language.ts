@@ -1,5 +1,7 @@
+import type { LanguageIdWords } from '../pack.js';
+
 /** German vocabulary for extractors/language.ts. */
-export const LANGUAGE_WORDS = {
+export const LANGUAGE_WORDS: LanguageIdWords['LANGUAGE_WORDS'] = {
   /**
    * Frequent function words that English does not use (so no "in", "an", "am", "so", "also", "war", "will", "was";
    * "die" stays, English rarely has the verb), and that English texts do not borrow as acronyms ("MIT", "AUS").

@@ -1,5 +1,7 @@
+import type { LocationWords } from '../pack.js';
+
 /** German vocabulary for extractors/locations.ts; country names themselves come from i18n-iso-countries. */
-export const LOCATION_WORDS = {
+export const LOCATION_WORDS: LocationWords['LOCATION_WORDS'] = {
   /** Names of countries that the ISO lists lack, with their ISO 3166-1 code. */
   countryAliases: {
     Amerika: 'US',
@@ -15,7 +17,7 @@ export const LOCATION_WORDS = {
     Nordirland: 'GB',
     Holland: 'NL',
     Persien: 'IR',
-  } as Record<string, string>,
+  },
   /** German names of cities and regions, with the name GeoNames or ISO 3166-2 gives them. */
   exonyms: {
     Moskau: 'Moscow',
@@ -56,7 +58,7 @@ export const LOCATION_WORDS = {
     Sibirien: 'Siberia',
     Tschetschenien: 'Chechnya',
     Donbass: 'Donbas',
-  } as Record<string, string>,
+  },
   /** Continents, seas, mountains and larger regions, with a language-neutral id shared with the English pack. */
   areas: {
     Europa: 'europe',
@@ -94,7 +96,7 @@ export const LOCATION_WORDS = {
     'Indo-Pazifik': 'indo-pacific',
     Sibirien: 'siberia',
     Vatikan: 'vatican',
-  } as Record<string, string>,
+  },
   /** Endings of place names, for a capitalized word after a locative preposition that no list knows ("in Hüttingen"). */
   placeSuffixes: [
     'ingen',
@@ -171,4 +173,7 @@ export const LOCATION_WORDS = {
   coordinators: ['und', 'sowie', 'oder', ','],
   /** Country abbreviations that, before a word, are adjectives ("US-Regierung" is caught as a compound anyway). */
   adjectivalAcronyms: ['US', 'UK'],
+  inflectedAdjectiveEndings: ['e', 'es', 'er'],
+  adjectiveInflection: 'en',
+  placeQualifiers: ['am', 'an der', 'an dem', 'im', 'in der', 'vor der', 'ob der'],
 };

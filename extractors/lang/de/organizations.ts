@@ -1,5 +1,7 @@
+import type { OrganizationWords } from '../pack.js';
+
 /** German vocabulary for extractors/organizations.ts. */
-export const ORGANIZATION_WORDS = {
+export const ORGANIZATION_WORDS: OrganizationWords['ORGANIZATION_WORDS'] = {
   /** Legal forms after a company's name ("Deutsche Telekom AG", "Muster GmbH & Co. KG"). */
   legalSuffixes: [
     'GmbH',
@@ -146,4 +148,5 @@ export const ORGANIZATION_WORDS = {
     'bericht',
   ],
   coordinators: ['und', 'sowie', 'oder'],
+  nameConnectors: ['für', 'und', 'der', 'des'],
 };

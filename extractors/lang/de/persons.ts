@@ -1,5 +1,7 @@
+import type { PersonWords } from '../pack.js';
+
 /** German vocabulary for extractors/persons.ts. */
-export const PERSON_WORDS = {
+export const PERSON_WORDS: PersonWords['PERSON_WORDS'] = {
   /** Words before a name that make it a person's name ("Frau Raimondo", "Dr. Selen"). */
   honorifics: ['Herr', 'Herrn', 'Frau', 'Dr', 'Prof', 'Professor', 'Professorin'],
   /** Roles and titles as whole words ("Präsident", "Sprecherin"); compounds are caught by `roleSuffixes`. */

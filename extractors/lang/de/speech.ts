@@ -1,5 +1,7 @@
+import type { SpeechWords } from '../pack.js';
+
 /** German speech verbs and frames, for quote attribution and for names they introduce ("sagte Dobrindt"). */
-export const SPEECH_WORDS = {
+export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   /** Finite forms that stand right before or after the speaker ("…“, sagte Raimondo"; "Raimondo sagte: „…“"; "so Hirsch"). */
   verbs: [
     'sagte',
@@ -116,7 +118,7 @@ export const SPEECH_WORDS = {
     Bundesamtes: 'agency',
     Regierung: 'agency',
     Agentur: 'agency',
-  } as Record<string, 'organization' | 'agency'>,
+  },
   /** Articles before such a noun. */
   definiteArticles: ['der', 'die', 'das', 'des', 'dem', 'den'],
   /** First-person words: quoted words with them are someone's speech, not a title or a scare quote. */
@@ -138,6 +140,8 @@ export const SPEECH_WORDS = {
   ],
   /** Words that open reported speech after a speech verb ("sagte, dass …"). */
   complementizers: ['dass'],
+  /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
+  genitiveLinks: ['von', 'für'],
   /** Konjunktiv I forms that mark reported speech ("…, Russland sei ein fähiger Akteur"). */
   subjunctives: [
     'sei',

@@ -1,5 +1,7 @@
+import type { AbbreviationWords } from '../pack.js';
+
 /** English abbreviations after which a period does not end a sentence (lowercased, without the final period). */
-export const ABBREVIATIONS: readonly string[] = [
+export const ABBREVIATIONS: AbbreviationWords['ABBREVIATIONS'] = [
   'adm',
   'apr',
   'aug',
@@ -69,4 +71,4 @@ export const ABBREVIATIONS: readonly string[] = [
 ];
 
 /** Words after which a number with a period is an ordinal; English writes none, the list is empty by design. */
-export const ORDINAL_CONTEXT: readonly string[] = [];
+export const ORDINAL_CONTEXT: AbbreviationWords['ORDINAL_CONTEXT'] = [];

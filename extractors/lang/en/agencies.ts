@@ -1,5 +1,7 @@
+import type { AgencyWords } from '../pack.js';
+
 /** English vocabulary for extractors/agencies.ts; the same shape as the German pack. */
-export const AGENCY_WORDS = {
+export const AGENCY_WORDS: AgencyWords['AGENCY_WORDS'] = {
   defaultCountry: 'US',
   articles: ['the'],
   indefinites: ['a', 'an', 'any', 'every', 'each', 'another', 'other', 'several', 'some', 'no'],
@@ -36,9 +38,9 @@ export const AGENCY_WORDS = {
     Beijing: 'CN',
     Moscow: 'RU',
     Washington: 'US',
-  } as Record<string, string>,
+  },
   genitiveLinks: ['of', 'of the', 'in'],
-  headSuffixes: [] as string[],
+  headSuffixes: [],
   /** A run of capitalized words ending in one of these names a body ("Private Sector Office"); "Office of …" too. */
   headNouns: [
     'Agency',
@@ -54,4 +56,6 @@ export const AGENCY_WORDS = {
   ],
   headLinks: ['of', 'for', 'on'],
   administrationWords: ['administration', 'Administration'],
+  spacedAdministrationWords: ['administration', 'Administration'],
+  variableWords: ['in', 'a', 'an', 'at', 'to'],
 };

@@ -1,5 +1,7 @@
+import type { CalendarWords } from '../pack.js';
+
 /** English month and weekday names as texts write them (full and abbreviated), lowercased. */
-export const MONTHS: Record<string, number> = {
+export const MONTHS: CalendarWords['MONTHS'] = {
   january: 1,
   jan: 1,
   february: 2,
@@ -26,7 +28,7 @@ export const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-export const WEEKDAYS: Record<string, number> = {
+export const WEEKDAYS: CalendarWords['WEEKDAYS'] = {
   sunday: 0,
   monday: 1,
   tuesday: 2,

@@ -1,5 +1,7 @@
+import type { DateWords } from '../pack.js';
+
 /** English date vocabulary for extractors/dates.ts; the same shape as the German pack. */
-export const DATE_WORDS = {
+export const DATE_WORDS: DateWords['DATE_WORDS'] = {
   monthContext: [
     'in',
     'since',
@@ -62,7 +64,7 @@ export const DATE_WORDS = {
     'of last year': 'last',
     'next year': 'next',
     'of next year': 'next',
-  } as Record<string, 'current' | 'previous-mention' | 'last' | 'next'>,
+  },
   relativeYears: {
     'this year': 0,
     'last year': -1,
@@ -72,11 +74,8 @@ export const DATE_WORDS = {
     'This year': 0,
     'Last year': -1,
     'Next year': 1,
-  } as Record<string, number>,
-  relativeDays: { today: 0, Today: 0, yesterday: -1, Yesterday: -1, tomorrow: 1, Tomorrow: 1 } as Record<
-    string,
-    number
-  >,
+  },
+  relativeDays: { today: 0, Today: 0, yesterday: -1, Yesterday: -1, tomorrow: 1, Tomorrow: 1 },
   futureWeekday: ['next', 'this coming', 'coming'],
   rangeConnectors: ['to', 'through', 'and', 'or', 'until', '-', '–', '/'],
   contextYears: {
@@ -86,9 +85,9 @@ export const DATE_WORDS = {
     'that same year': 0,
     'the same year': 0,
     'the following year': 1,
-  } as Record<string, number>,
+  },
   /** English puts years before nouns too ("the 2020 election"): no count rule. */
-  countBefore: [] as string[],
+  countBefore: [],
   notYearBefore: [
     '§',
     'No.',
@@ -171,11 +170,11 @@ export const DATE_WORDS = {
 };
 
 /** How English writes dates: "June 20, 2024", "20 June 2024", "the 20th of June", "06/20/2024" (month first). */
-export const DATE_SYNTAX = {
+export const DATE_SYNTAX: DateWords['DATE_SYNTAX'] = {
   ordinalSuffix: '(?:st|nd|rd|th)?',
   dayArticle: 'the',
   dayMonthJoiner: 'of\\s+',
   monthBeforeDay: true,
   numericDayFirst: false,
-  numericYearlessContext: [] as string[],
+  numericYearlessContext: [],
 };

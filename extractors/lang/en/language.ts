@@ -1,5 +1,7 @@
+import type { LanguageIdWords } from '../pack.js';
+
 /** English vocabulary for extractors/language.ts. */
-export const LANGUAGE_WORDS = {
+export const LANGUAGE_WORDS: LanguageIdWords['LANGUAGE_WORDS'] = {
   /**
    * Frequent function words that German does not use (so no "in", "an", "am", "so", "also", "war", "will", "was"),
    * and that German texts do not borrow as names or acronyms ("IT-Sicherheit", "WHO", "New York", "in der Not").

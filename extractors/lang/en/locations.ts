@@ -1,5 +1,7 @@
+import type { LocationWords } from '../pack.js';
+
 /** English vocabulary for extractors/locations.ts; country names themselves come from i18n-iso-countries. */
-export const LOCATION_WORDS = {
+export const LOCATION_WORDS: LocationWords['LOCATION_WORDS'] = {
   countryAliases: {
     America: 'US',
     Britain: 'GB',
@@ -14,7 +16,7 @@ export const LOCATION_WORDS = {
     'Northern Ireland': 'GB',
     Holland: 'NL',
     Burma: 'MM',
-  } as Record<string, string>,
+  },
   /** English names of cities and regions that GeoNames or ISO 3166-2 give in another form. */
   exonyms: {
     Kiev: 'Kyiv',
@@ -25,7 +27,7 @@ export const LOCATION_WORDS = {
     Donbass: 'Donbas',
     Peking: 'Beijing',
     Odessa: 'Odesa',
-  } as Record<string, string>,
+  },
   areas: {
     Europe: 'europe',
     Asia: 'asia',
@@ -57,7 +59,7 @@ export const LOCATION_WORDS = {
     'Indo-Pacific': 'indo-pacific',
     Siberia: 'siberia',
     Vatican: 'vatican',
-  } as Record<string, string>,
+  },
   placeSuffixes: ['ville', 'ton', 'burg', 'borough', 'field', 'ford', 'wood', 'port', 'chester', 'shire'],
   streetSuffixes: [],
   locativePrepositions: ['in', 'from', 'at', 'near', 'to', 'outside', 'across', 'throughout'],
@@ -113,4 +115,7 @@ export const LOCATION_WORDS = {
   coordinators: ['and', 'or', ','],
   /** "U.S. officials", "UK authorities": the abbreviation before a word describes, it does not name a place. */
   adjectivalAcronyms: ['US', 'U.S.', 'UK', 'U.K.'],
+  inflectedAdjectiveEndings: [],
+  adjectiveInflection: '',
+  placeQualifiers: ['upon', 'on'],
 };

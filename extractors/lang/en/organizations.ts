@@ -1,5 +1,7 @@
+import type { OrganizationWords } from '../pack.js';
+
 /** English vocabulary for extractors/organizations.ts. */
-export const ORGANIZATION_WORDS = {
+export const ORGANIZATION_WORDS: OrganizationWords['ORGANIZATION_WORDS'] = {
   /** Legal forms after a company's name ("Kaspersky Lab, Inc.", "Kaspersky Labs Limited"). */
   legalSuffixes: [
     'Inc.',
@@ -119,4 +121,5 @@ export const ORGANIZATION_WORDS = {
     'System',
   ],
   coordinators: ['and', 'or'],
+  nameConnectors: ['of', 'for', 'and'],
 };

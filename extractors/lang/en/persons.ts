@@ -1,5 +1,7 @@
+import type { PersonWords } from '../pack.js';
+
 /** English vocabulary for extractors/persons.ts. */
-export const PERSON_WORDS = {
+export const PERSON_WORDS: PersonWords['PERSON_WORDS'] = {
   /** Words before a name that make it a person's name ("Mr. Martin", "Secretary Raimondo" is a role). */
   honorifics: ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord', 'Lady'],
   /** Roles and titles ("Secretary", "Director"); several words form a role when the last is one of these. */

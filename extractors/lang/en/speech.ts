@@ -1,5 +1,7 @@
+import type { SpeechWords } from '../pack.js';
+
 /** English speech verbs and frames, for quote attribution and for names they introduce ("said Smith"). */
-export const SPEECH_WORDS = {
+export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   verbs: [
     'said',
     'says',
@@ -64,10 +66,11 @@ export const SPEECH_WORDS = {
     government: 'agency',
     regulator: 'agency',
     commission: 'agency',
-  } as Record<string, 'organization' | 'agency'>,
+  },
   definiteArticles: ['the'],
   /** First-person words: quoted words with them are someone's speech, not a title or a scare quote. */
   firstPerson: ['i', 'me', 'my', 'we', 'us', 'our', 'ours'],
   complementizers: ['that'],
+  genitiveLinks: ['of'],
   subjunctives: [],
 };

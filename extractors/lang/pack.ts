@@ -1,0 +1,183 @@
+/**
+ * The shape every language pack has: the per-language knowledge the engines read (speech verbs, titles, month
+ * names, agency words, abbreviations). A pack for another language implements this interface; the engines hold no
+ * words of their own.
+ */
+
+/** Words without which a list is read: `readonly string[]`. */
+type Words = readonly string[];
+
+/** extractors/sentences.ts */
+export interface AbbreviationWords {
+  /** Abbreviations after which a period does not end a sentence (lowercased, without the final period). */
+  ABBREVIATIONS: Words;
+  /** Words after which a number with a period is an ordinal ("am 20. Juli"), not a sentence end. */
+  ORDINAL_CONTEXT: Words;
+}
+
+/** Function words and inflection several engines read. */
+export interface GrammarWords {
+  GRAMMAR_WORDS: {
+    definiteArticles: Words;
+    indefiniteArticles: Words;
+    /** Small words allowed inside a multi-word name; `&` and `-` are allowed in every language. */
+    nameConnectors: Words;
+    /** Endings removed from words of five letters or more before phrases are compared, longest first. */
+    inflectionEndings: Words;
+  };
+}
+
+/** extractors/agencies.ts */
+export interface AgencyWords {
+  AGENCY_WORDS: {
+    /** The country an agency is in when nothing in the text says otherwise. */
+    defaultCountry: string;
+    articles: Words;
+    indefinites: Words;
+    /** Adjectives and names that cue a country ("russische", "U.S.") → ISO 3166-1 alpha-2. */
+    countryAdjectives: Readonly<Record<string, string>>;
+    genitiveLinks: Words;
+    /** Endings that make a compound a body's name ("-ministerium"). */
+    headSuffixes: Words;
+    /** Nouns that end a body's name ("Agency", "Amt"). */
+    headNouns: Words;
+    headLinks: Words;
+    administrationWords: Words;
+    /** Those of them that follow a name without a hyphen ("Biden administration"; German writes "Biden-Regierung"). */
+    spacedAdministrationWords: Words;
+    /** Words a body's name may vary in besides the name connectors: left out when two names are compared. */
+    variableWords: Words;
+  };
+}
+
+/** extractors/dates.ts */
+export interface CalendarWords {
+  /** Month names and abbreviations, lowercased → 1..12. */
+  MONTHS: Readonly<Record<string, number>>;
+  /** Weekday names, lowercased → 0 (Sunday)..6. */
+  WEEKDAYS: Readonly<Record<string, number>>;
+}
+
+/** extractors/dates.ts */
+export interface DateWords {
+  DATE_SYNTAX: {
+    ordinalSuffix: string;
+    dayArticle: string;
+    dayMonthJoiner: string;
+    monthBeforeDay: boolean;
+    numericDayFirst: boolean;
+    numericYearlessContext: Words;
+  };
+  DATE_WORDS: {
+    monthContext: Words;
+    modifiers: Words;
+    yearNouns: Words;
+    /** Phrases that give a month its year ("dieses Jahres") → where the year comes from. */
+    monthYearPhrases: Readonly<Record<string, 'current' | 'last' | 'next' | 'previous-mention'>>;
+    relativeYears: Readonly<Record<string, number>>;
+    relativeDays: Readonly<Record<string, number>>;
+    futureWeekday: Words;
+    rangeConnectors: Words;
+    contextYears: Readonly<Record<string, number>>;
+    countBefore: Words;
+    notYearBefore: Words;
+    notYearAfter: Words;
+  };
+}
+
+/** extractors/language.ts */
+export interface LanguageIdWords {
+  LANGUAGE_WORDS: {
+    /** Frequent function words: where they leave no doubt, franc is not asked. */
+    functionWords: Words;
+  };
+}
+
+/** extractors/locations.ts */
+export interface LocationWords {
+  LOCATION_WORDS: {
+    countryAliases: Readonly<Record<string, string>>;
+    exonyms: Readonly<Record<string, string>>;
+    areas: Readonly<Record<string, string>>;
+    placeSuffixes: Words;
+    streetSuffixes: Words;
+    locativePrepositions: Words;
+    placeFollowers: Words;
+    coordinators: Words;
+    adjectivalAcronyms: Words;
+    /** Endings of an adjective inside a place name that a text inflects ("Vereinigte" → "Vereinigten"). */
+    inflectedAdjectiveEndings: Words;
+    /** What such an ending becomes when inflected. */
+    adjectiveInflection: string;
+    /** Words after which a place's name goes on with a qualifier ("Frankfurt am Main", "Stratford-upon-Avon"). */
+    placeQualifiers: Words;
+  };
+}
+
+/** extractors/merge.ts */
+export interface MergeWords {
+  MERGE_WORDS: {
+    /** Letters written another way in plain spellings ("ü" as "ue"). */
+    spellingFolds: Readonly<Record<string, string>>;
+    companyDescriptors: Words;
+  };
+}
+
+/** extractors/organizations.ts */
+export interface OrganizationWords {
+  ORGANIZATION_WORDS: {
+    legalSuffixes: Words;
+    legalPrefixes: Words;
+    headNouns: Words;
+    cueNouns: Words;
+    documentHeads: Words;
+    coordinators: Words;
+    /** Small words that join the words of a company's name ("Bundesverband der Deutschen Industrie"); `&` always. */
+    nameConnectors: Words;
+  };
+}
+
+/** extractors/persons.ts */
+export interface PersonWords {
+  PERSON_WORDS: {
+    honorifics: Words;
+    roles: Words;
+    roleSuffixes: Words;
+    roleLinks: Words;
+    particles: Words;
+    notNames: Words;
+  };
+}
+
+/** extractors/quotes.ts */
+export interface SpeechWords {
+  SPEECH_WORDS: {
+    verbs: Words;
+    pronouns: Words;
+    unnamedSpeakers: Words;
+    /** Nouns that, after a definite article, refer back to the body last named, with its type. */
+    anaphors: Readonly<Record<string, 'organization' | 'agency'>>;
+    definiteArticles: Words;
+    firstPerson: Words;
+    complementizers: Words;
+    /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
+    genitiveLinks: Words;
+    /** Verb forms that mark reported speech (German Konjunktiv I); none in English. */
+    subjunctives: Words;
+  };
+}
+
+/** One language's knowledge, section by section, each named after the engine that reads it. */
+export interface LanguagePack {
+  grammar: GrammarWords;
+  abbreviations: AbbreviationWords;
+  agencies: AgencyWords;
+  calendar: CalendarWords;
+  dates: DateWords;
+  language: LanguageIdWords;
+  locations: LocationWords;
+  merge: MergeWords;
+  organizations: OrganizationWords;
+  persons: PersonWords;
+  speech: SpeechWords;
+}
