@@ -1,10 +1,10 @@
 import type { LanguageCode } from '../corpus/document.js';
 import type { EntityFinding, Mention } from './entities.js';
-import { AGENCIES, type AgencyEntry } from './agency-gazetteer.js';
 import { COUNTRY_CUES, countryProfile } from './countries.js';
+import AGENCY_GAZETTEER from './lang/gazetteer/agencies.json' with { type: 'json' };
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { findDefinitions, NAME_CONNECTORS } from './definitions.js';
-import { isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js';
+import { isCapitalized, PhraseMatcher, type Token, type TokenRange, tokenize } from './phrases.js';
 
 /**
  * Government agencies: the bilingual gazetteer first (every name, German name, form and acronym, inflection-tolerant),
@@ -14,6 +14,36 @@ import { isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js
  * in order: a country cue next to it, a definition in the text, the document's most-named country, a preferred
  * reading, and the language's home country.
  */
+
+/**
+ * An entry of the bilingual agency gazetteer (`lang/gazetteer/agencies.json`): government bodies of DE, AT, CH, US,
+ * GB, the EU, the other Five Eyes (CA, AU, NZ), RU, CN and a few more, as data. Each entry has the canonical English name, the German name where one is used,
+ * acronyms, country (ISO 3166-1 alpha-2, EU for EU bodies), parent body, and the forms texts really use in either
+ * language. German inflection ("des Bundesamts", "Handelsministeriums") is handled by the matcher, not listed here.
+ *
+ * - `forms`: other names that identify this body on their own.
+ * - `genericForms`: names that fit the same kind of body in several countries ("Innenministerium", "Treasury");
+ *   they name this entry only when a country cue or the document's country points to it.
+ * - `cueForms`: names too vague even for that ("Regierung", "government"); they need a country cue right next to
+ *   them ("russische Regierung", "Regierung Russlands", "US government").
+ * - `contextAcronyms`: acronyms that are also ordinary words or common abbreviations ("MAD", "AFP", "VA"): they
+ *   count only when the document also names the body in full or defines the acronym.
+ */
+export interface AgencyEntry {
+  id: string;
+  name: string;
+  de?: string;
+  acronyms?: string[];
+  contextAcronyms?: string[];
+  country: string;
+  parent?: string;
+  forms?: string[];
+  genericForms?: string[];
+  cueForms?: string[];
+}
+
+/** The gazetteer's bodies. */
+export const AGENCIES: readonly AgencyEntry[] = AGENCY_GAZETTEER;
 
 type FormKind = 'name' | 'form' | 'acronym' | 'context-acronym' | 'generic' | 'cue';
 
@@ -86,13 +116,8 @@ const HEAD_LINKS = new Set(WORDS.flatMap((w) => w.headLinks));
 const ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.administrationWords));
 const SPACED_ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.spacedAdministrationWords));
 
-interface Span {
-  from: number;
-  to: number;
-}
-
 /** A resolved mention: which entity, and the token span (widened to include a country cue when one decided it). */
-interface AgencyMention extends Span {
+interface AgencyMention extends TokenRange {
   entity: LearnedAgency | AgencyEntry;
   origin: 'gazetteer' | 'definition' | 'pattern';
 }
@@ -107,7 +132,7 @@ interface LearnedAgency {
 const isEntry = (e: LearnedAgency | AgencyEntry): e is AgencyEntry => !('learned' in e);
 
 /** The country a cue right before or after a span names: "russische Regierung", "US-Regierung", "Regierung Russlands". */
-function adjacentCue(tokens: readonly Token[], span: Span): { country: string; from: number; to: number } | null {
+function adjacentCue(tokens: readonly Token[], span: TokenRange): { country: string; from: number; to: number } | null {
   // Before: [adjective] [article]? span, or [prefix] "-" span.
   let i = span.from - 1;
   if (i >= 1 && tokens[i]!.text === '-' && !tokens[i]!.newlineBefore) i--;
@@ -130,7 +155,7 @@ function adjacentCue(tokens: readonly Token[], span: Span): { country: string; f
 }
 
 /** Does a token span look like the name of a government body (a head noun or head compound in it)? */
-function hasAgencyHead(tokens: readonly Token[], span: Span): boolean {
+function hasAgencyHead(tokens: readonly Token[], span: TokenRange): boolean {
   for (let k = span.from; k < span.to; k++) {
     const t = tokens[k]!;
     if (
@@ -143,8 +168,8 @@ function hasAgencyHead(tokens: readonly Token[], span: Span): boolean {
 }
 
 /** Learned agencies by pattern, in the gaps the gazetteer left: "Private Sector Office", "Office of Public Affairs", "Digitalministerium". */
-function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Span[] {
-  const spans: Span[] = [];
+function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): TokenRange[] {
+  const spans: TokenRange[] = [];
   const free = (k: number) => k >= 0 && k < tokens.length && !covered[k];
   const nameWord = (k: number) =>
     free(k) && tokens[k]!.word && isCapitalized(tokens[k]!) && !ARTICLES.has(tokens[k]!.text.toLowerCase());
@@ -254,7 +279,7 @@ export function extractAgencies(
   const learnedByAcronym = new Map<string, LearnedAgency>();
   const mentions: AgencyMention[] = [];
   const covered: boolean[] = new Array<boolean>(tokens.length).fill(false);
-  const cover = (span: Span) => {
+  const cover = (span: TokenRange) => {
     for (let k = span.from; k < span.to; k++) covered[k] = true;
   };
   for (const d of definitions) {
@@ -301,7 +326,7 @@ export function extractAgencies(
       (p) => p.kind === 'name' || p.kind === 'form' || p.kind === 'acronym' || p.kind === 'context-acronym',
     );
     if (specific.length > 0) payloads = specific;
-    let span: Span = { from: m.from, to: m.to };
+    let span: TokenRange = { from: m.from, to: m.to };
     let candidates = payloads.map((p) => p.entry);
     const cue = adjacentCue(tokens, span);
     const cued = cue ? candidates.filter((e) => e.country === cue.country) : [];
@@ -357,7 +382,7 @@ export function extractAgencies(
 /** Function words that names may vary in ("und" for "in der"): left out when comparing a name's content. */
 const FUNCTION_WORDS = new Set([...NAME_CONNECTORS, ...WORDS.flatMap((w) => w.variableWords)]);
 
-function contentWords(tokens: readonly Token[], span: Span): string {
+function contentWords(tokens: readonly Token[], span: TokenRange): string {
   const keys = new Set<string>();
   for (let k = span.from; k < span.to; k++)
     if (tokens[k]!.word && !FUNCTION_WORDS.has(tokens[k]!.text.toLowerCase())) keys.add(tokens[k]!.key);
@@ -382,7 +407,7 @@ const CONTENT_WORDS_INDEX = (() => {
 })();
 
 /** A learned name directly followed by ", the <known agency>" is an apposition describing that agency. */
-function describesNextAgency(tokens: readonly Token[], span: Span, mentions: readonly AgencyMention[]): boolean {
+function describesNextAgency(tokens: readonly Token[], span: TokenRange, mentions: readonly AgencyMention[]): boolean {
   let k = span.to;
   if (tokens[k]?.text !== ',') return false;
   k++;

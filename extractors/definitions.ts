@@ -1,5 +1,5 @@
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import type { Token } from './phrases.js';
+import type { Token, TokenRange } from './phrases.js';
 
 /** Small words allowed inside a multi-word name ("Office of Information and Communications Technology"), and & and -. */
 export const NAME_CONNECTORS = new Set([
@@ -7,12 +7,6 @@ export const NAME_CONNECTORS = new Set([
   '&',
   '-',
 ]);
-
-/** Token indices, end exclusive. */
-interface Span {
-  from: number;
-  to: number;
-}
 
 /**
  * Schwartz & Hearst's long-form search: walking backwards from the short form's last character, each character
@@ -42,8 +36,8 @@ function longFormStart(words: readonly Token[], shortForm: string): number | nul
 /** "Long Form (LF)" pairs: the short form and the token span of its long form. */
 export function findDefinitions(
   tokens: readonly Token[],
-): Array<{ shortForm: string; longForm: Span; shortAt: number }> {
-  const found: Array<{ shortForm: string; longForm: Span; shortAt: number }> = [];
+): Array<{ shortForm: string; longForm: TokenRange; shortAt: number }> {
+  const found: Array<{ shortForm: string; longForm: TokenRange; shortAt: number }> = [];
   for (let i = 1; i + 2 < tokens.length; i++) {
     if (tokens[i]!.text !== '(' || tokens[i + 2]!.text !== ')') continue;
     const short = tokens[i + 1]!;

@@ -2,7 +2,7 @@ import type { EntityFinding, Mention } from './entities.js';
 import { Coverage, firstStartingAt } from './coverage.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { ENGLISH_WORDS, isCommonWord, isFirstName, isLikelyName } from './lexicons.js';
-import type { Token } from './phrases.js';
+import type { Token, TokenRange } from './phrases.js';
 import { isNameWord, toUnits, type Unit } from './units.js';
 
 /**
@@ -57,14 +57,8 @@ const isNameUnit = (unit: Unit) =>
 /** "Gina", "Hans-Georg"; not "Court-Authorized", whose second part is no name. */
 const isGivenName = (unit: Unit) => isNameUnit(unit) && unit.parts.every(isFirstName);
 
-interface Span {
-  /** Unit indices, end exclusive. */
-  from: number;
-  to: number;
-}
-
 /** A role phrase ending right before unit `u` ("US-Handelsministerin", "Secretary of Commerce", "CISA Director"). */
-function roleBefore(units: readonly Unit[], u: number): Span | null {
+function roleBefore(units: readonly Unit[], u: number): TokenRange | null {
   let roleAt = -1;
   // "der Vizepräsident des Bundesamtes für Verfassungsschutz (BfV), Sinan Selen": the role, then a comma.
   const end = units[u - 1]?.text === ',' ? u - 1 : u;
@@ -104,7 +98,7 @@ function honorificBefore(units: readonly Unit[], u: number): boolean {
 }
 
 /** An apposition after the name that states a role: ", Technical Director des NCSC," / ", the agency's director,". */
-function roleAfter(units: readonly Unit[], end: number): Span | null {
+function roleAfter(units: readonly Unit[], end: number): TokenRange | null {
   if (units[end]?.text !== ',') return null;
   let k = end + 1;
   const from = k;
@@ -119,9 +113,9 @@ function roleAfter(units: readonly Unit[], end: number): Span | null {
 
 interface FoundPerson {
   /** Units of the full name. */
-  span: Span;
+  span: TokenRange;
   units: Unit[];
-  roles: Span[];
+  roles: TokenRange[];
 }
 
 /** `affiliations`: agency and organization findings of the document, for the body a role phrase names. */
@@ -207,7 +201,7 @@ export function extractPersons(
       if (!role && !honorific) continue;
       if (isCommonWord(words[0]!.text)) continue;
     }
-    const roles: Span[] = [];
+    const roles: TokenRange[] = [];
     if (role) roles.push(role);
     const after = roleAfter(units, last + 1);
     if (after) roles.push(after);
@@ -221,7 +215,7 @@ export function extractPersons(
 
 const personKey = (name: string) => `person:${name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
 
-function roleText(text: string, units: readonly Unit[], span: Span): string {
+function roleText(text: string, units: readonly Unit[], span: TokenRange): string {
   let from = span.from;
   while (from < span.to - 1 && ARTICLES.has(units[from]!.text.toLowerCase())) from++;
   return text.slice(units[from]!.start, units[span.to - 1]!.end).replace(/\s+/g, ' ');

@@ -68,10 +68,14 @@ interface CompiledPhrase<P> {
   payload: P;
 }
 
-export interface PhraseMatch<P> {
-  /** Token indices, end exclusive. */
+/** A stretch of tokens (or of units built from them): `[from, to)` as indices, not characters (those are a Span). */
+export interface TokenRange {
   from: number;
   to: number;
+}
+
+/** Where a phrase of the dictionary stands, with the payloads of every phrase of that length there. */
+export interface PhraseMatch<P> extends TokenRange {
   payloads: P[];
 }
 

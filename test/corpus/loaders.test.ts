@@ -199,6 +199,10 @@ describe('loadJson', () => {
       'record 2: no text field (expected one of: text, body, content)',
       'record 3: expected an object, found number',
     ]);
+    expect(result.messages.map((m) => [m.ruleId, m.place])).toEqual([
+      ['json-record-invalid', { record: 2 }],
+      ['json-record-invalid', { record: 3 }],
+    ]);
   });
 
   it('reports invalid JSON as an error', () => {
@@ -209,8 +213,11 @@ describe('loadJson', () => {
 });
 
 describe('loadJsonLine', () => {
-  it('names the broken line', () => {
-    expect(loadJsonLine('{"text": ', 7).messages[0]!.detail).toMatch(/^line 7: not valid JSON/);
+  it('names the broken line, in the text and as the place', () => {
+    const [message] = loadJsonLine('{"text": ', 7).messages;
+    expect(message!.detail).toMatch(/^line 7: not valid JSON/);
+    expect(message).toMatchObject({ ruleId: 'jsonl-line-invalid', place: { line: 7 } });
+    expect(loadJsonLine('{"title": "ohne Text"}', 9).messages[0]).toMatchObject({ place: { line: 9 } });
   });
 
   it('keeps the line number as the record number', () => {

@@ -1,0 +1,295 @@
+import { readdirSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FileOutcome } from '../../corpus/document.js';
+import { entityId } from '../../corpus/ids.js';
+import type { StoredDocument } from '../../extractors/analysis.js';
+import type { EntityFinding } from '../../extractors/entities.js';
+import type { ConsolidationRules, NearDuplicateRule } from '../../output/knowledge-base.js';
+import { migrate, MIGRATIONS_DIR, openConnection, schemaVersion } from '../../output/sqlite/connection.js';
+import { consolidate } from '../../output/sqlite/consolidation.js';
+import type { Database } from '../../output/sqlite/database.js';
+import { DocumentWriter } from '../../output/sqlite/documents.js';
+import { NearDuplicateIndex } from '../../output/sqlite/near-duplicates.js';
+import { beginRun, countKnowledgeBase, finishRun, writeOutcomes } from '../../output/sqlite/runs.js';
+
+/** Each repository of the SQLite backend on its own, on an in-memory database migrated to the current schema. */
+
+let db: Database;
+beforeEach(async () => {
+  db = await openConnection(':memory:', false);
+  await migrate(db);
+});
+afterEach(() => db.close());
+
+function entity(
+  key: string,
+  type: EntityFinding['type'],
+  name: string,
+  at: number,
+  extra: Partial<EntityFinding> = {},
+) {
+  return {
+    key,
+    type,
+    name,
+    aliases: [],
+    mentions: [{ start: at, end: at + name.length, text: name }],
+    roles: [],
+    affiliation: null,
+    acronym: null,
+    country: null,
+    parent: null,
+    origin: 'gazetteer',
+    ...extra,
+  } satisfies EntityFinding;
+}
+
+/** A stored document as a worker hands it over, written by hand (no extractor runs here). */
+function stored(id: string, text: string, extra: Partial<StoredDocument> = {}): StoredDocument {
+  return {
+    id,
+    source: { path: `${id}.txt`, sha256: '0'.repeat(64), format: 'text', encoding: 'utf-8', record: null },
+    title: null,
+    text,
+    declaredPublished: null,
+    declaredLanguage: null,
+    url: null,
+    messages: [],
+    published: null,
+    language: { code: 'de', confidence: 1 },
+    paragraphs: [{ start: 0, end: text.length, code: 'de', confidence: 1 }],
+    sentences: [{ start: 0, end: text.length }],
+    entities: [],
+    parentBodies: [],
+    dates: [],
+    quotes: [],
+    fingerprint: [],
+    ...extra,
+  };
+}
+
+const BSI_TEXT = 'Das BSI warnt. Innenministerin Nancy Faeser sagte: „Wir handeln.“';
+const BSI_DOC = stored('doc_bsi', BSI_TEXT, {
+  published: { value: '2022-03-15', source: 'header' },
+  entities: [
+    entity('agency:de.bsi', 'agency', 'BSI', 4, { acronym: 'BSI', country: 'DE', parent: 'agency:de.bmi' }),
+    entity('person:nancy faeser', 'person', 'Nancy Faeser', 31, { roles: ['Innenministerin'], origin: 'pattern' }),
+  ],
+  parentBodies: [
+    {
+      key: 'agency:de.bmi',
+      name: 'Federal Ministry of the Interior',
+      acronym: 'BMI',
+      country: 'DE',
+      parent: 'agency:de.government',
+    },
+    { key: 'agency:de.government', name: 'Federal Government of Germany', acronym: null, country: 'DE', parent: null },
+  ],
+  quotes: [
+    {
+      start: 52,
+      end: 65,
+      text: 'Wir handeln.',
+      kind: 'direct',
+      speaker: { key: 'person:nancy faeser', name: 'Nancy Faeser', role: 'Innenministerin', affiliation: null },
+    },
+  ],
+});
+
+async function run(): Promise<number> {
+  return beginRun(db, ['corpus'], 'test');
+}
+
+describe('connection and migrations', () => {
+  it('bring an empty database to the newest schema, and a second run changes nothing', async () => {
+    const newest = Math.max(...readdirSync(MIGRATIONS_DIR).map((f) => Number.parseInt(f, 10)));
+    expect(await schemaVersion(db)).toBe(newest);
+    await migrate(db);
+    expect(await db.all('SELECT version FROM schema_migrations')).toHaveLength(newest);
+  });
+
+  it('roll a failed transaction back and tell the caller', async () => {
+    let forgotten = false;
+    const failing = db.transaction(
+      async () => {
+        await db.run(
+          "INSERT INTO import_runs (started_at, status, arguments, tool_version) VALUES ('x', 'running', '[]', 't')",
+        );
+        throw new Error('disk full');
+      },
+      () => (forgotten = true),
+    );
+    await expect(failing).rejects.toThrow('disk full');
+    expect(forgotten).toBe(true);
+    expect(await db.all('SELECT * FROM import_runs')).toEqual([]);
+  });
+});
+
+describe('runs and outcomes', () => {
+  it('mark a run killed while running as failed when the next one begins', async () => {
+    const killed = await run();
+    const next = await run();
+    await finishRun(db, next, 'completed');
+    expect(await db.all('SELECT id, status FROM import_runs ORDER BY id')).toEqual([
+      { id: killed, status: 'failed' },
+      { id: next, status: 'completed' },
+    ]);
+  });
+
+  it('count skipped files by the reason of their latest run only', async () => {
+    const skipped = (path: string, reason: string): FileOutcome => ({
+      path,
+      record: null,
+      status: 'skipped',
+      reason,
+      detail: 'x',
+      documentId: null,
+    });
+    const first = await run();
+    await writeOutcomes(db, first, [skipped('a.txt', 'binary'), skipped('b.txt', 'empty')]);
+    const second = await run();
+    await writeOutcomes(db, second, [
+      { ...skipped('a.txt', 'binary'), status: 'imported', reason: null, documentId: null },
+      skipped('c.txt', 'too-large'),
+    ]);
+    expect((await countKnowledgeBase(db)).skippedByReason).toEqual({ empty: 1, 'too-large': 1 });
+  });
+});
+
+describe('document writer', () => {
+  it('stores a document with its entities, mentions, quotes and the gazetteer chain above its agency', async () => {
+    const writer = new DocumentWriter(db);
+    const runId = await run();
+    await writer.insert(runId, [BSI_DOC]);
+    await writer.insertSources(runId, [BSI_DOC]);
+    expect(await writer.existing(['doc_bsi', 'doc_other'])).toEqual(new Set(['doc_bsi']));
+    const chain = await db.all<{ name: string; parent: string | null }>(
+      `SELECT e.name, p.name AS parent FROM entities e LEFT JOIN entities p ON p.id = e.parent_id
+       WHERE e.type = 'agency' ORDER BY e.name`,
+    );
+    expect(chain).toEqual([
+      { name: 'BSI', parent: 'Federal Ministry of the Interior' },
+      { name: 'Federal Government of Germany', parent: null },
+      { name: 'Federal Ministry of the Interior', parent: 'Federal Government of Germany' },
+    ]);
+    const mentions = await db.all<{ text: string; start: number; end: number }>(
+      'SELECT text, start, "end" FROM mentions ORDER BY start',
+    );
+    for (const m of mentions) expect(BSI_TEXT.slice(m.start, m.end)).toBe(m.text);
+    expect(mentions.map((m) => m.text)).toEqual(['BSI', 'Nancy Faeser']);
+    expect(await db.all('SELECT text, speaker_entity_id, speaker_role FROM quotes')).toEqual([
+      { text: 'Wir handeln.', speaker_entity_id: entityId('person:nancy faeser'), speaker_role: 'Innenministerin' },
+    ]);
+  });
+
+  it('writes a parent body once per import, and again after a rollback undid it', async () => {
+    const writer = new DocumentWriter(db);
+    const runId = await run();
+    await db
+      .transaction(
+        async () => {
+          await writer.insert(runId, [BSI_DOC]);
+          throw new Error('crash');
+        },
+        () => writer.forget(),
+      )
+      .catch(() => undefined);
+    expect(await db.all('SELECT * FROM entities')).toEqual([]);
+    await writer.insert(runId, [BSI_DOC]);
+    expect((await db.all("SELECT name FROM entities WHERE origin = 'gazetteer'")).length).toBe(3);
+  });
+});
+
+/** Four-number signatures, one band per number: easy to reason about, as the MinHash ones are not. */
+const RULE: NearDuplicateRule = {
+  signatureLength: 4,
+  bandKeys: (signature) => signature.map((value, band) => band * 2 ** 32 + value),
+  similarity: (a, b) => a.filter((value, k) => value === b[k]).length / 4,
+  threshold: 0.5,
+};
+
+describe('near-duplicate index', () => {
+  async function link(index: NearDuplicateIndex, docs: StoredDocument[]): Promise<void> {
+    const writer = new DocumentWriter(db);
+    const runId = await run();
+    await writer.insert(runId, docs);
+    await index.link(docs);
+  }
+  const duplicates = () =>
+    db.all<{ id: string; duplicate_of: string | null }>('SELECT id, duplicate_of FROM documents ORDER BY id');
+
+  it('links a copy to the earliest published version, whichever comes first', async () => {
+    const index = new NearDuplicateIndex(db, RULE);
+    const later = stored('doc_later', 'Kopie des Berichts', {
+      published: { value: '2024-06-21', source: 'text' },
+      fingerprint: [1, 2, 3, 4],
+    });
+    const earlier = stored('doc_earlier', 'Der Bericht im Original', {
+      published: { value: '2024-06-20', source: 'text' },
+      fingerprint: [1, 2, 3, 9],
+    });
+    const unrelated = stored('doc_other', 'Etwas ganz anderes', { fingerprint: [5, 6, 7, 8] });
+    await link(index, [later]);
+    await link(index, [earlier, unrelated]);
+    expect(await duplicates()).toEqual([
+      { id: 'doc_earlier', duplicate_of: null },
+      { id: 'doc_later', duplicate_of: 'doc_earlier' },
+      { id: 'doc_other', duplicate_of: null },
+    ]);
+  });
+
+  it('holds band rows back until flushed, listing their documents as unindexed meanwhile', async () => {
+    const index = new NearDuplicateIndex(db, RULE);
+    await link(index, [stored('doc_a', 'Ein Text mit Worten', { fingerprint: [1, 2, 3, 4] })]);
+    expect(await index.heldBack()).toBe(true);
+    expect(await db.all('SELECT document_id FROM minhash_unindexed')).toEqual([{ document_id: 'doc_a' }]);
+    await index.flush();
+    expect(await index.heldBack()).toBe(false);
+    expect(await db.all('SELECT * FROM minhash_unindexed')).toEqual([]);
+    expect((await db.all('SELECT band_key FROM minhash_bands')).length).toBe(4);
+  });
+
+  it('leaves documents without a full signature out of the index', async () => {
+    const index = new NearDuplicateIndex(db, RULE);
+    await link(index, [stored('doc_empty', 'Nur Zahlen 1 2 3 und mehr', { fingerprint: [] })]);
+    expect(await db.all('SELECT * FROM document_minhash')).toEqual([]);
+  });
+});
+
+describe('consolidation', () => {
+  it('stores what the rules decide: merges, and statements one speaker at a time', async () => {
+    const writer = new DocumentWriter(db);
+    const runId = await run();
+    const copy = stored('doc_copy', BSI_TEXT, {
+      entities: [entity('person:nancy faeser', 'person', 'Nancy Faeser', 31)],
+      quotes: BSI_DOC.quotes,
+    });
+    await writer.insert(runId, [BSI_DOC, copy]);
+    const speakers: Array<string | null> = [];
+    const rules: ConsolidationRules = {
+      isListed: (e) => e.type === 'agency',
+      mergeEntities: (candidates) => {
+        expect(candidates.find((c) => c.name === 'BSI')).toMatchObject({ listed: true, documents: 1 });
+        return [];
+      },
+      groupStatements: (quotes) => {
+        speakers.push(quotes[0]!.speakerId);
+        return [
+          {
+            id: quotes[0]!.id,
+            text: quotes[0]!.text,
+            kind: 'direct',
+            speakerId: quotes[0]!.speakerId,
+            firstPublished: null,
+            quoteIds: quotes.map((q) => q.id),
+          },
+        ];
+      },
+    };
+    await consolidate(db, rules);
+    expect(speakers).toEqual([entityId('person:nancy faeser')]);
+    expect(await db.all('SELECT text, speaker_name, sources FROM statements')).toEqual([
+      { text: 'Wir handeln.', speaker_name: 'Nancy Faeser', sources: 2 },
+    ]);
+  });
+});
