@@ -12,6 +12,7 @@ import { skippedOutcome } from './outcomes.js';
 /** Texts shorter than this (after normalization) are not documents: a stray heading or an empty record. */
 export const MIN_TEXT_LENGTH = 20;
 
+/** A file as the runner read it: its bytes, hash and kind, ready to be ingested in a worker. */
 export interface RawFile {
   /** Path as reported and stored (relative to the import argument's parent folder). */
   path: string;
@@ -20,6 +21,7 @@ export interface RawFile {
   kind: FileKind;
 }
 
+/** What ingesting a file gives: its documents, and the outcomes of what could not become one. */
 export interface IngestResult {
   documents: IngestedDocument[];
   /** Outcomes that need no document: skipped files and broken records. Imported documents get theirs at storage. */

@@ -54,6 +54,7 @@ interface FormPayload {
 
 const ENTRY_BY_ID = new Map(AGENCIES.map((e) => [e.id, e]));
 
+/** The entity key of a gazetteer agency's id. */
 export const agencyKey = (id: string) => `agency:${id}`;
 
 /** The gazetteer entry of an agency entity key. */

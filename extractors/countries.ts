@@ -21,6 +21,7 @@ export function englishCountryName(code: string): string {
   return short && short.length > 3 && !short.includes(',') ? short : (countries.getName(code, 'en') ?? code);
 }
 
+/** How a country cue names its country: by name ("Russland") or by adjective ("russische"). */
 export type CountryCueKind = 'name' | 'adjective';
 
 /**

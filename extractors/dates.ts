@@ -42,12 +42,13 @@ interface Candidate {
   yearOffset: number | null;
 }
 
+/** What anchors the dates of one document. */
 export interface DateOptions {
   /** The document's date (YYYY, YYYY-MM or YYYY-MM-DD), the anchor for year-less and relative references. */
   published: string | null;
   /**
    * `news`: year-less dates take the published year (advisories and news). `narrative`: they take the year of the
-   * previous explicit mention (histories, timelines), the document date only as a fallback.
+   * previous explicit mention (histories, timelines), the document date only as a fallback. @default 'news'
    */
   mode?: 'news' | 'narrative';
 }

@@ -3,6 +3,7 @@ import { Coverage } from './coverage.js';
 
 /** The kinds of entity the extractors find, in the order reports list them. */
 export const ENTITY_TYPES = ['agency', 'person', 'organization', 'location'] as const;
+/** One kind of entity. */
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** A stretch of the document's text that names something; `text` equals the slice. */

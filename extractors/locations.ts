@@ -184,6 +184,7 @@ function titleCaseDatelines(tokens: readonly Token[]): Token[] {
   });
 }
 
+/** Countries, cities and regions the text names, one finding per place, with every mention. */
 export function extractLocations(text: string, original: readonly Token[]): EntityFinding[] {
   const tokens = titleCaseDatelines(original);
   const findings = new Map<string, EntityFinding>();

@@ -9,8 +9,10 @@ import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
  * entities or two people whose first names or middle initials differ.
  */
 
+/** Why two stored entities are one. */
 export type MergeRule = 'spelling' | 'middle-name' | 'company-name' | 'acronym';
 
+/** A stored entity as the merge rules see it. */
 export interface MergeCandidate {
   id: string;
   type: EntityType;

@@ -8,7 +8,9 @@
 export const SHINGLE_WORDS = 5;
 /** 64 bands of 3 rows: a pair with Jaccard 0.42 becomes a candidate with probability 0.99, one with 0.02 with 0.0005. */
 export const BANDS = 64;
+/** Rows (hash values) per band. */
 export const ROWS = 3;
+/** A signature's length: one value per band row. */
 export const SIGNATURE_LENGTH = BANDS * ROWS;
 /** Estimated Jaccard similarity from which two documents are near duplicates (wire copies measure 0.4–0.7, unrelated texts on one topic under 0.05). */
 export const NEAR_DUPLICATE_THRESHOLD = 0.3;

@@ -42,6 +42,7 @@ export const organizationKey = (name: string) =>
 
 /** Whether a key is a gazetteer organization's own (not a longer name built around one, "AO Kaspersky Lab"). */
 const LISTED_KEYS = new Set(ORGANIZATIONS.map((entry) => organizationKey(entry.name)));
+/** Whether a key is a gazetteer organization's own. */
 export const isListedOrganization = (key: string) => LISTED_KEYS.has(key);
 
 /**

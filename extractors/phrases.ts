@@ -6,6 +6,7 @@ import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
  * case, except for phrases marked exact (acronyms: "BSI" must be written "BSI", or "BSIs").
  */
 
+/** A word or a punctuation character of a text, with its offsets. */
 export interface Token {
   text: string;
   start: number;
@@ -22,6 +23,7 @@ const ENDINGS = [
   ...new Set(PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS.inflectionEndings)),
 ].sort((a, b) => b.length - a.length);
 
+/** What a word is compared by: lowercased, one inflection ending removed from words of five letters or more. */
 export function tokenKey(word: string): string {
   const lower = word.toLowerCase();
   if (lower.length < 5 || !/^\p{L}+$/u.test(lower)) return lower;
@@ -57,6 +59,7 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Whether a token begins with a capital letter. */
 export const isCapitalized = (token: Token) => /^\p{Lu}/u.test(token.text);
 
 interface CompiledPhrase<P> {

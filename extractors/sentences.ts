@@ -58,6 +58,7 @@ function newlineEndsSentence(text: string, at: number, after: string): boolean {
   return !/[,;\-–(]$/.test(text.slice(0, at).trimEnd());
 }
 
+/** The text's sentences, as character spans in order. */
 export function segmentSentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;

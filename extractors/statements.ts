@@ -6,6 +6,7 @@ import { shingleHashes } from './minhash.js';
  * (candidates share a five-word shingle; buckets of boilerplate are capped), and only when their speakers are the same.
  */
 
+/** A stored quote as statement grouping sees it. */
 export interface StatementCandidate {
   id: string;
   text: string;
@@ -16,6 +17,7 @@ export interface StatementCandidate {
   published: string | null;
 }
 
+/** Quotes of one speaker that say the same thing, however many documents carry them. */
 export interface Statement {
   /** The id of its earliest quote (then the smallest id): the same set of quotes gives the same statement id. */
   id: string;

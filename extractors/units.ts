@@ -26,6 +26,7 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', '„', '“', '"', '«', '»',
 /** Units of a token list, computed once per list (the extractors of one document share its tokens). */
 const unitsOf = new WeakMap<readonly Token[], Unit[]>();
 
+/** The text's name units: tokens joined across hyphens and apostrophes ("BSI-Präsident", "O'Brien"). */
 export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
   const known = unitsOf.get(tokens);
   if (known) return known;

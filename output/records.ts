@@ -5,14 +5,17 @@ import type { EntityType } from '../extractors/entities.js';
  * the export writes. Every fact carries the document and offsets it came from.
  */
 
+/** The version of the export contract (`../shared/contract/export-v1.md`). */
 export const SCHEMA_VERSION = '1';
 
+/** Where a thing is named: offsets into the document text and the text there. */
 export interface ExportMention {
   start: number;
   end: number;
   text: string;
 }
 
+/** An entity of one document, as the knowledge base knows it (merged variants are one). */
 export interface ExportEntity {
   id: string;
   type: EntityType;
@@ -64,6 +67,7 @@ export interface ExportRecord {
 /** A query that cannot be answered as asked (bad search syntax, no such entity or document). */
 export class QueryError extends Error {}
 
+/** A knowledge-base entity with how often it is mentioned. */
 export interface EntitySummary {
   id: string;
   type: EntityType;
@@ -74,6 +78,7 @@ export interface EntitySummary {
   documents: number;
 }
 
+/** A document as lists name it. */
 export interface DocumentRef {
   id: string;
   title: string | null;
@@ -83,6 +88,7 @@ export interface DocumentRef {
   duplicateOf: string | null;
 }
 
+/** A statement with its speaker and every document that carries it. */
 export interface StatementRow {
   id: string;
   text: string;
@@ -99,11 +105,13 @@ export interface StatementRow {
   }>;
 }
 
+/** A document that matches a search, with its score and a snippet. */
 export interface SearchHit extends DocumentRef {
   score: number;
   snippet: string;
 }
 
+/** Everything the knowledge base knows of one entity. */
 export interface EntityDetails {
   entity: EntitySummary & { parent: { id: string; name: string } | null };
   /** Other entities the query could mean. */
@@ -118,6 +126,7 @@ export interface EntityDetails {
   dates: Array<{ value: string; sentences: number }>;
 }
 
+/** Which statements `quotes` returns; every filter is optional. */
 export interface QuoteFilters {
   /** A name or alias of the speaker, or part of how an unnamed speaker is described ("Sprecher"). */
   speaker?: string;
@@ -133,6 +142,7 @@ export interface QuoteFilters {
   limit?: number;
 }
 
+/** A dated event about an entity. */
 export interface TimelineEvent {
   date: string;
   kind: 'document' | 'quote' | 'sentence';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { PROJECT_ROOT } from '../corpus/paths.js';
 
+/** The JSON Schema of one export record. */
 export const EXPORT_SCHEMA_PATH = join(PROJECT_ROOT, 'output', 'schema', 'export-v1.schema.json');
 
 /** Validates export records against output/schema/export-v1.schema.json (compiled once). */

@@ -31,6 +31,7 @@ interface GoldDocument {
   quotes?: GoldQuote[];
 }
 
+/** Precision, recall and F1 with their counts. */
 export interface Score {
   tp: number;
   fp: number;
@@ -43,6 +44,7 @@ export interface Score {
 /** Counts for fields scored as precision/recall; accuracy fields use tp (correct) and fn (wrong). */
 type Counts = { tp: number; fp: number; fn: number };
 
+/** The fields scored as sets of spans. */
 export const FIELDS = [
   'persons',
   'agencies',
@@ -54,8 +56,10 @@ export const FIELDS = [
   'quotes.speaker',
   'quotes.indirect',
 ] as const;
+/** The fields scored as right or wrong per document. */
 export const ACCURACY_FIELDS = ['language', 'published'] as const;
 
+/** Scores on a gold folder, per language and over both. */
 export interface EvaluationResult {
   documents: number;
   /** Per language ("de", "en") and "all": P/R/F1 per field, accuracy for language and published date. */
@@ -104,6 +108,7 @@ function add(into: Counts, c: Counts): void {
   into.fn += c.fn;
 }
 
+/** Precision, recall and F1 from counts of true positives, false positives and false negatives. */
 export function score(c: Counts): Score {
   const precision = c.tp + c.fp === 0 ? (c.fn === 0 ? 1 : 0) : c.tp / (c.tp + c.fp);
   const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
@@ -261,6 +266,7 @@ export async function runEvaluation(
 
 const pct = (x: number) => x.toFixed(2);
 
+/** The evaluation as tables. */
 export function formatEvaluation(result: EvaluationResult): string {
   const languages = Object.keys(result.byLanguage).sort((a, b) =>
     a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b),

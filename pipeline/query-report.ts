@@ -23,6 +23,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 const orDash = (value: string | number | null | undefined) =>
   value === null || value === undefined || value === '' ? '–' : String(value);
 
+/** Search hits as a table. */
 export function formatSearch(query: string, hits: SearchHit[]): string {
   if (hits.length === 0) return `no document matches ${JSON.stringify(query)}`;
   const t = table(['#', 'document', 'date', 'lang', 'snippet'], [4, 36, 12, 6, 70]);
@@ -38,6 +39,7 @@ export function formatSearch(query: string, hits: SearchHit[]): string {
   return `${hits.length} document${hits.length === 1 ? '' : 's'} for ${JSON.stringify(query)}, best first\n${t.toString()}`;
 }
 
+/** Entities as a table. */
 export function formatEntities(entities: EntitySummary[]): string {
   if (entities.length === 0) return 'no entities match';
   const t = table(['type', 'name', 'acronym', 'country', 'documents', 'mentions', 'id']);
@@ -46,6 +48,7 @@ export function formatEntities(entities: EntitySummary[]): string {
   return t.toString();
 }
 
+/** One entity's details as text and tables. */
 export function formatEntity(details: EntityDetails): string {
   const e = details.entity;
   const lines = [
@@ -76,6 +79,7 @@ export function formatEntity(details: EntityDetails): string {
   return lines.join('\n');
 }
 
+/** Statements as a table. */
 export function formatQuotes(quotes: StatementRow[]): string {
   if (quotes.length === 0) return 'no quotes match';
   const t = table(['date', 'speaker', 'quote', 'sources'], [12, 26, 60, 30]);
@@ -92,6 +96,7 @@ export function formatQuotes(quotes: StatementRow[]): string {
   return t.toString();
 }
 
+/** An entity's timeline as a table. */
 export function formatTimeline(entity: EntitySummary, events: TimelineEvent[]): string {
   if (events.length === 0) return `no dated events for ${entity.name} (${entity.id})`;
   const t = table(['date', 'event', 'text', 'document'], [12, 10, 70, 30]);
@@ -100,6 +105,7 @@ export function formatTimeline(entity: EntitySummary, events: TimelineEvent[]): 
   return `${entity.name} (${entity.type}, ${entity.id})\n${t.toString()}`;
 }
 
+/** One document with its facts, and its text if asked. */
 export function formatDocument(record: ExportRecord, withText: boolean): string {
   const lines = [
     `${record.title ?? '(untitled)'} ${record.id}`,

@@ -6,6 +6,7 @@ import type { ImportSummary } from './runner.js';
 
 const STATUSES: FileOutcome['status'][] = ['imported', 'duplicate', 'unchanged', 'degraded', 'skipped', 'failed'];
 
+/** How many outcomes have each status. */
 export function countByStatus(outcomes: FileOutcome[]): Record<FileOutcome['status'], number> {
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<FileOutcome['status'], number>;
   for (const o of outcomes) counts[o.status]++;
@@ -41,6 +42,7 @@ export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBas
   return lines.join('\n');
 }
 
+/** The knowledge base's counts as a table. */
 export function formatCounts(counts: KnowledgeBaseCounts): string {
   const table = new Table({ head: ['knowledge base', 'count'], style: { head: [], border: [], compact: true } });
   table.push(['documents', String(counts.documents)]);

@@ -17,18 +17,23 @@ import type { Job, JobResult } from './process.js';
 import type { StageTimings } from './stages.js';
 import { type FoundFile, walkInputs } from './walk.js';
 
+/** How an import runs. */
 export interface ImportOptions {
+  /** Where the knowledge base is (an SQLite file). */
   db: string;
-  /** Worker threads for extraction; 0 runs extraction in this thread (tests, debugging). */
+  /** Worker threads for extraction; 0 runs extraction in this thread (tests, debugging). @default availableParallelism() */
   workers?: number;
-  /** Whole-file formats above this size are skipped (JSONL is streamed and has no limit). */
+  /** Whole-file formats above this size are skipped (JSONL is streamed and has no limit). @default 50 MiB */
   maxFileBytes?: number;
+  /** Recorded with the run. @default 'dev' */
   toolVersion?: string;
+  /** Called after each file. */
   onProgress?: (progress: { done: number; total: number; path: string }) => void;
   /** Called when another import into the same database is running and this one waits for it to finish. */
   onWait?: () => void;
 }
 
+/** What an import did. */
 export interface ImportSummary {
   runId: number;
   files: number;

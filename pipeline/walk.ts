@@ -4,6 +4,7 @@ import type { FileOutcome } from '../corpus/document.js';
 import { type FileKind, fileKind, SUPPORTED_EXTENSIONS } from '../corpus/file-kinds.js';
 import { readErrorOutcome, skippedOutcome } from '../corpus/outcomes.js';
 
+/** A supported file found under the inputs. */
 export interface FoundFile {
   absolute: string;
   /** Relative to the import argument's parent folder, `/`-separated: what the knowledge base stores. */
@@ -12,6 +13,7 @@ export interface FoundFile {
   size: number;
 }
 
+/** The files to import, and those passed over with a reason. */
 export interface WalkResult {
   files: FoundFile[];
   /** Files and folders that will not be read, each with its reason. */

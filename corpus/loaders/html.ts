@@ -160,6 +160,7 @@ function jsonLdPublished($: cheerio.CheerioAPI): string | null {
   return null;
 }
 
+/** An HTML page's main text and metadata, and how the loader had to reduce it. */
 export interface HtmlPage {
   body: string;
   title: string | null;
@@ -258,6 +259,7 @@ export function scanHtml(html: string): { depth: number; text: string } {
   return { depth: maxDepth, text: tidyBlockText(parts.join('').replace(/[^\S\n]+/g, ' ')) };
 }
 
+/** An `.html` file as one record: its main text, title, date, language and canonical URL. */
 export function loadHtml(text: string): LoadResult {
   const page = extractHtml(text);
   return {

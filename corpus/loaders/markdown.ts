@@ -58,6 +58,7 @@ function plainText(tree: Root): { text: string; firstHeading: string | null } {
   return { text: parts.join(''), firstHeading };
 }
 
+/** A `.md` file as one record: plain text by paragraph, front matter as metadata. */
 export function loadMarkdown(text: string): LoadResult {
   const { fields, rest } = parseFrontMatter(text);
   const { text: body, firstHeading } = plainText(fromMarkdown(rest));

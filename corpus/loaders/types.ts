@@ -14,12 +14,14 @@ export interface RawRecord {
   messages: Message[];
 }
 
+/** What a loader makes of a file's text: its records, and problems with parts of it. */
 export interface LoadResult {
   records: RawRecord[];
   /** Problems with parts of the file (a record without text, a broken line): the rest is still loaded. */
   messages: Message[];
 }
 
+/** A record of a single-document file, with whatever metadata the loader found. */
 export function singleRecord(body: string, meta: Partial<Omit<RawRecord, 'body'>> = {}): RawRecord {
   return { body, title: null, published: null, declaredLanguage: null, url: null, record: null, messages: [], ...meta };
 }

@@ -56,6 +56,7 @@ export const LANGUAGE_PACKS: Readonly<Record<PackLanguage, LanguagePack>> = {
   },
 };
 
+/** The languages with a pack, in a fixed order (German first). */
 export const PACK_LANGUAGES = Object.keys(LANGUAGE_PACKS) as PackLanguage[];
 
 /** The pack of a document's language; English where it is not known. */

@@ -25,6 +25,7 @@ type NerClass = 'PER' | 'ORG' | 'LOC';
 const CLASSES: readonly NerClass[] = ['PER', 'ORG', 'LOC'];
 const CLASS_OF: Record<EntityType, NerClass> = { person: 'PER', organization: 'ORG', agency: 'ORG', location: 'LOC' };
 
+/** Scores per class and overall on a NER benchmark. */
 export interface NerResult {
   sentences: number;
   byClass: Record<NerClass, Score>;
@@ -102,6 +103,7 @@ export function runNerBenchmark(folder: string): NerResult {
   };
 }
 
+/** The NER scores as a table. */
 export function formatNerResult(result: NerResult): string {
   const f = (s: Score) =>
     `P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} F1 ${s.f1.toFixed(2)} (${s.tp} found, ${s.fp} wrong, ${s.fn} missed)`;

@@ -135,6 +135,7 @@ const WORD_POOLS = {
   en: [...new Set([...TEMPLATES.en, ...AGENCY_NAMES.en].join(' ').match(/\p{L}{4,}/gu) ?? [])],
 };
 
+/** A generated archive: where it is and what it holds. */
 export interface SyntheticCorpus {
   folder: string;
   /** Plain texts of evenly spaced generated documents (for the reference pass). */

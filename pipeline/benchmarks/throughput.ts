@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { runImport } from '../runner.js';
 import { generateCorpus } from './synthetic.js';
 
+/** What one throughput run measured. */
 export interface ThroughputResult {
   docs: number;
   files: number;
@@ -89,6 +90,7 @@ export async function runThroughputBenchmark(options: {
   }
 }
 
+/** The throughput figures as lines of text. */
 export function formatThroughputResult(r: ThroughputResult): string {
   const stages = Object.entries(r.stages)
     .map(([k, v]) => `${k} ${v.toFixed(2)}`)

@@ -11,6 +11,7 @@ interface TimexDocument {
   timex: Array<{ start: number; end: number; text: string; value?: string }>;
 }
 
+/** Scores of the date extractor on a TIMEX benchmark. */
 export interface TimexResult {
   documents: number;
   /** Against every gold expression (durations, times, sets and vague references included), as HeidelTime reports. */
@@ -80,6 +81,7 @@ export function runTimexBenchmark(folder: string): TimexResult {
   return { documents: docs.length, all: summarize(totals.all), calendar: summarize(totals.calendar) };
 }
 
+/** The TIMEX scores as a table. */
 export function formatTimexResult(result: TimexResult): string {
   const f = (x: number) => (100 * x).toFixed(1);
   const row = (name: string, r: TimexResult['all']) =>

@@ -32,6 +32,7 @@ export const MONTHS: CalendarWords['MONTHS'] = {
   dez: 12,
 };
 
+/** German weekday names, lowercased → 0 (Sunday)..6. */
 export const WEEKDAYS: CalendarWords['WEEKDAYS'] = {
   sonntag: 0,
   montag: 1,

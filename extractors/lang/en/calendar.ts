@@ -28,6 +28,7 @@ export const MONTHS: CalendarWords['MONTHS'] = {
   dec: 12,
 };
 
+/** English weekday names, lowercased → 0 (Sunday)..6. */
 export const WEEKDAYS: CalendarWords['WEEKDAYS'] = {
   sunday: 0,
   monday: 1,
