@@ -94,7 +94,10 @@ function withoutStrayNuls(bytes: Uint8Array): { text: string; repair: Repair } |
   return { text, repair: { reason: 'nul-bytes', detail: `removed ${parts.join(' and ')}` } };
 }
 
-/** Length of the valid UTF-8 sequence starting at `i`, or 0 (RFC 3629: no overlongs, surrogates or values above U+10FFFF). */
+/**
+ * Length of the valid UTF-8 sequence starting at `i`, or 0 (RFC 3629: no overlongs, surrogates or values above
+ * U+10FFFF).
+ */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i]!;
   if (b < 0x80) return 1;
@@ -108,9 +111,10 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
 
 /**
  * A UTF-8 file with some invalid bytes, as archives get when Windows-1252 text is pasted into UTF-8 or a copy is
- * cut off. Windows-1252 text only forms a valid multi-byte sequence by accident ("ß“", 0xDF 0x93, happens to be one), far less
- * often than it has invalid bytes (every umlaut before a letter), so at least one valid sequence per four invalid
- * bytes means UTF-8; each invalid byte is then read as the Windows-1252 character it most likely was, not dropped.
+ * cut off. Windows-1252 text only forms a valid multi-byte sequence by accident ("ß“", 0xDF 0x93, happens to be one),
+ * far less often than it has invalid bytes (every umlaut before a letter), so at least one valid sequence per four
+ * invalid bytes means UTF-8; each invalid byte is then read as the Windows-1252 character it most likely was, not
+ * dropped.
  */
 function decodeMixedUtf8(bytes: Uint8Array): { text: string; repair: Repair } | null {
   const parts: string[] = [];

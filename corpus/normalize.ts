@@ -1,6 +1,9 @@
 import type { PublishedDate } from './document.js';
 
-/** Characters that carry no text: zero-width marks, soft hyphens, BOMs inside the text, C0/C1 controls but tab and newline. */
+/**
+ * Characters that carry no text: zero-width marks, soft hyphens, BOMs inside the text, C0/C1 controls but tab and
+ * newline.
+ */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
 /** Every horizontal space variant becomes one ASCII space, so offsets and matching see one kind of space. */
 const HORIZONTAL_SPACE = /[\t\f\v\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;

@@ -1,8 +1,8 @@
 import type { LanguageCode } from '../corpus/document.js';
 import type { EntityFinding, Mention } from './entities.js';
 import { COUNTRY_CUES, countryProfile } from './countries.js';
-import AGENCY_GAZETTEER from './lang/gazetteer/agencies.json' with { type: 'json' };
-import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { AGENCIES, type AgencyEntry } from './lang/gazetteer/agencies.js';
+import { LANGUAGE_PACKS, languagePack, PACK_LANGUAGES } from './lang/index.js';
 import { findDefinitions, NAME_CONNECTORS } from './definitions.js';
 import { isCapitalized, PhraseMatcher, type Token, type TokenRange, tokenize } from './phrases.js';
 
@@ -14,36 +14,6 @@ import { isCapitalized, PhraseMatcher, type Token, type TokenRange, tokenize } f
  * in order: a country cue next to it, a definition in the text, the document's most-named country, a preferred
  * reading, and the language's home country.
  */
-
-/**
- * An entry of the bilingual agency gazetteer (`lang/gazetteer/agencies.json`): government bodies of DE, AT, CH, US,
- * GB, the EU, the other Five Eyes (CA, AU, NZ), RU, CN and a few more, as data. Each entry has the canonical English name, the German name where one is used,
- * acronyms, country (ISO 3166-1 alpha-2, EU for EU bodies), parent body, and the forms texts really use in either
- * language. German inflection ("des Bundesamts", "Handelsministeriums") is handled by the matcher, not listed here.
- *
- * - `forms`: other names that identify this body on their own.
- * - `genericForms`: names that fit the same kind of body in several countries ("Innenministerium", "Treasury");
- *   they name this entry only when a country cue or the document's country points to it.
- * - `cueForms`: names too vague even for that ("Regierung", "government"); they need a country cue right next to
- *   them ("russische Regierung", "Regierung Russlands", "US government").
- * - `contextAcronyms`: acronyms that are also ordinary words or common abbreviations ("MAD", "AFP", "VA"): they
- *   count only when the document also names the body in full or defines the acronym.
- */
-export interface AgencyEntry {
-  id: string;
-  name: string;
-  de?: string;
-  acronyms?: string[];
-  contextAcronyms?: string[];
-  country: string;
-  parent?: string;
-  forms?: string[];
-  genericForms?: string[];
-  cueForms?: string[];
-}
-
-/** The gazetteer's bodies. */
-export const AGENCIES: readonly AgencyEntry[] = AGENCY_GAZETTEER;
 
 type FormKind = 'name' | 'form' | 'acronym' | 'context-acronym' | 'generic' | 'cue';
 
@@ -108,7 +78,9 @@ const ARTICLES = new Set(WORDS.flatMap((w) => w.articles).map((w) => w.toLowerCa
 const INDEFINITES = new Set(WORDS.flatMap((w) => w.indefinites).map((w) => w.toLowerCase()));
 const GENITIVE_LINKS = new Set(WORDS.flatMap((w) => w.genitiveLinks).map((w) => w.toLowerCase()));
 const HEAD_SUFFIXES = WORDS.flatMap((w) => w.headSuffixes);
-/** Each head suffix with its genitive forms ("-ministerium", "-ministeriums", "-ministeriumes"), in the suffixes' order. */
+/**
+ * Each head suffix with its genitive forms ("-ministerium", "-ministeriums", "-ministeriumes"), in the suffixes' order.
+ */
 const HEAD_SUFFIX_FORMS = HEAD_SUFFIXES.flatMap((suffix) =>
   [suffix, `${suffix}s`, `${suffix}es`].map((form) => ({ form, suffix })),
 );
@@ -132,7 +104,9 @@ interface LearnedAgency {
 
 const isEntry = (e: LearnedAgency | AgencyEntry): e is AgencyEntry => !('learned' in e);
 
-/** The country a cue right before or after a span names: "russische Regierung", "US-Regierung", "Regierung Russlands". */
+/**
+ * The country a cue right before or after a span names: "russische Regierung", "US-Regierung", "Regierung Russlands".
+ */
 function adjacentCue(tokens: readonly Token[], span: TokenRange): { country: string; from: number; to: number } | null {
   // Before: [adjective] [article]? span, or [prefix] "-" span.
   let i = span.from - 1;
@@ -168,7 +142,10 @@ function hasAgencyHead(tokens: readonly Token[], span: TokenRange): boolean {
   return false;
 }
 
-/** Learned agencies by pattern, in the gaps the gazetteer left: "Private Sector Office", "Office of Public Affairs", "Digitalministerium". */
+/**
+ * Learned agencies by pattern, in the gaps the gazetteer left: "Private Sector Office", "Office of Public Affairs",
+ * "Digitalministerium".
+ */
 function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): TokenRange[] {
   const spans: TokenRange[] = [];
   const free = (k: number) => k >= 0 && k < tokens.length && !covered[k];
@@ -255,7 +232,7 @@ export function extractAgencies(
   language: LanguageCode,
   tokens: readonly Token[] = tokenize(text),
 ): EntityFinding[] {
-  const homeCountry = LANGUAGE_PACKS[language === 'de' ? 'de' : 'en'].agencies.AGENCY_WORDS.defaultCountry;
+  const homeCountry = languagePack(language).agencies.AGENCY_WORDS.defaultCountry;
   const profile = countryProfile(tokens);
   const gazetteerMatches = GAZETTEER.findAll(tokens).filter((m) => {
     // A name must show a capital somewhere: "the federal government" is a phrase, not a name.

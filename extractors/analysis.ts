@@ -39,7 +39,9 @@ export type AnalysisField = keyof Analysis;
 /** A document as fully analysed. */
 export type AnalyzedDocument = IngestedDocument & Analysis;
 
-/** What the knowledge base stores of an analysed document: the per-type entity lists live on, resolved, in `entities`. */
+/**
+ * What the knowledge base stores of an analysed document: the per-type entity lists live on, resolved, in `entities`.
+ */
 export type StoredDocument = Omit<AnalyzedDocument, 'tokens' | 'agencies' | 'organizations' | 'persons' | 'locations'>;
 
 /** The stored part of a document: the fields that serve only later stages are not sent to the writer's thread. */

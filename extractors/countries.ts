@@ -15,7 +15,10 @@ export function* countryNames(): Generator<{ name: string; country: string }> {
   }
 }
 
-/** "Russia", "United States", "United Kingdom", "South Korea": the short English name, the official one where that is an abbreviation or inverted. */
+/**
+ * "Russia", "United States", "United Kingdom", "South Korea": the short English name, the official one where that is an
+ * abbreviation or inverted.
+ */
 export function englishCountryName(code: string): string {
   const short = countries.getName(code, 'en', { select: 'alias' });
   return short && short.length > 3 && !short.includes(',') ? short : (countries.getName(code, 'en') ?? code);

@@ -227,8 +227,8 @@ function compile(language: PackLanguage): {
     c.yearSource = words.monthYearPhrases[m[2]!]!;
     return c;
   });
-  // "2017", "Ende 2023", "im Jahr 2018", "Fiscal Year 2018", "mid-2022"; counts, amounts and identifiers excluded below.
-  // A hyphen next to a year is part of an identifier ("CVE-2023-46805") unless it joins two years ("2017-2018").
+  // "2017", "Ende 2023", "im Jahr 2018", "Fiscal Year 2018", "mid-2022"; counts, amounts and identifiers excluded
+  // below. A hyphen next to a year is part of an identifier ("CVE-2023-46805") unless it joins two years ("2017-2018").
   const YEAR_ONLY = `(?:1\\d{3}|20\\d{2})${B1}`;
   add(
     'year',
@@ -376,7 +376,10 @@ const closestCentury = (yy: number, reference: number) =>
     .map((century) => century + yy)
     .reduce((best, y) => (Math.abs(y - reference) < Math.abs(best - reference) ? y : best));
 
-/** The year of a year-less month in a news text: the document's year, or the next/previous when the month has clearly wrapped. */
+/**
+ * The year of a year-less month in a news text: the document's year, or the next/previous when the month has clearly
+ * wrapped.
+ */
 function newsYear(published: { year: number; month: number | null }, month: number | null): number {
   if (month === null || published.month === null) return published.year;
   if (month - published.month < -6) return published.year + 1;

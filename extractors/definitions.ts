@@ -1,7 +1,9 @@
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import type { Token, TokenRange } from './phrases.js';
 
-/** Small words allowed inside a multi-word name ("Office of Information and Communications Technology"), and & and -. */
+/**
+ * Small words allowed inside a multi-word name ("Office of Information and Communications Technology"), and & and -.
+ */
 export const NAME_CONNECTORS = new Set([
   ...PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS.nameConnectors),
   '&',

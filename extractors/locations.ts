@@ -89,7 +89,10 @@ function shortForm(name: string): string | null {
 }
 
 const ambiguousName = (name: string) => name.split(/[\s-]/).some((w) => isCommonWord(w) || isFirstName(w));
-/** German region names double as their people's plural ("Bayern", "Sachsen", "Westfalen"): only English words and given names make them ambiguous. */
+/**
+ * German region names double as their people's plural ("Bayern", "Sachsen", "Westfalen"): only English words and given
+ * names make them ambiguous.
+ */
 const ambiguousRegion = (name: string) =>
   name.split(/[\s-]/).some((w) => ENGLISH_WORDS.has(w.toLowerCase()) || isFirstName(w));
 
@@ -250,7 +253,8 @@ export function extractLocations(text: string, original: readonly Token[]): Enti
       (LOCATIVES.has(previous.text.toLowerCase()) ||
         (COORDINATORS.has(previous.text.toLowerCase()) &&
           (original[unit.from - 2]?.end === lastAcceptedEnd || original[unit.from - 2]?.end === lastMinorEnd)));
-    // A street is named after someone or something named: "Pestalozzistraße", "Friedrich-Ebert-Straße", not "Nebenplatz".
+    // A street is named after someone or something named: "Pestalozzistraße", "Friedrich-Ebert-Straße", not
+    // "Nebenplatz".
     const suffix = STREET_SUFFIXES.find((s) => lower.endsWith(s) && lower.length > s.length + 2);
     const street = suffix !== undefined && (unit.parts.length > 1 || !isCommonWord(unit.text.slice(0, -suffix.length)));
     const place =

@@ -162,7 +162,9 @@ class Clusters {
   }
 }
 
-/** The member that names a cluster: a listed one, then the best attested, then the shortest name, then the smallest id. */
+/**
+ * The member that names a cluster: a listed one, then the best attested, then the shortest name, then the smallest id.
+ */
 function canonicalOrder(a: MergeCandidate, b: MergeCandidate): number {
   return (
     Number(b.listed) - Number(a.listed) ||
@@ -232,7 +234,8 @@ export function mergeEntities(candidates: readonly MergeCandidate[]): MergeLink[
     }
   }
 
-  // Each merged member is explained by the link that reaches it on the shortest path from its cluster's canonical member.
+  // Each merged member is explained by the link that reaches it on the shortest path from its cluster's canonical
+  // member.
   const members = new Map<number, number[]>();
   sorted.forEach((_, i) => {
     const root = clusters.find(i);

@@ -6,13 +6,18 @@
 
 /** Words per shingle: long enough that two different stories on one topic share few, short enough to survive edits. */
 export const SHINGLE_WORDS = 5;
-/** 64 bands of 3 rows: a pair with Jaccard 0.42 becomes a candidate with probability 0.99, one with 0.02 with 0.0005. */
+/**
+ * 64 bands of 3 rows: a pair with Jaccard 0.42 becomes a candidate with probability 0.99, one with 0.02 with 0.0005.
+ */
 export const BANDS = 64;
 /** Rows (hash values) per band. */
 export const ROWS = 3;
 /** A signature's length: one value per band row. */
 export const SIGNATURE_LENGTH = BANDS * ROWS;
-/** Estimated Jaccard similarity from which two documents are near duplicates (wire copies measure 0.4–0.7, unrelated texts on one topic under 0.05). */
+/**
+ * Estimated Jaccard similarity from which two documents are near duplicates (wire copies measure 0.4–0.7, unrelated
+ * texts on one topic under 0.05).
+ */
 export const NEAR_DUPLICATE_THRESHOLD = 0.3;
 
 /** murmur3's 32-bit finalizer: a fast, well-mixed integer hash, as a signed 32-bit integer. */

@@ -3,7 +3,13 @@ import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { GERMAN_NOUN_FORMS, isCommonWord } from './lexicons.js';
 import { Coverage } from './coverage.js';
 import { findDefinitions } from './definitions.js';
-import ORGANIZATION_GAZETTEER from './lang/gazetteer/organizations.json' with { type: 'json' };
+import {
+  ORGANIZATIONS,
+  organizationKey,
+  THREAT_ACTOR_DESIGNATION,
+  THREAT_ACTOR_FAMILIES,
+  type OrganizationEntry,
+} from './lang/gazetteer/organizations.js';
 import { isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js';
 import { isNameWord, toUnits, type Unit } from './units.js';
 
@@ -16,50 +22,16 @@ import { isNameWord, toUnits, type Unit } from './units.js';
  * company it begins, or else to the gazetteer's organization.
  */
 
-/**
- * An entry of the organization gazetteer (`lang/gazetteer/organizations.json`): organizations that are not
- * government bodies and that news about security advisories, sanctions and bans names without introducing them:
- * companies of the technology, security and telecommunications sectors, news agencies and media, political parties,
- * alliances and international organizations, research institutes and NGOs. Written for this project from the
- * organizations' own public names; organizations a text introduces ("der Hersteller X", "X GmbH") are found without
- * this list.
- */
-export interface OrganizationEntry {
-  name: string;
-  /** Other names and spellings, German and English ("Europäische Union"); matched tolerant of inflection. */
-  forms?: string[];
-  /** Matched exactly as written ("NATO", "dpa"). */
-  acronyms?: string[];
-  kind: 'company' | 'media' | 'party' | 'alliance' | 'ngo' | 'research';
-}
-
-/** The gazetteer's organizations. */
-const ORGANIZATIONS = ORGANIZATION_GAZETTEER.organizations as readonly OrganizationEntry[];
-
-/** An organization's knowledge-base key: its name, case and spacing folded. */
-export const organizationKey = (name: string) =>
-  `organization:${name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
-
-/** Whether a key is a gazetteer organization's own (not a longer name built around one, "AO Kaspersky Lab"). */
-const LISTED_KEYS = new Set(ORGANIZATIONS.map((entry) => organizationKey(entry.name)));
-/** Whether a key is a gazetteer organization's own. */
-export const isListedOrganization = (key: string) => LISTED_KEYS.has(key);
-
-/**
- * How security vendors name threat actors, so that a name of that shape is a group the text need not introduce:
- * Microsoft's weather families ("Volt Typhoon", "Midnight Blizzard"), CrowdStrike's animal families ("Fancy Bear",
- * "Wicked Panda"), and numbered designations ("APT28", "UNC2452", "TA505", "FIN7").
- */
-const THREAT_ACTOR_FAMILIES: readonly string[] = ORGANIZATION_GAZETTEER.threatActorFamilies;
-const THREAT_ACTOR_DESIGNATION = new RegExp(`^(?:${ORGANIZATION_GAZETTEER.threatActorPrefixes.join('|')})\\d{1,4}$`);
-
 const WORDS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].organizations.ORGANIZATION_WORDS);
 const LEGAL_SUFFIXES = new PhraseMatcher<true>(
   WORDS.flatMap((w) => w.legalSuffixes).map((phrase) => ({ phrase, payload: true as const, exact: true })),
 );
 const LEGAL_PREFIXES = new Set(WORDS.flatMap((w) => w.legalPrefixes));
 const HEAD_NOUNS = new Set(WORDS.flatMap((w) => w.headNouns));
-/** German writes "Lehmbruck-Museum"; in English a hyphenated "Kaspersky-Software" is a product, so compounds take German heads only. */
+/**
+ * German writes "Lehmbruck-Museum"; in English a hyphenated "Kaspersky-Software" is a product, so compounds take German
+ * heads only.
+ */
 const COMPOUND_HEADS = new Set(LANGUAGE_PACKS.de.organizations.ORGANIZATION_WORDS.headNouns);
 const QUOTES = new Set(['"', '„', '“', '”', '»', '«', '‚', '‘']);
 const CUE_NOUNS = new Set(WORDS.flatMap((w) => w.cueNouns).map((w) => w.toLowerCase()));
@@ -113,7 +85,8 @@ function nameRunBefore(units: readonly Unit[], end: number, max = 4): number {
   while (from > 0 && end - from < max) {
     const unit = units[from - 1]!;
     if (isOrganizationWord(unit)) from--;
-    // "Russia and Kaspersky Labs Limited" is two names: "and" joins names, "&" joins a company's ("AT&T", "Wülfing & Sohn").
+    // "Russia and Kaspersky Labs Limited" is two names: "and" joins names, "&" joins a company's ("AT&T", "Wülfing &
+    // Sohn").
     else if (
       CONNECTORS.has(unit.text) &&
       !COORDINATORS.has(unit.text) &&

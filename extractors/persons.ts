@@ -143,7 +143,8 @@ export function extractPersons(
       honorificBefore(units, u) ||
       (SPEECH_VERBS.has(units[u - 1]?.text ?? '') && !(units[u + 1] && isRoleUnit(units[u + 1]!)));
     const given = isGivenName(units[u]!);
-    // A likely name (census lists) counts as a given name only before a word that is no ordinary word: "Volker Wissing".
+    // A likely name (census lists) counts as a given name only before a word that is no ordinary word: "Volker
+    // Wissing".
     const likely =
       !given &&
       isLikelyName(units[u]!.text) &&

@@ -74,7 +74,10 @@ const QUOTE_SCAN = new RegExp(
   'g',
 );
 
-/** Outermost quoted stretches. A quote may run over paragraphs only as the English convention writes it (each paragraph reopened). */
+/**
+ * Outermost quoted stretches. A quote may run over paragraphs only as the English convention writes it (each paragraph
+ * reopened).
+ */
 export function findQuoted(text: string): Quoted[] {
   const found: Quoted[] = [];
   const stack: Array<{ mark: string; at: number }> = [];
@@ -134,7 +137,10 @@ export function extractQuotes(
     role: entity.roles[0] ?? null,
     affiliation: null,
   });
-  /** A body as a speaker, named by the fullest form the document gives it ("Handelsministerium der Vereinigten Staaten"). */
+  /**
+   * A body as a speaker, named by the fullest form the document gives it ("Handelsministerium der Vereinigten
+   * Staaten").
+   */
   const bodySpeaker = (entity: EntityFinding): QuoteFinding['speaker'] => {
     const forms = entity.mentions.map((m) => m.text.replace(/\s+/g, ' '));
     return {

@@ -29,7 +29,9 @@ export interface ExportEntity {
   parent: string | null;
 }
 
-/** One document as `../shared/contract/export-v1.md` defines it, plus `sources`, `paragraphs` and (optionally) `text`. */
+/**
+ * One document as `../shared/contract/export-v1.md` defines it, plus `sources`, `paragraphs` and (optionally) `text`.
+ */
 export interface ExportRecord {
   schemaVersion: typeof SCHEMA_VERSION;
   id: string;
@@ -58,7 +60,10 @@ export interface ExportRecord {
     kind: 'direct' | 'indirect';
     /** The knowledge base's statement this quote belongs to: the same words carried by other documents share it. */
     statementId: string | null;
-    /** `affiliation`: for an unnamed speaker ("a spokesperson of the ministry"), the agency or organization it speaks for. */
+    /**
+     * `affiliation`: for an unnamed speaker ("a spokesperson of the ministry"), the agency or organization it speaks
+     * for.
+     */
     speaker: { entityId: string | null; name: string; role: string | null; affiliation: string | null } | null;
   }>;
   text?: string;

@@ -1,6 +1,6 @@
 import type { ConsolidationRules } from '../output/knowledge-base.js';
 import { mergeEntities } from '../extractors/merge.js';
-import { isListedOrganization } from '../extractors/organizations.js';
+import { isListedOrganization } from '../extractors/lang/gazetteer/organizations.js';
 import { groupStatements } from '../extractors/statements.js';
 
 /**

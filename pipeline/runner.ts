@@ -21,7 +21,9 @@ import { type FoundFile, walkInputs } from './walk.js';
 export interface ImportOptions {
   /** Where the knowledge base is (an SQLite file). */
   db: string;
-  /** Worker threads for extraction; 0 runs extraction in this thread (tests, debugging). @default availableParallelism() */
+  /**
+   * Worker threads for extraction; 0 runs extraction in this thread (tests, debugging). @default availableParallelism()
+   */
   workers?: number;
   /** Whole-file formats above this size are skipped (JSONL is streamed and has no limit). @default 50 MiB */
   maxFileBytes?: number;

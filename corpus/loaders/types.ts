@@ -10,7 +10,9 @@ export interface RawRecord {
   url: string | null;
   /** 1-based record number in multi-record files, null otherwise. */
   record: number | null;
-  /** How the loader had to reduce this record (e.g. HTML read without its structure); the document is stored degraded. */
+  /**
+   * How the loader had to reduce this record (e.g. HTML read without its structure); the document is stored degraded.
+   */
   messages: Message[];
 }
 

@@ -1,7 +1,9 @@
 import type { ImportLock } from '../knowledge-base.js';
 import { Database } from './database.js';
 
-/** How long a second import waits for the first: as long as it takes (SQLite's busy timeout is a 32-bit count of ms). */
+/**
+ * How long a second import waits for the first: as long as it takes (SQLite's busy timeout is a 32-bit count of ms).
+ */
 const WAIT_FOREVER_MS = 2 ** 31 - 1;
 
 /**

@@ -6,7 +6,10 @@ import type { Database } from './database.js';
 const BUCKET_CAP = 32;
 /** Candidates verified per new document, those sharing the most bands first. */
 const MAX_CANDIDATES = 50;
-/** Canonical documents whose band rows are held in memory before they are written in key order (their signatures and 320,000 bucket entries). */
+/**
+ * Canonical documents whose band rows are held in memory before they are written in key order (their signatures and
+ * 320,000 bucket entries).
+ */
 const BAND_FLUSH_DOCUMENTS = 5000;
 /** Band rows per INSERT when they are written: a few MB of JSON. */
 const BAND_ROWS_PER_INSERT = 50_000;

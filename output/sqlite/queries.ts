@@ -114,7 +114,10 @@ export async function listEntities(
   );
 }
 
-/** The knowledge-base entities a name or id may mean, the best attested first: by id, then exact alias, then part of one. */
+/**
+ * The knowledge-base entities a name or id may mean, the best attested first: by id, then exact alias, then part of
+ * one.
+ */
 export async function findEntities(db: Database, nameOrId: string): Promise<EntitySummary[]> {
   const select = (where: string, params: unknown[]) =>
     db.all<EntitySummary>(
@@ -312,7 +315,10 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
 
 const EVENT_ORDER: Record<TimelineEvent['kind'], number> = { document: 0, sentence: 1, quote: 2 };
 
-/** Dated events about an entity, in date order: documents that mention it, its statements, sentences naming it with a date. */
+/**
+ * Dated events about an entity, in date order: documents that mention it, its statements, sentences naming it with a
+ * date.
+ */
 export async function entityTimeline(
   db: Database,
   nameOrId: string,

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AGENCIES } from '../../extractors/agencies.js';
+import { AGENCIES } from '../../extractors/lang/gazetteer/agencies.js';
 
 /**
  * A reproducible synthetic archive for throughput measurements: German and English advisories of 1–8 KB built

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGENCIES } from '../../extractors/agencies.js';
+import { AGENCIES } from '../../extractors/lang/gazetteer/agencies.js';
 import { extractAgencies } from '../../extractors/agencies.js';
 
 type Row = [name: string, country: string | null, aliases: string[], origin?: string];

@@ -11,7 +11,8 @@ describe('detectLanguage', () => {
       'The Commerce Department said on Thursday that the company may no longer sell its software to new customers.',
     ],
     ['en', 'Agencies must apply the vendor’s mitigation and report any compromised device to the agency.'],
-    // Words borrowed from the other language (a name with "von der", acronyms, an English title) do not tip the verdict.
+    // Words borrowed from the other language (a name with "von der", acronyms, an English title) do not tip the
+    // verdict.
     [
       'en',
       'European Commission President Ursula von der Leyen said the bloc would review the rules for its own agencies.',

@@ -37,7 +37,8 @@ describe('advisory-kb CLI on the sample corpus', () => {
     expect(stdout).toMatch(/│ documents\s+│ 15\s+│/);
     expect(stdout).toMatch(/│\s+language de\s+│ 8\s+│/);
     expect(stdout).toMatch(/│\s+language en\s+│ 7\s+│/);
-    // The two wire versions of the 5G story; the English and German records of the JSONL feed are translations, not duplicates.
+    // The two wire versions of the 5G story; the English and German records of the JSONL feed are translations, not
+    // duplicates.
     expect(stdout).toMatch(/│ near duplicates\s+│ 1\s+│/);
   });
 

@@ -81,7 +81,9 @@ export const AGENCY_WORDS: AgencyWords['AGENCY_WORDS'] = {
     'landespolizei',
     'kantonspolizei',
   ],
-  /** Heads followed by "für …" that name a body ("Behörde für Cyber- und Informationssicherheit", "Amt für Informatik"). */
+  /**
+   * Heads followed by "für …" that name a body ("Behörde für Cyber- und Informationssicherheit", "Amt für Informatik").
+   */
   headNouns: [
     'Behörde',
     'Bundesamt',

@@ -97,7 +97,9 @@ export const LOCATION_WORDS: LocationWords['LOCATION_WORDS'] = {
     Sibirien: 'siberia',
     Vatikan: 'vatican',
   },
-  /** Endings of place names, for a capitalized word after a locative preposition that no list knows ("in Hüttingen"). */
+  /**
+   * Endings of place names, for a capitalized word after a locative preposition that no list knows ("in Hüttingen").
+   */
   placeSuffixes: [
     'ingen',
     'heim',

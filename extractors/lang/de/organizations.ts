@@ -38,7 +38,10 @@ export const ORGANIZATION_WORDS: OrganizationWords['ORGANIZATION_WORDS'] = {
     'Fortuna',
     'Hertha',
   ],
-  /** Last words (or compound endings) that make a capitalized run an organization's name ("Leopold Stocker Verlag", "Lehmbruck-Museum"). */
+  /**
+   * Last words (or compound endings) that make a capitalized run an organization's name ("Leopold Stocker Verlag",
+   * "Lehmbruck-Museum").
+   */
   headNouns: [
     'Verlag',
     'Verlages',

@@ -2,7 +2,10 @@ import type { SpeechWords } from '../pack.js';
 
 /** German speech verbs and frames, for quote attribution and for names they introduce ("sagte Dobrindt"). */
 export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
-  /** Finite forms that stand right before or after the speaker ("…“, sagte Raimondo"; "Raimondo sagte: „…“"; "so Hirsch"). */
+  /**
+   * Finite forms that stand right before or after the speaker ("…“, sagte Raimondo"; "Raimondo sagte: „…“"; "so
+   * Hirsch").
+   */
   verbs: [
     'sagte',
     'sagten',
