@@ -12,6 +12,7 @@ import { MINHASH_NEAR_DUPLICATES } from '../extractors/minhash.js';
 import type { ImportLock, WriteItem } from '../output/knowledge-base.js';
 import { openKnowledgeBase } from '../output/open.js';
 import { CONSOLIDATION_RULES } from './consolidate.js';
+import { writeIsolated } from './isolated-write.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 import type { Job, JobResult } from './process.js';
 import type { StageTimings } from './stages.js';
@@ -111,7 +112,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     batchesQueued++;
     writing = writing
       .then(async () => {
-        if (!writeError) outcomes.push(...(await store.writeBatch(runId, batch)));
+        if (!writeError) outcomes.push(...(await writeIsolated(store, runId, batch)));
         batchesQueued--;
       })
       .catch((error: unknown) => {

@@ -1,6 +1,12 @@
 import type { IngestedDocument, Message } from '../corpus/document.js';
 import { parentBodies, extractAgencies } from '../extractors/agencies.js';
-import { type Analysis, type AnalysisField, type AnalyzedDocument, emptyAnalysis } from '../extractors/analysis.js';
+import {
+  type Analysis,
+  type AnalysisField,
+  type AnalyzedDocument,
+  emptyAnalysis,
+  withValidFindings,
+} from '../extractors/analysis.js';
 import { extractDates, findDatelineDate } from '../extractors/dates.js';
 import { resolveEntities } from '../extractors/entities.js';
 import { detectParagraphLanguages, documentLanguage } from '../extractors/language.js';
@@ -222,6 +228,17 @@ export class Pipeline {
       }
       if (timings) timings[stage.name] = (timings[stage.name] ?? 0) + (performance.now() - started) / 1000;
     }
-    return { ...whole, ...emptyAnalysis(), ...found, messages };
+    const { doc, violations } = withValidFindings({ ...whole, ...emptyAnalysis(), ...found, messages });
+    // One message per kind of slip, naming what it touched: an extractor's bug degrades the document, no more.
+    const byWhy = new Map<string, string[]>();
+    for (const v of violations) byWhy.set(v.why, [...(byWhy.get(v.why) ?? []), v.what]);
+    for (const [why, what] of byWhy)
+      messages.push({
+        stage: 'analyze',
+        severity: 'warning',
+        ruleId: 'finding-invalid',
+        detail: `left out ${why}: ${[...new Set(what)].join(', ')}`,
+      });
+    return doc;
   }
 }

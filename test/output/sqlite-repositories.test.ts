@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileOutcome } from '../../corpus/document.js';
 import { entityId } from '../../corpus/ids.js';
 import type { StoredDocument } from '../../extractors/analysis.js';
-import type { EntityFinding } from '../../extractors/entities.js';
 import type { ConsolidationRules, NearDuplicateRule } from '../../output/knowledge-base.js';
 import { migrate, MIGRATIONS_DIR, openConnection, schemaVersion } from '../../output/sqlite/connection.js';
 import { consolidate } from '../../output/sqlite/consolidation.js';
@@ -11,6 +10,7 @@ import type { Database } from '../../output/sqlite/database.js';
 import { DocumentWriter } from '../../output/sqlite/documents.js';
 import { NearDuplicateIndex } from '../../output/sqlite/near-duplicates.js';
 import { beginRun, countKnowledgeBase, finishRun, writeOutcomes } from '../../output/sqlite/runs.js';
+import { entity, stored } from '../fixtures/stored-documents.js';
 
 /** Each repository of the SQLite backend on its own, on an in-memory database migrated to the current schema. */
 
@@ -20,53 +20,6 @@ beforeEach(async () => {
   await migrate(db);
 });
 afterEach(() => db.close());
-
-function entity(
-  key: string,
-  type: EntityFinding['type'],
-  name: string,
-  at: number,
-  extra: Partial<EntityFinding> = {},
-) {
-  return {
-    key,
-    type,
-    name,
-    aliases: [],
-    mentions: [{ start: at, end: at + name.length, text: name }],
-    roles: [],
-    affiliation: null,
-    acronym: null,
-    country: null,
-    parent: null,
-    origin: 'gazetteer',
-    ...extra,
-  } satisfies EntityFinding;
-}
-
-/** A stored document as a worker hands it over, written by hand (no extractor runs here). */
-function stored(id: string, text: string, extra: Partial<StoredDocument> = {}): StoredDocument {
-  return {
-    id,
-    source: { path: `${id}.txt`, sha256: '0'.repeat(64), format: 'text', encoding: 'utf-8', record: null },
-    title: null,
-    text,
-    declaredPublished: null,
-    declaredLanguage: null,
-    url: null,
-    messages: [],
-    published: null,
-    language: { code: 'de', confidence: 1 },
-    paragraphs: [{ start: 0, end: text.length, code: 'de', confidence: 1 }],
-    sentences: [{ start: 0, end: text.length }],
-    entities: [],
-    parentBodies: [],
-    dates: [],
-    quotes: [],
-    fingerprint: [],
-    ...extra,
-  };
-}
 
 const BSI_TEXT = 'Das BSI warnt. Innenministerin Nancy Faeser sagte: „Wir handeln.“';
 const BSI_DOC = stored('doc_bsi', BSI_TEXT, {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentId } from '../../corpus/ids.js';
 import { defineStage, Pipeline, PipelineError, STAGES } from '../../pipeline/stages.js';
@@ -112,5 +113,44 @@ describe('Pipeline', () => {
   ])('refuses to be built with %s, naming the stage and the field', (_case, stages, message) => {
     expect(() => new Pipeline(stages)).toThrow(PipelineError);
     expect(() => new Pipeline(stages)).toThrow(message);
+  });
+});
+
+describe('a document whose extractors slip', () => {
+  it('is analysed with the broken finding left out and a message saying so, not an error later in the store', () => {
+    const doc = new Pipeline().analyze(
+      ingested('Anna Meier, Chefin der Partei Hongkongs, sprach am Montag in Berlin.'),
+    );
+    const keys = new Set(doc.entities.map((e) => e.key));
+    for (const e of doc.entities) if (e.affiliation) expect(keys.has(e.affiliation)).toBe(true);
+    for (const e of doc.entities) for (const m of e.mentions) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
+
+describe('any text', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('„', '“', '"', '«', '»', '‚', '‘', '’', "'", '\n', '\n\n', '. ', ', ', ': ', ' – ', '(', ')'),
+    fc.constantFrom('sagte', 'said', 'BSI', 'Bundesamt für Sicherheit', 'Gina Raimondo', 'Partei', 'Hongkongs', 'CISA'),
+    fc.constantFrom('Berlin', 'am 20. Juli 2024', 'June 20, 2024', 'Frau Dr. Meier', 'der Sprecher', 'the spokesman'),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+  );
+  it('gives a result whose mentions, dates and quotes all lie in the text, and whose mentions and dates slice to theirs', () => {
+    const pipeline = new Pipeline();
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 5, maxLength: 80 }), (pieces) => {
+        const doc = pipeline.analyze(ingested(pieces.join(' ')));
+        const inText = (x: { start: number; end: number }) =>
+          0 <= x.start && x.start < x.end && x.end <= doc.text.length;
+        const keys = new Set(doc.entities.map((e) => e.key));
+        for (const e of doc.entities) {
+          if (e.affiliation) expect(keys.has(e.affiliation)).toBe(true);
+          for (const m of e.mentions) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
+        }
+        for (const d of doc.dates) expect(doc.text.slice(d.start, d.end)).toBe(d.text);
+        for (const q of doc.quotes) expect(inText(q)).toBe(true);
+        expect(doc.messages.filter((m) => m.ruleId === 'stage-failed')).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
