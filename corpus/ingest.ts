@@ -28,11 +28,36 @@ export interface IngestResult {
   outcomes: FileOutcome[];
 }
 
+/** U+FFFD, what a lone surrogate becomes. */
+const REPLACEMENT = /\uFFFD/g;
+
+/**
+ * A lone surrogate (a JSON `"\ud800"`, a cut UTF-16 file) cannot be stored as UTF-8: SQLite would read it back as
+ * three U+FFFD and shift every later offset. It becomes one U+FFFD here, before any offset exists.
+ */
+function wellFormed(text: string): string {
+  return text.isWellFormed() ? text : text.toWellFormed();
+}
+
+/** How many lone surrogates a text has: each is one U+FFFD more in its well-formed form. */
+const loneSurrogates = (text: string) =>
+  text.isWellFormed()
+    ? 0
+    : (text.toWellFormed().match(REPLACEMENT)?.length ?? 0) - (text.match(REPLACEMENT)?.length ?? 0);
+
+/** The message of a text whose lone surrogates were replaced, if it had any. */
+function surrogateRepair(text: string): Message[] {
+  const count = loneSurrogates(text);
+  if (count === 0) return [];
+  const detail = `${count} lone UTF-16 surrogate${count === 1 ? '' : 's'} replaced by U+FFFD`;
+  return [{ stage: 'decode', severity: 'warning', ruleId: 'lone-surrogate', detail }];
+}
+
 function toDocument(
   raw: RawRecord,
   file: { path: string; sha256: string; format: SourceFormat; encoding: string },
 ): IngestedDocument | FileOutcome {
-  const { body, published: header } = splitDateHeader(raw.body);
+  const { body, published: header } = splitDateHeader(wellFormed(raw.body));
   const text = normalizeText(body);
   if (text.length < MIN_TEXT_LENGTH) {
     return skippedOutcome(
@@ -46,12 +71,12 @@ function toDocument(
   return {
     id: documentId(text),
     source: { path: file.path, sha256: file.sha256, format: file.format, encoding: file.encoding, record: raw.record },
-    title: raw.title ? normalizeText(raw.title).replace(/\n/g, ' ') || null : null,
+    title: raw.title ? normalizeText(wellFormed(raw.title)).replace(/\n/g, ' ') || null : null,
     text,
     declaredPublished: published,
     declaredLanguage: raw.declaredLanguage,
     url: raw.url,
-    messages: [...raw.messages],
+    messages: [...raw.messages, ...surrogateRepair(raw.body)],
   };
 }
 

@@ -21,6 +21,9 @@ import type {
 /** The backend cannot be used at all (its driver is not installed): a clear, actionable error for the user. */
 export class KnowledgeBaseUnavailableError extends Error {}
 
+/** A location that holds something this version will not write (another program's database, a newer schema). */
+export class KnowledgeBaseRefusedError extends Error {}
+
 /** What one job (a file, or a chunk of JSONL lines) produced, ready to be written. */
 export interface WriteItem {
   documents: StoredDocument[];

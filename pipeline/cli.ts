@@ -6,7 +6,11 @@ import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { PROJECT_ROOT } from '../corpus/paths.js';
 import { ENTITY_TYPES, type EntityType } from '../extractors/entities.js';
-import { type KnowledgeBaseReader, KnowledgeBaseUnavailableError } from '../output/knowledge-base.js';
+import {
+  type KnowledgeBaseReader,
+  KnowledgeBaseRefusedError,
+  KnowledgeBaseUnavailableError,
+} from '../output/knowledge-base.js';
 import { openKnowledgeBaseReader } from '../output/open.js';
 import { QueryError, type QuoteFilters } from '../output/records.js';
 import {
@@ -335,6 +339,10 @@ program.parseAsync().catch((error: unknown) => {
   if (error instanceof QueryError) {
     process.stderr.write(`advisory-kb: ${error.message}\n`);
     process.exit(1);
+  }
+  if (error instanceof KnowledgeBaseRefusedError) {
+    process.stderr.write(`advisory-kb: ${error.message}\n`);
+    process.exit(2);
   }
   if (error instanceof KnowledgeBaseUnavailableError) {
     process.stderr.write(`advisory-kb: cannot open the knowledge base: ${error.message}\n`);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../corpus/paths.js';
+import { KnowledgeBaseRefusedError } from '../knowledge-base.js';
 import { Database } from './database.js';
 
 /** The numbered SQL files that build the schema, applied in order. */
@@ -13,12 +14,51 @@ const BUSY_TIMEOUT_MS = 30_000;
 const MIN_PAGE_CACHE_KIB = 64 * 1024;
 const MAX_PAGE_CACHE_KIB = 256 * 1024;
 
-/** Opens a knowledge-base file; a writable one is set up for a single batch writer and migrated. */
+/** The migrations this version knows, in order. */
+function migrationFiles(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d+_.*\.sql$/.test(f))
+    .sort();
+}
+
+/**
+ * Refuses, before anything is written, a file that holds tables but no knowledge base of ours (another program's
+ * SQLite file), or one a newer version has migrated further than this one knows.
+ */
+async function assertOurs(db: Database, path: string): Promise<void> {
+  const tables = await db.all<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  );
+  if (tables.length === 0) return;
+  if (!tables.some((t) => t.name === 'schema_migrations')) {
+    const names = tables.slice(0, 5).map((t) => t.name);
+    throw new KnowledgeBaseRefusedError(
+      `${path} is not an advisory-kb knowledge base: it holds other tables (${names.join(', ')}${tables.length > 5 ? ', …' : ''}); nothing was changed`,
+    );
+  }
+  const newest = Math.max(0, ...migrationFiles().map((f) => Number.parseInt(f, 10)));
+  const version = await schemaVersion(db);
+  if (version > newest)
+    throw new KnowledgeBaseRefusedError(
+      `${path} was written by a newer advisory-kb (schema version ${version}; this one knows up to ${newest}); nothing was changed`,
+    );
+}
+
+/**
+ * Opens a knowledge-base file; a writable one is checked to be ours first, then set up for a single batch writer.
+ * @throws KnowledgeBaseRefusedError for a writable file of another schema or a newer version.
+ */
 export async function openConnection(path: string, readonly: boolean): Promise<Database> {
   const db = await Database.open(path, readonly);
   // Another import holding the write lock makes us wait, not fail, for this long.
   await db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`);
   if (!readonly) {
+    try {
+      await assertOurs(db, path);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
     await enableWal(db);
     // A batch writes about 4 MB of pages, so the default checkpoint every 1,000 pages (4 MB) made nearly every
     // commit a checkpoint with an fsync; one per 64 MB of WAL halves the time spent committing (measured: 4.7 →
@@ -77,10 +117,7 @@ export async function migrate(db: Database): Promise<void> {
   const applied = new Set(
     (await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
   );
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((f) => /^\d+_.*\.sql$/.test(f))
-    .sort();
-  for (const file of files) {
+  for (const file of migrationFiles()) {
     const version = Number.parseInt(file, 10);
     if (applied.has(version)) continue;
     await db.transaction(async () => {

@@ -20,6 +20,9 @@ import { exportRecord } from './export.js';
  * what was said by "Kaspersky Lab, Inc." counts for Kaspersky.
  */
 
+/** A LIKE pattern for text containing `part` as written: its `%`, `_` and `\` match themselves (with ESCAPE '\'). */
+const containing = (part: string) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** The ids an entity was stored under: its own and those of the variants merged into it. */
 const MEMBERS = '(SELECT ?1 UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?1)';
 const FIRST_PATH = '(SELECT path FROM document_sources s WHERE s.document_id = d.id ORDER BY path, record LIMIT 1)';
@@ -103,9 +106,9 @@ export async function listEntities(
   if (options.name) {
     // By any alias of any variant, so "Handelsministerium" finds the Department of Commerce.
     where.push(
-      `id IN (SELECT c.canonical_id FROM entity_aliases a JOIN entity_canonical c ON c.entity_id = a.entity_id WHERE a.alias LIKE ?)`,
+      `id IN (SELECT c.canonical_id FROM entity_aliases a JOIN entity_canonical c ON c.entity_id = a.entity_id WHERE a.alias LIKE ? ESCAPE '\\')`,
     );
-    params.push(`%${options.name}%`);
+    params.push(containing(options.name));
   }
   return db.all<EntitySummary>(
     `SELECT id, type, name, acronym, country, mentions, documents FROM entity_summary ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -125,12 +128,15 @@ export async function findEntities(db: Database, nameOrId: string): Promise<Enti
        WHERE id IN (SELECT c.canonical_id FROM entity_canonical c ${where}) ORDER BY documents DESC, mentions DESC, name, id LIMIT 20`,
       params,
     );
+  if (nameOrId.trim() === '') throw new QueryError('give a name or an id: an empty one would name every entity');
   if (/^ent_[0-9a-f]+$/.test(nameOrId)) return select('WHERE c.entity_id = ?', [nameOrId]);
   const exact = await select('JOIN entity_aliases a ON a.entity_id = c.entity_id WHERE a.alias = ? COLLATE NOCASE', [
     nameOrId,
   ]);
   if (exact.length > 0) return exact;
-  return select('JOIN entity_aliases a ON a.entity_id = c.entity_id WHERE a.alias LIKE ?', [`%${nameOrId}%`]);
+  return select("JOIN entity_aliases a ON a.entity_id = c.entity_id WHERE a.alias LIKE ? ESCAPE '\\'", [
+    containing(nameOrId),
+  ]);
 }
 
 async function resolveEntity(
@@ -221,14 +227,21 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
   const where: string[] = [];
   const params: unknown[] = [];
   const entityIds = async (name: string) => (await findEntities(db, name)).map((e) => e.id);
+  for (const [name, value] of [
+    ['speaker', filters.speaker],
+    ['agency', filters.agency],
+    ['contains', filters.contains],
+  ] as const)
+    if (value !== undefined && value.trim() === '')
+      throw new QueryError(`--${name} needs some text: an empty one would match everything`);
   if (filters.speakerId) {
     where.push('s.speaker_entity_id = ?');
     params.push(filters.speakerId);
   }
   if (filters.speaker) {
     const ids = await entityIds(filters.speaker);
-    where.push(`(s.speaker_entity_id IN (SELECT value FROM json_each(?)) OR s.speaker_name LIKE ?)`);
-    params.push(JSON.stringify(ids), `%${filters.speaker}%`);
+    where.push(`(s.speaker_entity_id IN (SELECT value FROM json_each(?)) OR s.speaker_name LIKE ? ESCAPE '\\')`);
+    params.push(JSON.stringify(ids), containing(filters.speaker));
   }
   if (filters.agency) {
     const ids = await entityIds(filters.agency);
@@ -244,9 +257,9 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
   }
   if (filters.contains) {
     where.push(
-      'EXISTS (SELECT 1 FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.text LIKE ?)',
+      "EXISTS (SELECT 1 FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.text LIKE ? ESCAPE '\\')",
     );
-    params.push(`%${filters.contains}%`);
+    params.push(containing(filters.contains));
   }
   if (filters.from) {
     where.push('s.first_published >= ?');
@@ -379,14 +392,16 @@ export async function entityTimeline(
 export async function showDocument(db: Database, idOrPath: string): Promise<ExportRecord> {
   const columns =
     'd.id, d.text, d.title, d.language, d.language_confidence, d.published, d.published_source, d.duplicate_of, d.duplicate_similarity';
+  if (idOrPath.trim() === '')
+    throw new QueryError('give a document id or a path: an empty one would name every document');
   const byId = /^doc_[0-9a-f]+$/.test(idOrPath)
     ? await db.get<Parameters<typeof exportRecord>[1]>(`SELECT ${columns} FROM documents d WHERE d.id = ?`, [idOrPath])
     : undefined;
   const byPath = byId
     ? [byId]
     : await db.all<Parameters<typeof exportRecord>[1]>(
-        `SELECT DISTINCT ${columns} FROM documents d JOIN document_sources s ON s.document_id = d.id WHERE s.path = ?1 OR s.path LIKE '%/' || ?1 ORDER BY d.id LIMIT 2`,
-        [idOrPath],
+        `SELECT DISTINCT ${columns} FROM documents d JOIN document_sources s ON s.document_id = d.id WHERE s.path = ?1 OR s.path LIKE ?2 ESCAPE '\\' ORDER BY d.id LIMIT 2`,
+        [idOrPath, `%/${containing(idOrPath).slice(1, -1)}`],
       );
   if (byPath.length === 0) throw new QueryError(`no document has the id or path ${JSON.stringify(idOrPath)}`);
   if (byPath.length > 1)

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,5 +31,18 @@ describe('the import lock', () => {
     const lock = await acquireImportLock(join(dir, 'other.sqlite'), () => waits++);
     await lock.release();
     expect(waits).toBe(0);
+  });
+
+  it('is one lock for every path to the same knowledge base, through a symbolic link too', async () => {
+    const db = join(dir, 'linked.sqlite');
+    writeFileSync(db, '');
+    symlinkSync(db, join(dir, 'link.sqlite'));
+    const first = await acquireImportLock(db);
+    let waits = 0;
+    const second = acquireImportLock(join(dir, 'link.sqlite'), () => waits++);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(waits).toBe(1);
+    await first.release();
+    await (await second).release();
   });
 });

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../corpus/paths.js';
+import { KnowledgeBaseRefusedError } from '../../output/knowledge-base.js';
 import { Database } from '../../output/sqlite/database.js';
 import { SqliteKnowledgeBase } from '../../output/sqlite/store.js';
 
@@ -76,5 +77,32 @@ describe('migrations', () => {
       { band_key: 4294967338, document_seq: signatures[0]!.seq },
     ]);
     await store.close();
+  });
+});
+
+describe('a database that is not ours', () => {
+  it.each([
+    [
+      'another program’s',
+      'CREATE TABLE customers (id INTEGER, name TEXT); INSERT INTO customers VALUES (1, ?)',
+      /is not an advisory-kb knowledge base: it holds other tables \(customers\); nothing was changed/,
+    ],
+    [
+      'a newer advisory-kb’s',
+      `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL); INSERT INTO schema_migrations VALUES (99, ?, '2027-01-01')`,
+      /was written by a newer advisory-kb \(schema version 99; this one knows up to \d+\); nothing was changed/,
+    ],
+  ])('is refused, byte for byte unchanged (%s)', async (_case, sql, message) => {
+    const path = join(dir, `foreign-${_case.length}.sqlite`);
+    const db = await Database.open(path);
+    const [create, insert] = sql.split('; ');
+    await db.exec(create!);
+    await db.run(insert!, ['099_future.sql']);
+    await db.close();
+    const before = readFileSync(path);
+    await expect(SqliteKnowledgeBase.open(path)).rejects.toThrow(KnowledgeBaseRefusedError);
+    await expect(SqliteKnowledgeBase.open(path)).rejects.toThrow(message);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
   });
 });

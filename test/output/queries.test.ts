@@ -185,3 +185,26 @@ describe('query functions', () => {
     await expect(store.document('kaspersky')).rejects.toThrow(QueryError);
   });
 });
+
+describe('queries with odd input', () => {
+  it.each(['%', '_', '\\'])('take %s as the character it is, not a wildcard', async (part) => {
+    expect(await store.quotes({ speaker: part })).toEqual([]);
+    expect(await store.quotes({ contains: part })).toEqual([]);
+    expect(await store.entities({ name: part })).toEqual([]);
+    expect(await store.findEntities(part)).toEqual([]);
+  });
+
+  it('still find a name by a part of it', async () => {
+    expect((await store.entities({ name: 'Raimo' })).map((e) => e.name)).toEqual(['Gina Raimondo']);
+  });
+
+  it.each([
+    ['an entity', () => store.entity('')],
+    ['a timeline', () => store.timeline(' ')],
+    ['a document', () => store.document('')],
+    ['quotes by speaker', () => store.quotes({ speaker: '' })],
+    ['quotes by agency', () => store.quotes({ agency: ' ' })],
+  ])('refuse an empty name for %s', async (_case, ask) => {
+    await expect(ask()).rejects.toThrow(QueryError);
+  });
+});
