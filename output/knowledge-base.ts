@@ -93,8 +93,14 @@ export interface KnowledgeBaseReader {
   /** Fails with a QueryError when the base was written by a version without the tables queries read. */
   assertQueryable(): Promise<void>;
   counts(): Promise<KnowledgeBaseCounts>;
-  /** Full-text search, best first; `mark` brackets the matched terms in snippets. @default mark ['[', ']'] */
-  search(query: string, options?: { limit?: number; mark?: [string, string] }): Promise<SearchHit[]>;
+  /**
+   * Full-text search, best first; `mark` brackets the matched terms in snippets; a search running past `timeoutMs`
+   * is stopped with a QueryError. @default mark ['[', ']'], timeoutMs 30000
+   */
+  search(
+    query: string,
+    options?: { limit?: number; mark?: [string, string]; timeoutMs?: number },
+  ): Promise<SearchHit[]>;
   entities(options?: { type?: EntityType; name?: string; limit?: number }): Promise<EntitySummary[]>;
   /** The entities a name or id may mean, the best attested first. */
   findEntities(nameOrId: string): Promise<EntitySummary[]>;

@@ -54,7 +54,7 @@ program
   .option('--workers <n>', 'extraction worker threads (0: in the main thread)', positiveInteger)
   .option(
     '--max-file-mb <n>',
-    'skip whole-file formats larger than this',
+    'skip whole-file formats larger than this many MiB',
     positiveInteger,
     DEFAULT_MAX_FILE_BYTES / 1024 / 1024,
   )

@@ -13,7 +13,14 @@ export function countByStatus(outcomes: FileOutcome[]): Record<FileOutcome['stat
   return counts;
 }
 
-const where = (o: FileOutcome) => (o.record === null ? o.path : `${o.path}:${o.record}`);
+/**
+ * A name as the terminal may show it: control and format characters (a bidi override U+202E, an escape sequence, a
+ * line break in a file name) are written as `\u{…}`, so they can neither reorder nor break the table.
+ */
+export const printable = (text: string) =>
+  text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+
+const where = (o: FileOutcome) => printable(o.record === null ? o.path : `${o.path}:${o.record}`);
 
 /** The human-readable import summary: this run's outcomes, every problem with its reason, then the knowledge base. */
 export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBaseCounts, db: string): string {
@@ -21,7 +28,7 @@ export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBas
   const byStatus = countByStatus(summary.outcomes);
   const mb = summary.bytes / 1e6;
   lines.push(
-    `advisory-kb import: ${summary.files} files read in ${summary.seconds.toFixed(1)} s (${mb.toFixed(2)} MB) into ${db} (run ${summary.runId})`,
+    `advisory-kb import: ${summary.files} files read in ${summary.seconds.toFixed(1)} s (${mb.toFixed(2)} MB) into ${printable(db)} (run ${summary.runId})`,
   );
   lines.push('This run: ' + STATUSES.map((s) => `${s} ${byStatus[s]}`).join(' · '));
   const problems = summary.outcomes.filter(
@@ -35,7 +42,7 @@ export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBas
       colWidths: [40, 10, 20, 50],
     });
     for (const o of problems.sort((a, b) => where(a).localeCompare(where(b))))
-      table.push([where(o), o.status, o.reason ?? '', o.detail ?? '']);
+      table.push([where(o), o.status, o.reason ?? '', printable(o.detail ?? '')]);
     lines.push('Files not imported or imported with problems:', table.toString());
   }
   lines.push(formatCounts(counts));

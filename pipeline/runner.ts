@@ -46,6 +46,9 @@ export interface ImportSummary {
   timings: StageTimings;
 }
 
+/** Bytes in a mebibyte: `--max-file-mb` counts in MiB, and so do its messages. */
+const MIB = 1024 * 1024;
+
 /** Documents per write transaction: large enough to amortize commits, small enough to lose little on a crash. */
 const BATCH_DOCUMENTS = 200;
 /** JSONL lines per job: a few hundred KB of work, so workers stay busy without holding much. */
@@ -147,7 +150,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
             file.path,
             null,
             'too-large',
-            `${(file.size / 1e6).toFixed(1)} MB exceeds the ${(maxFileBytes / 1e6).toFixed(0)} MB limit for whole-file formats (--max-file-mb)`,
+            `${(file.size / MIB).toFixed(1)} MiB exceeds the ${(maxFileBytes / MIB).toFixed(0)} MiB limit for whole-file formats (--max-file-mb)`,
           ),
         ],
       });

@@ -51,6 +51,19 @@ export class Database {
     );
   }
 
+  /**
+   * Like `all`, but interrupted after `timeoutMs` (SQLite's interrupt): the promise then rejects with the code
+   * `SQLITE_INTERRUPT`. For queries whose cost the user's input decides (a search of thousands of ORed words).
+   */
+  async allWithin<T>(timeoutMs: number, sql: string, params: unknown[] = []): Promise<T[]> {
+    const timer = setTimeout(() => this.db.interrupt(), timeoutMs);
+    try {
+      return await this.all<T>(sql, params);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return new Promise((resolve, reject) =>
       this.db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),

@@ -20,6 +20,9 @@ import { exportRecord } from './export.js';
  * what was said by "Kaspersky Lab, Inc." counts for Kaspersky.
  */
 
+/** How long a search may run before it is stopped. */
+const SEARCH_TIMEOUT_MS = 30_000;
+
 /** A LIKE pattern for text containing `part` as written: its `%`, `_` and `\` match themselves (with ESCAPE '\'). */
 const containing = (part: string) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -56,11 +59,12 @@ export async function assertQueryable(db: Database): Promise<void> {
 export async function searchDocuments(
   db: Database,
   query: string,
-  options: { limit?: number; mark?: [string, string] } = {},
+  options: { limit?: number; mark?: [string, string]; timeoutMs?: number } = {},
 ): Promise<SearchHit[]> {
   const [open, close] = options.mark ?? ['[', ']'];
+  const timeoutMs = options.timeoutMs ?? SEARCH_TIMEOUT_MS;
   try {
-    const rows = await db.all<{
+    const rows = await db.allWithin<{
       id: string;
       title: string | null;
       published: string | null;
@@ -70,6 +74,7 @@ export async function searchDocuments(
       score: number;
       snippet: string;
     }>(
+      timeoutMs,
       `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, ${FIRST_PATH} AS path, bm25(documents_fts, 2.0, 1.0) AS score,
               snippet(documents_fts, 1, ?, ?, '…', 16) AS snippet
        FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
@@ -83,6 +88,10 @@ export async function searchDocuments(
     }));
   } catch (error) {
     const message = (error as Error).message;
+    if ((error as NodeJS.ErrnoException).code === 'SQLITE_INTERRUPT')
+      throw new QueryError(
+        `the search for ${JSON.stringify(query.length > 60 ? `${query.slice(0, 60)}…` : query)} ran past ${timeoutMs / 1000} s and was stopped: narrow it (fewer ORed words, an exact "phrase", a prefix*)`,
+      );
     // Every SQLITE_ERROR here comes from parsing the MATCH expression.
     if ((error as NodeJS.ErrnoException).code === 'SQLITE_ERROR')
       throw new QueryError(

@@ -167,7 +167,7 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     return countKnowledgeBase(this.db);
   }
 
-  search(query: string, options?: { limit?: number; mark?: [string, string] }) {
+  search(query: string, options?: { limit?: number; mark?: [string, string]; timeoutMs?: number }) {
     return queries.searchDocuments(this.db, query, options);
   }
 

@@ -78,6 +78,16 @@ describe('connection and migrations', () => {
   });
 });
 
+describe('a query with a time limit', () => {
+  it('is interrupted when it runs past the limit, and the connection answers again after', async () => {
+    const endless = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) AS c FROM n';
+    const started = performance.now();
+    await expect(db.allWithin(100, endless)).rejects.toMatchObject({ code: 'SQLITE_INTERRUPT' });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(await db.allWithin(100, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+});
+
 describe('runs and outcomes', () => {
   it('mark a run killed while running as failed when the next one begins', async () => {
     const killed = await run();

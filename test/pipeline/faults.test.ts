@@ -201,7 +201,7 @@ describe('bad input', () => {
   }, 120_000);
 
   it.each([
-    ['a 200 MB file', 'bad/huge.txt', /^skipped too-large: 209\.7 MB exceeds the 52 MB limit/],
+    ['a 200 MB file', 'bad/huge.txt', /^skipped too-large: 200\.0 MiB exceeds the 50 MiB limit/],
     [
       'a file of one 10 MB line',
       'bad/one-line.txt',
