@@ -141,20 +141,30 @@ export function extractQuotes(
    * A body as a speaker, named by the fullest form the document gives it ("Handelsministerium der Vereinigten
    * Staaten").
    */
+  const fullestForms = new Map<EntityFinding, string>();
   const bodySpeaker = (entity: EntityFinding): QuoteFinding['speaker'] => {
-    const forms = entity.mentions.map((m) => m.text.replace(/\s+/g, ' '));
-    return {
-      key: entity.key,
-      name: forms.reduce((a, b) => (b.length > a.length ? b : a)),
-      role: null,
-      affiliation: null,
-    };
+    // Once per entity, not per quote: a body named thousands of times made this quadratic.
+    let name = fullestForms.get(entity);
+    if (name === undefined) {
+      name = entity.mentions.map((m) => m.text.replace(/\s+/g, ' ')).reduce((a, b) => (b.length > a.length ? b : a));
+      fullestForms.set(entity, name);
+    }
+    return { key: entity.key, name, role: null, affiliation: null };
   };
   const mentionsIn = (from: number, to: number) => {
     const found: typeof mentions = [];
     for (let i = firstStartingAt(mentions, from); i < mentions.length && mentions[i]!.start < to; i++)
       found.push(mentions[i]!);
     return found;
+  };
+  /** Whether any of the entity's forms has the noun; remembered, as it is asked once per earlier mention. */
+  const nouns = new Map<EntityFinding, Map<string, boolean>>();
+  const namedWith = (entity: EntityFinding, noun: string) => {
+    let known = nouns.get(entity);
+    if (!known) nouns.set(entity, (known = new Map()));
+    let has = known.get(noun);
+    if (has === undefined) known.set(noun, (has = entity.mentions.some((x) => x.text.toLowerCase().includes(noun))));
+    return has;
   };
   /** The entity of the last mention before `at` that `accepts`. */
   const lastBefore = (at: number, accepts: (entity: EntityFinding) => boolean) => {
@@ -175,8 +185,7 @@ export function extractQuotes(
       const type = ANAPHOR_TYPES.get(m[1]!)!;
       const at = from + m.index;
       const body =
-        lastBefore(at, (e) => e.type === type && e.mentions.some((x) => x.text.toLowerCase().includes(noun))) ??
-        lastBefore(at, (e) => e.type === type);
+        lastBefore(at, (e) => e.type === type && namedWith(e, noun)) ?? lastBefore(at, (e) => e.type === type);
       if (body) return body;
     }
     return undefined;

@@ -19,42 +19,53 @@ function parseFrontMatter(text: string): { fields: Record<string, string>; rest:
 
 const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'listItem', 'code', 'tableRow', 'thematicBreak', 'html']);
 
-/** Plain text of the Markdown tree: inline markup dropped, every block its own paragraph, table cells tab-free. */
+/**
+ * Plain text of the Markdown tree: inline markup dropped, every block its own paragraph, table cells tab-free. Walked
+ * with a stack of its own, not by recursion: 8,000 nested `>` overflowed the call stack.
+ */
 function plainText(tree: Root): { text: string; firstHeading: string | null } {
   const parts: string[] = [];
   let firstHeading: string | null = null;
-  const walk = (node: Nodes): void => {
+  // An entry opens a node, or (`exit`) closes one whose text began at `start`.
+  const stack: Array<{ node: Nodes } | { exit: Nodes; start: number }> = [{ node: tree }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('exit' in item) {
+      const node = item.exit;
+      if (node.type === 'heading' && firstHeading === null)
+        firstHeading = parts.slice(item.start).join('').trim() || null;
+      if (BLOCKS.has(node.type)) parts.push('\n\n');
+      continue;
+    }
+    const node = item.node;
     switch (node.type) {
       case 'text':
       case 'inlineCode':
         parts.push(node.value);
-        return;
+        continue;
       case 'code':
         parts.push('\n\n', node.value, '\n\n');
-        return;
+        continue;
       case 'html':
         // Raw HTML inside Markdown: keep its text, not its tags.
         parts.push(node.value.replace(/<[^>]*>/g, ' '));
-        return;
+        continue;
       case 'break':
         parts.push('\n');
-        return;
+        continue;
       case 'image':
-        return;
+        continue;
       case 'tableCell':
         parts.push(' ');
         break;
       default:
         break;
     }
-    const block = BLOCKS.has(node.type);
-    if (block) parts.push('\n\n');
-    const start = parts.length;
-    if ('children' in node) for (const child of node.children) walk(child as Nodes);
-    if (node.type === 'heading' && firstHeading === null) firstHeading = parts.slice(start).join('').trim() || null;
-    if (block) parts.push('\n\n');
-  };
-  walk(tree);
+    if (BLOCKS.has(node.type)) parts.push('\n\n');
+    stack.push({ exit: node, start: parts.length });
+    if ('children' in node)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes });
+  }
   return { text: parts.join(''), firstHeading };
 }
 

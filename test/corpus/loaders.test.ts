@@ -153,6 +153,14 @@ describe('loadMarkdown', () => {
   it('uses the first heading as title without front matter', () => {
     expect(loadMarkdown('## Warnung des BSI\n\nText des Absatzes.').records[0]!.title).toBe('Warnung des BSI');
   });
+
+  it.each([
+    ['de', 'Das BSI warnt vor der Software.'],
+    ['en', 'CISA ordered agencies to patch.'],
+  ])('reads quotes nested 20,000 deep without running out of stack (%s)', (_lang, sentence) => {
+    const body = loadMarkdown(`${'>'.repeat(20_000)} ${sentence}\n`).records[0]!.body;
+    expect(body.trim()).toBe(sentence);
+  });
 });
 
 describe('loadJson', () => {
