@@ -1,5 +1,5 @@
 import type { EntityFinding, Mention } from './entities.js';
-import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { GERMAN_NOUN_FORMS, isCommonWord } from './lexicons.js';
 import { Coverage } from './coverage.js';
 import { findDefinitions } from './definitions.js';
@@ -39,12 +39,7 @@ const COORDINATORS = new Set(WORDS.flatMap((w) => w.coordinators));
 /** Last words of defined names that are laws and documents, not organizations (compound endings in lowercase). */
 const DOCUMENT_HEADS = WORDS.flatMap((w) => w.documentHeads);
 /** Articles a sentence may begin with, capitalized: never part of a name ("Die Muster GmbH"). */
-const ARTICLES = new Set(
-  PACK_LANGUAGES.flatMap((code) => {
-    const grammar = LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS;
-    return [...grammar.definiteArticles, ...grammar.indefiniteArticles].map((a) => a[0]!.toUpperCase() + a.slice(1));
-  }),
-);
+const CAPITALIZED_ARTICLES = new Set(ARTICLES.map((a) => a[0]!.toUpperCase() + a.slice(1)));
 /** Words that join a company's name: the languages' own, and "&" in any ("AT&T", "Wülfing & Sohn"). */
 const CONNECTORS = new Set(['&', ...WORDS.flatMap((w) => w.nameConnectors)]);
 
@@ -65,7 +60,7 @@ const GAZETTEER = new PhraseMatcher<OrganizationEntry>(
 const isOrganizationWord = (unit: Unit) =>
   unit.word &&
   !unit.initial &&
-  !ARTICLES.has(unit.text) &&
+  !CAPITALIZED_ARTICLES.has(unit.text) &&
   /^\p{Lu}|^\p{Ll}+-?\p{Lu}/u.test(unit.text) &&
   unit.parts.slice(1).every((part) => !/^\p{Ll}/u.test(part));
 

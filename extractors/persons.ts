@@ -1,6 +1,6 @@
 import type { EntityFinding, Mention } from './entities.js';
 import { Coverage, firstStartingAt } from './coverage.js';
-import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { ENGLISH_WORDS, isCommonWord, isFirstName, isLikelyName } from './lexicons.js';
 import type { Token, TokenRange } from './phrases.js';
 import { isNameWord, toUnits, type Unit } from './units.js';
@@ -25,12 +25,7 @@ const ROLE_SUFFIXES = WORDS.flatMap((w) => w.roleSuffixes);
 const ROLE_LINKS = new Set(WORDS.flatMap((w) => w.roleLinks));
 const PARTICLES = new Set(WORDS.flatMap((w) => w.particles));
 const NOT_NAMES = new Set(WORDS.flatMap((w) => w.notNames));
-const ARTICLES = new Set(
-  PACK_LANGUAGES.flatMap((code) => {
-    const grammar = LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS;
-    return [...grammar.definiteArticles, ...grammar.indefiniteArticles];
-  }),
-);
+const ARTICLE_WORDS = new Set(ARTICLES);
 
 /** A unit that names a role: "Präsidentin", "Handelsministerin", "BSI-Präsident", "Secretary". */
 export function isRoleUnit(unit: Unit): boolean {
@@ -218,7 +213,7 @@ const personKey = (name: string) => `person:${name.normalize('NFC').toLowerCase(
 
 function roleText(text: string, units: readonly Unit[], span: TokenRange): string {
   let from = span.from;
-  while (from < span.to - 1 && ARTICLES.has(units[from]!.text.toLowerCase())) from++;
+  while (from < span.to - 1 && ARTICLE_WORDS.has(units[from]!.text.toLowerCase())) from++;
   return text.slice(units[from]!.start, units[span.to - 1]!.end).replace(/\s+/g, ' ');
 }
 

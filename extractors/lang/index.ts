@@ -59,6 +59,12 @@ export const LANGUAGE_PACKS: Readonly<Record<PackLanguage, LanguagePack>> = {
 /** The languages with a pack, in a fixed order (German first). */
 export const PACK_LANGUAGES = Object.keys(LANGUAGE_PACKS) as PackLanguage[];
 
+/** Every pack's articles, definite and indefinite, lowercased: words that open a phrase but never a name. */
+export const ARTICLES: readonly string[] = PACK_LANGUAGES.flatMap((code) => {
+  const grammar = LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS;
+  return [...grammar.definiteArticles, ...grammar.indefiniteArticles];
+});
+
 /** The pack of a document's language; English where it is not known. */
 export function languagePack(code: string): LanguagePack {
   return code === 'de' ? LANGUAGE_PACKS.de : LANGUAGE_PACKS.en;
