@@ -6,10 +6,10 @@ export function skippedOutcome(path: string, record: number | null, reason: stri
 }
 
 /** A file whose processing failed unexpectedly (a worker crash): the batch goes on without it. */
-export function failedOutcome(path: string, error: unknown): FileOutcome {
+export function failedOutcome(path: string, error: unknown, record: number | null = null): FileOutcome {
   return {
     path,
-    record: null,
+    record,
     status: 'failed',
     reason: 'extraction-failed',
     detail: error instanceof Error ? error.message : String(error),

@@ -153,6 +153,8 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Toke
     free(k) && tokens[k]!.word && isCapitalized(tokens[k]!) && !ARTICLES.has(tokens[k]!.text.toLowerCase());
   // A name continues on the same line only.
   const sameLine = (k: number) => k < tokens.length && !tokens[k]!.newlineBefore;
+  let nameRunEnd = -1;
+  let hyphenChainEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     if (!free(i)) continue;
     const t = tokens[i]!;
@@ -187,8 +189,17 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Toke
     }
     // "Private Sector Office", "Senate Armed Services Committee": capitalized words ending in a head noun.
     if (nameWord(i) && !HEAD_NOUNS.has(t.text)) {
-      let j = i;
-      while (sameLine(j + 1) && (nameWord(j + 1) || (free(j + 1) && tokens[j + 1]!.text === '&'))) j++;
+      // Every start inside one run of capitalized words reaches the same end: found once per run, so a wall of
+      // capitalized words costs linear time.
+      if (i > nameRunEnd) {
+        nameRunEnd = i;
+        while (
+          sameLine(nameRunEnd + 1) &&
+          (nameWord(nameRunEnd + 1) || (free(nameRunEnd + 1) && tokens[nameRunEnd + 1]!.text === '&'))
+        )
+          nameRunEnd++;
+      }
+      const j = nameRunEnd;
       if (j > i && HEAD_NOUNS.has(tokens[j]!.text) && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {
         spans.push({ from: i, to: j + 1 });
         i = j;
@@ -197,15 +208,19 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Toke
     }
     // "Biden-Administration", "Biden-Harris-Administration", "Trump administration".
     if (nameWord(i)) {
-      let j = i;
-      while (
-        free(j + 2) &&
-        sameLine(j + 2) &&
-        tokens[j + 1]!.text === '-' &&
-        nameWord(j + 2) &&
-        !ADMINISTRATION_WORDS.has(tokens[j + 2]!.text)
-      )
-        j += 2;
+      // As above, once per chain: starts inside a chain of hyphenated names share its end.
+      if (i > hyphenChainEnd) {
+        hyphenChainEnd = i;
+        while (
+          free(hyphenChainEnd + 2) &&
+          sameLine(hyphenChainEnd + 2) &&
+          tokens[hyphenChainEnd + 1]!.text === '-' &&
+          nameWord(hyphenChainEnd + 2) &&
+          !ADMINISTRATION_WORDS.has(tokens[hyphenChainEnd + 2]!.text)
+        )
+          hyphenChainEnd += 2;
+      }
+      const j = hyphenChainEnd;
       const hyphen = free(j + 1) && tokens[j + 1]!.text === '-';
       const head = hyphen ? j + 2 : j + 1;
       if (

@@ -35,10 +35,21 @@ export function tokenKey(word: string): string {
 /** Typographic apostrophes compare equal to the straight one: "People’s Republic" is "People's Republic". */
 const APOSTROPHES: Record<string, string> = { '’': "'", '‘': "'", ʼ: "'" };
 
+/** A token: a word (letters and digits, group 1) or a single punctuation character. */
+const TOKEN = /([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]/gu;
+
+/** Where the `n`-th token (0-based) of the text starts, or null when it has fewer; builds no tokens. */
+export function tokenStart(text: string, n: number): number | null {
+  const re = new RegExp(TOKEN);
+  let count = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (count++ === n) return m.index;
+  return null;
+}
+
 /** Words (letters and digits) and single punctuation characters; white space separates and is dropped. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = /([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]/gu;
+  const re = new RegExp(TOKEN);
   let previousEnd = 0;
   // The first line break at or after previousEnd, searched once per line rather than in a slice per token.
   let newline = text.indexOf('\n');

@@ -121,6 +121,12 @@ interface Attribution {
 
 const SPEAKER_TYPES = new Set(['person', 'agency', 'organization']);
 
+/**
+ * How far from a quote its frame is looked for. A "sentence" longer than this is no sentence (a table, a list run
+ * together, a text without full stops): reading all of it for each of its quotes made the stage quadratic.
+ */
+const MAX_FRAME_CHARS = 1000;
+
 /** `entities`: the document's resolved entities, whose mentions name speakers. */
 export function extractQuotes(
   text: string,
@@ -166,11 +172,16 @@ export function extractQuotes(
     if (has === undefined) known.set(noun, (has = entity.mentions.some((x) => x.text.toLowerCase().includes(noun))));
     return has;
   };
-  /** The entity of the last mention before `at` that `accepts`. */
-  const lastBefore = (at: number, accepts: (entity: EntityFinding) => boolean) => {
-    for (let i = firstStartingAt(mentions, at) - 1; i >= 0; i--)
-      if (accepts(mentions[i]!.entity)) return mentions[i]!.entity;
-    return undefined;
+  /**
+   * The entity of the last mention before `at` that `accepts`. The mentions each kind of antecedent accepts are
+   * listed once, under `kind`, and searched by halves: walking back over a body named thousands of times for every
+   * anaphor made this quadratic.
+   */
+  const accepted = new Map<string, typeof mentions>();
+  const lastBefore = (at: number, kind: string, accepts: (entity: EntityFinding) => boolean) => {
+    let list = accepted.get(kind);
+    if (!list) accepted.set(kind, (list = mentions.filter((m) => accepts(m.entity))));
+    return list[firstStartingAt(list, at) - 1]?.entity;
   };
   /**
    * The body an anaphoric description in [from, to) refers to: the last one of its type named before it whose name
@@ -185,7 +196,8 @@ export function extractQuotes(
       const type = ANAPHOR_TYPES.get(m[1]!)!;
       const at = from + m.index;
       const body =
-        lastBefore(at, (e) => e.type === type && namedWith(e, noun)) ?? lastBefore(at, (e) => e.type === type);
+        lastBefore(at, `${type} ${noun}`, (e) => e.type === type && namedWith(e, noun)) ??
+        lastBefore(at, type, (e) => e.type === type);
       if (body) return body;
     }
     return undefined;
@@ -195,10 +207,11 @@ export function extractQuotes(
     const i = firstStartingAt(sentences, sentence.start) - 1;
     return i >= 0 && sentences[i]!.end <= sentence.start ? sentences[i]! : null;
   };
+  /** The sentence around `at`, no more than MAX_FRAME_CHARS to either side of it. */
   const sentenceOf = (at: number) => {
     const s = sentences[firstStartingAt(sentences, at + 1) - 1];
     return s && s.start <= at && at < s.end
-      ? s
+      ? { start: Math.max(s.start, at - MAX_FRAME_CHARS), end: Math.min(s.end, at + MAX_FRAME_CHARS) }
       : { start: Math.max(0, at - 200), end: Math.min(text.length, at + 200) };
   };
 
@@ -220,7 +233,7 @@ export function extractQuotes(
     if (person) return speakerOf(person.entity);
     const pronoun = nearest(words.filter((w) => PRONOUNS.has(w[0])).map((w) => ({ start: from + w.index! })));
     if (pronoun && Math.abs(pronoun.start - verbAt) < 30) {
-      const antecedent = lastBefore(from, (e) => e.type === 'person');
+      const antecedent = lastBefore(from, 'person', (e) => e.type === 'person');
       if (antecedent) return speakerOf(antecedent);
     }
     const lower = frame.toLowerCase();
@@ -246,13 +259,14 @@ export function extractQuotes(
     return body ? bodySpeaker(body) : null;
   };
 
-  const hasVerb = (from: number, to: number, maxWords: number) =>
-    text
-      .slice(from, to)
-      .split(/[^\p{L}]+/u)
-      .filter(Boolean)
-      .slice(0, maxWords)
-      .some((w) => VERBS.has(w.toLowerCase()));
+  /** Whether one of the first `maxWords` words in [from, to) is a speech verb; reads no further than those words. */
+  const hasVerb = (from: number, to: number, maxWords: number) => {
+    const frame = text.slice(from, Math.min(to, from + MAX_FRAME_CHARS));
+    const word = /\p{L}+/gu;
+    for (let n = 0, m = word.exec(frame); m && n < maxWords; n++, m = word.exec(frame))
+      if (VERBS.has(m[0].toLowerCase())) return true;
+    return false;
+  };
 
   /** "…“, sagte Raimondo." / "…,” Raimondo said." / "…”, said the agency": the frame up to the sentence's end. */
   const attributionAfter = (close: number, inner: string): Attribution | null => {

@@ -335,6 +335,21 @@ program
     },
   );
 
+program
+  .command('bench-adversarial')
+  .description(
+    'robustness: import a generated archive of hostile inputs mixed with ordinary advisories several times and compare',
+  )
+  .option('--runs <n>', 'imports of the same archive', positiveInteger, 5)
+  .option('--seed <n>', 'seed of the archive', positiveInteger, 7)
+  .option('--workers <n>', 'extraction worker threads', positiveInteger)
+  .option('--json', 'print one JSON object')
+  .action(async (options: { runs: number; seed: number; workers?: number; json?: boolean }) => {
+    const { formatAdversarialResult, runAdversarialBenchmark } = await import('./benchmarks/adversarial.js');
+    const result = await runAdversarialBenchmark(options);
+    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatAdversarialResult(result)) + '\n');
+  });
+
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof QueryError) {
     process.stderr.write(`advisory-kb: ${error.message}\n`);

@@ -1,24 +1,8 @@
-import type { FileOutcome } from '../corpus/document.js';
-import { ingestFile, ingestJsonLine, type IngestResult, type RawFile } from '../corpus/ingest.js';
-import { type StoredDocument, storedDocument } from '../extractors/analysis.js';
+import type { IngestedDocument } from '../corpus/document.js';
+import { ingestFile, ingestJsonLine, type IngestResult } from '../corpus/ingest.js';
+import { emptyAnalysis, storedDocument } from '../extractors/analysis.js';
+import { type Job, type JobResult, type SlowestDocument, slower } from './jobs.js';
 import { Pipeline, type StageTimings } from './stages.js';
-
-/** A unit of CPU work sent to a worker: one whole file, or a chunk of lines of a streamed JSONL file. */
-export type Job =
-  | { kind: 'file'; file: RawFile }
-  | {
-      kind: 'jsonl-lines';
-      file: { path: string; sha256: string; encoding: string };
-      lines: Array<{ line: string; lineNumber: number }>;
-    };
-
-/** What a job produced, as it goes back to the writer's thread. */
-export interface JobResult {
-  documents: StoredDocument[];
-  outcomes: FileOutcome[];
-  /** Seconds per stage, `ingest` (decode, load, normalize) included. */
-  timings: StageTimings;
-}
 
 /** The full analysis, checked once per thread. */
 const PIPELINE = new Pipeline();
@@ -38,8 +22,27 @@ export function processJob(job: Job): JobResult {
       ingested.outcomes.push(...one.outcomes);
     }
   }
-  timings['ingest'] = (performance.now() - started) / 1000;
+  const ingestSeconds = (performance.now() - started) / 1000;
+  timings['ingest'] = ingestSeconds;
+  let slowest: SlowestDocument | null = null;
   // Only what the store writes goes back to the writer's thread: tokens and per-type lists would be cloned for nothing.
-  const documents = ingested.documents.map((doc) => storedDocument(PIPELINE.analyze(doc, timings)));
-  return { documents, outcomes: ingested.outcomes, timings };
+  const unanalyzed = job.unanalyzed;
+  const analyze = (doc: IngestedDocument) =>
+    unanalyzed
+      ? {
+          ...doc,
+          ...emptyAnalysis(),
+          published: doc.declaredPublished,
+          messages: [...doc.messages, { stage: 'analyze', severity: 'error' as const, ...unanalyzed }],
+        }
+      : PIPELINE.analyze(doc, timings);
+  const documents = ingested.documents.map((doc) => {
+    const analysisStarted = performance.now();
+    const stored = storedDocument(analyze(doc));
+    const seconds = (performance.now() - analysisStarted) / 1000 + ingestSeconds / ingested.documents.length;
+    const { path, record } = doc.source;
+    slowest = slower(slowest, { path, record, chars: doc.text.length, seconds: Math.round(seconds * 100) / 100 });
+    return stored;
+  });
+  return { documents, outcomes: ingested.outcomes, timings, slowest };
 }

@@ -20,7 +20,8 @@ export function countByStatus(outcomes: FileOutcome[]): Record<FileOutcome['stat
 export const printable = (text: string) =>
   text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
 
-const where = (o: FileOutcome) => printable(o.record === null ? o.path : `${o.path}:${o.record}`);
+const where = (o: Pick<FileOutcome, 'path' | 'record'>) =>
+  printable(o.record === null ? o.path : `${o.path}:${o.record}`);
 
 /** The human-readable import summary: this run's outcomes, every problem with its reason, then the knowledge base. */
 export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBaseCounts, db: string): string {
@@ -31,6 +32,9 @@ export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBas
     `advisory-kb import: ${summary.files} files read in ${summary.seconds.toFixed(1)} s (${mb.toFixed(2)} MB) into ${printable(db)} (run ${summary.runId})`,
   );
   lines.push('This run: ' + STATUSES.map((s) => `${s} ${byStatus[s]}`).join(' · '));
+  const slowest = summary.slowest;
+  if (slowest)
+    lines.push(`Slowest document: ${where(slowest)} (${slowest.chars} characters, ${slowest.seconds.toFixed(2)} s)`);
   const problems = summary.outcomes.filter(
     (o) => o.status === 'skipped' || o.status === 'failed' || o.status === 'degraded',
   );

@@ -14,7 +14,7 @@ import { openKnowledgeBase } from '../output/open.js';
 import { CONSOLIDATION_RULES } from './consolidate.js';
 import { writeIsolated } from './isolated-write.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
-import type { Job, JobResult } from './process.js';
+import { type Job, JOB_SECONDS, type JobResult, resilient, type SlowestDocument, slower } from './jobs.js';
 import type { StageTimings } from './stages.js';
 import { type FoundFile, walkInputs } from './walk.js';
 
@@ -44,6 +44,8 @@ export interface ImportSummary {
   seconds: number;
   bytes: number;
   timings: StageTimings;
+  /** The document that took longest to ingest and analyse, if any was analysed. */
+  slowest: SlowestDocument | null;
 }
 
 /** Bytes in a mebibyte: `--max-file-mb` counts in MiB, and so do its messages. */
@@ -65,7 +67,7 @@ function createExecutor(workers: number): { run: (job: Job) => Promise<JobResult
   // instead of 80 documents/s, with the garbage collector's share of worker time down from a fifth. The old
   // generation is capped at 256 MB (lexicons and gazetteers take about 100): analysis of one document is bounded
   // (MAX_ANALYZED_CHARS), and the cap keeps heaps from growing until late major collections, so peak RSS stays under
-  // the 1 GB floor at 10,000 documents. A worker that still runs out fails its file, not the import.
+  // the 1 GB floor at 10,000 documents. A worker that still runs out has its job stored unanalysed (see resilient), not the import stopped.
   const pool = new Piscina({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: workers,
@@ -73,7 +75,10 @@ function createExecutor(workers: number): { run: (job: Job) => Promise<JobResult
     resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
   });
   let closed: Promise<void> | null = null;
-  return { run: (job) => pool.run(job) as Promise<JobResult>, close: () => (closed ??= pool.destroy()) };
+  return {
+    run: (job) => pool.run(job, { signal: AbortSignal.timeout(JOB_SECONDS * 1000) }) as Promise<JobResult>,
+    close: () => (closed ??= pool.destroy()),
+  };
 }
 
 /**
@@ -96,8 +101,10 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   }
   const runId = await store.beginRun(inputs, options.toolVersion ?? 'dev');
   const executor = createExecutor(workers);
+  const runJob = resilient(executor.run);
   const outcomes: FileOutcome[] = [];
   const timings: StageTimings = {};
+  let slowest: SlowestDocument | null = null;
   let bytes = 0;
 
   // The single writer: results queue up here and are committed in batches, in arrival order.
@@ -123,13 +130,12 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
       });
     return writing;
   };
-  const accept = (
-    result: { documents: JobResult['documents']; outcomes: FileOutcome[] },
-    jobTimings?: StageTimings,
-  ) => {
-    pending.push(result);
+  const accept = (result: Pick<JobResult, 'documents' | 'outcomes'> & Partial<JobResult>) => {
+    pending.push({ documents: result.documents, outcomes: result.outcomes });
+    slowest = slower(slowest, result.slowest ?? null);
     pendingDocuments += result.documents.length;
-    for (const [stage, seconds] of Object.entries(jobTimings ?? {})) timings[stage] = (timings[stage] ?? 0) + seconds;
+    for (const [stage, seconds] of Object.entries(result.timings ?? {}))
+      timings[stage] = (timings[stage] ?? 0) + seconds;
     if (pendingDocuments >= BATCH_DOCUMENTS) void flush();
   };
 
@@ -173,7 +179,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
       return;
     }
     try {
-      const result = await executor.run({
+      const result = await runJob({
         kind: 'file',
         file: {
           path: file.path,
@@ -182,7 +188,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
           kind: file.kind,
         },
       });
-      accept(result, result.timings);
+      accept(result);
     } catch (error) {
       accept({ documents: [], outcomes: [failedOutcome(file.path, error)] });
     }
@@ -214,12 +220,14 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     let sent = 0; // lines not stored before: new, changed, or broken and reported again
     const jobs: Promise<void>[] = [];
     const send = (batch: typeof chunk) => {
-      const job = executor
-        .run({ kind: 'jsonl-lines', file: { path: file.path, sha256, encoding: 'utf-8' }, lines: batch })
-        .then(
-          (result) => accept(result, result.timings),
-          (error) => accept({ documents: [], outcomes: [failedOutcome(file.path, error)] }),
-        );
+      const job = runJob({
+        kind: 'jsonl-lines',
+        file: { path: file.path, sha256, encoding: 'utf-8' },
+        lines: batch,
+      }).then(
+        (result) => accept(result),
+        (error) => accept({ documents: [], outcomes: [failedOutcome(file.path, error)] }),
+      );
       jobs.push(job);
     };
     for await (const raw of lines) {
@@ -277,5 +285,5 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     await store.close();
     await lock.release();
   }
-  return { runId, files: total, outcomes, seconds: (performance.now() - started) / 1000, bytes, timings };
+  return { runId, files: total, outcomes, seconds: (performance.now() - started) / 1000, bytes, timings, slowest };
 }

@@ -14,7 +14,7 @@ import { minhashSignature } from '../extractors/minhash.js';
 import { extractLocations } from '../extractors/locations.js';
 import { extractOrganizations } from '../extractors/organizations.js';
 import { extractPersons } from '../extractors/persons.js';
-import { tokenize } from '../extractors/phrases.js';
+import { tokenize, tokenStart } from '../extractors/phrases.js';
 import { extractQuotes } from '../extractors/quotes.js';
 import { segmentSentences } from '../extractors/sentences.js';
 
@@ -144,19 +144,29 @@ export type StageTimings = Record<string, number>;
 export class PipelineError extends Error {}
 
 /**
- * Text analysed per document. Extraction builds objects per token, about 100 bytes of heap per character: a 10 MB
- * one-line file would need a gigabyte in its worker. Longer texts are stored whole and analysed up to this length,
- * cut at a paragraph or sentence end, and the document says so (status `degraded`, reason `analysis-truncated`).
+ * Text analysed per document, in characters and in tokens. Extraction builds objects per token, and a worker's heap
+ * holds some 400,000 of them with the lexicons: a text of random Unicode has three tokens in four characters where
+ * prose has one in five, and ran a worker out of memory at 990,000 characters. Longer texts are stored whole and
+ * analysed up to the first limit they reach, cut at a paragraph or sentence end, and the document says so (status
+ * `degraded`, reason `analysis-truncated`). Both limits count the text alone, so the outcome is the same on every run.
  */
 export const MAX_ANALYZED_CHARS = 1_000_000;
+export const MAX_ANALYZED_TOKENS = 300_000;
 
-function analysisCut(text: string): number {
-  if (text.length <= MAX_ANALYZED_CHARS) return text.length;
-  const window = text.slice(0, MAX_ANALYZED_CHARS);
+/** Where analysis of the text ends, and which limit ended it; null when all of it is analysed. */
+function analysisCut(text: string): { at: number; limit: string } | null {
+  // Every token has a character: a text within the token limit in characters is within it in tokens.
+  const byTokens = text.length > MAX_ANALYZED_TOKENS ? tokenStart(text, MAX_ANALYZED_TOKENS) : null;
+  const limit = byTokens !== null && byTokens < MAX_ANALYZED_CHARS ? byTokens : MAX_ANALYZED_CHARS;
+  if (text.length <= limit) return null;
+  const window = text.slice(0, limit);
   const paragraph = window.lastIndexOf('\n');
-  if (paragraph > MAX_ANALYZED_CHARS * 0.9) return paragraph;
-  const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
-  return sentence > MAX_ANALYZED_CHARS * 0.9 ? sentence + 1 : MAX_ANALYZED_CHARS;
+  const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? ')) + 1;
+  const at = paragraph > limit * 0.9 ? paragraph : sentence > limit * 0.9 ? sentence : limit;
+  return {
+    at,
+    limit: limit === byTokens ? `${MAX_ANALYZED_TOKENS} tokens` : `${MAX_ANALYZED_CHARS} characters`,
+  };
 }
 
 /** Every need and read of every stage is added by an earlier stage, and no field is added twice. */
@@ -178,10 +188,20 @@ function checkStages(stages: readonly Stage[]): void {
   }
 }
 
+/**
+ * Seconds of analysis a document may take before its remaining stages are skipped (`stage-timeout`). Every stage is
+ * linear or bounded in the analysed text, so no document near the limits takes a tenth of this: the budget guards
+ * against a defect, and only it can make a document's outcome depend on the machine.
+ */
+export const DOCUMENT_SECONDS = 60;
+
 /** A checked list of stages, configured once and run on many documents. */
 export class Pipeline {
   /** @throws PipelineError when a stage needs a field no earlier stage adds, or two stages add the same field. */
-  constructor(readonly stages: readonly Stage[] = STAGES) {
+  constructor(
+    readonly stages: readonly Stage[] = STAGES,
+    readonly documentSeconds = DOCUMENT_SECONDS,
+  ) {
     checkStages(stages);
   }
 
@@ -193,20 +213,34 @@ export class Pipeline {
   analyze(whole: IngestedDocument, timings?: StageTimings): AnalyzedDocument {
     const messages: Message[] = [...whole.messages];
     const cut = analysisCut(whole.text);
-    const input = cut < whole.text.length ? { ...whole, text: whole.text.slice(0, cut) } : whole;
-    if (input !== whole) {
+    const input = cut ? { ...whole, text: whole.text.slice(0, cut.at) } : whole;
+    if (cut) {
       messages.push({
         stage: 'analyze',
         severity: 'warning',
         ruleId: 'analysis-truncated',
-        detail: `text of ${whole.text.length} characters analysed up to character ${cut} (limit ${MAX_ANALYZED_CHARS}); all of it is stored`,
+        detail: `text of ${whole.text.length} characters analysed up to character ${cut.at} (limit ${cut.limit}); all of it is stored`,
+        place: { offset: cut.at },
       });
     }
     const found: Partial<Analysis> = {};
     // Each stage's value has the type of the field it adds (defineStage checks it where the stage is written).
     const fields = found as Record<AnalysisField, unknown>;
-    for (const stage of this.stages) {
+    const began = performance.now();
+    for (const [n, stage] of this.stages.entries()) {
       const report = (message: StageMessage) => messages.push({ stage: stage.name, ...message });
+      const seconds = (performance.now() - began) / 1000;
+      if (seconds > this.documentSeconds) {
+        report({
+          severity: 'error',
+          ruleId: 'stage-timeout',
+          detail: `analysis took ${seconds.toFixed(1)} s, past its budget of ${this.documentSeconds} s: stages ${this.stages
+            .slice(n)
+            .map((s) => s.name)
+            .join(', ')} not run`,
+        });
+        break;
+      }
       const missing = stage.needs.filter((need) => found[need] === undefined);
       if (missing.length > 0) {
         report({

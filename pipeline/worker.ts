@@ -1,5 +1,6 @@
 // Worker-thread entry for piscina: each worker loads the extractors (and compiles their gazetteers) once.
-import { type Job, type JobResult, processJob } from './process.js';
+import type { Job, JobResult } from './jobs.js';
+import { processJob } from './process.js';
 
 /** A worker thread's entry: one job in, its result out. */
 export default function run(job: Job): JobResult {

@@ -109,28 +109,32 @@ export class PageCache {
   }
 }
 
-/** Applies the migrations this database has not seen, each in a transaction. */
+/** Applies the migrations this database has not seen, all in one transaction. */
 export async function migrate(db: Database): Promise<void> {
-  await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  );
-  const applied = new Set(
-    (await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
-  );
-  for (const file of migrationFiles()) {
-    const version = Number.parseInt(file, 10);
-    if (applied.has(version)) continue;
-    await db.transaction(async () => {
-      // Another import may have applied it while this one waited for the write lock.
-      if (await db.get('SELECT 1 FROM schema_migrations WHERE version = ?', [version])) return;
+  const appliedVersions = async () =>
+    (await db.get("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"))
+      ? new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version))
+      : new Set<number>();
+  const pendingFiles = async () => {
+    const applied = await appliedVersions();
+    return migrationFiles().filter((file) => !applied.has(Number.parseInt(file, 10)));
+  };
+  if ((await pendingFiles()).length === 0) return;
+  // One transaction: a base is at one version or the next, never half-way, and a failed migration leaves no trace.
+  await db.transaction(async () => {
+    await db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    // Read again inside the transaction: another import may have migrated while this one waited for the write lock.
+    for (const file of await pendingFiles()) {
       await db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
       await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
-        version,
+        Number.parseInt(file, 10),
         file,
         new Date().toISOString(),
       ]);
-    });
-  }
+    }
+  });
 }
 
 /** The newest migration applied, 0 for an empty file. */

@@ -3,6 +3,9 @@ import type { ParentBody } from '../../extractors/agencies.js';
 import type { StoredDocument } from '../../extractors/analysis.js';
 import type { Database } from './database.js';
 
+/** Texts longer than this are written one by one, not in the batch's JSON. */
+const LONG_TEXT_CHARS = 1_000_000;
+
 /** Writes documents and everything found in them: one statement per table for a whole batch. */
 export class DocumentWriter {
   /** Gazetteer parents this writer has made sure of; forgotten when a transaction rolls back. */
@@ -43,23 +46,30 @@ export class DocumentWriter {
   /** New documents and everything found in them. */
   async insert(runId: number, docs: readonly StoredDocument[]): Promise<void> {
     if (docs.length === 0) return;
+    const row = (d: StoredDocument) => [
+      d.id,
+      d.text,
+      d.title,
+      d.language.code,
+      d.language.confidence,
+      d.published?.value ?? null,
+      d.published?.source ?? null,
+      d.declaredLanguage,
+      d.url,
+      runId,
+      JSON.stringify(d.messages),
+    ];
+    const columns =
+      'id, text, title, language, language_confidence, published, published_source, declared_language, url, first_run_id, messages';
     await this.db.insertRows(
-      `INSERT INTO documents (id, text, title, language, language_confidence, published, published_source, declared_language, url, first_run_id, messages)
+      `INSERT INTO documents (${columns})
        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 FROM json_each(?)`,
-      docs.map((d) => [
-        d.id,
-        d.text,
-        d.title,
-        d.language.code,
-        d.language.confidence,
-        d.published?.value ?? null,
-        d.published?.source ?? null,
-        d.declaredLanguage,
-        d.url,
-        runId,
-        JSON.stringify(d.messages),
-      ]),
+      docs.filter((d) => d.text.length <= LONG_TEXT_CHARS).map(row),
     );
+    // A long text goes in as its own parameter: through JSON it was copied five times on the way (a 30 MB text took
+    // 500 MB to write).
+    for (const d of docs.filter((d) => d.text.length > LONG_TEXT_CHARS))
+      await this.db.run(`INSERT INTO documents (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, row(d));
     await this.db.insertRows(
       'INSERT INTO document_layout (document_id, paragraphs, sentences) SELECT value->>0, value->>1, value->>2 FROM json_each(?)',
       docs.map((d) => [

@@ -232,7 +232,19 @@ function datedSentencesSql(): string {
 }
 
 /** Statements (each quote once however many documents carry it) with speaker, role, earliest date and sources. */
+/**
+ * Where statements are read: their tables once the latest import has completed, else views that add each quote not
+ * yet grouped (an import running, or killed) as a statement of its own, so every stored quote can be found.
+ */
+async function statementTables(db: Database): Promise<{ statements: string; statementQuotes: string }> {
+  const latest = await db.get<{ status: string }>('SELECT status FROM import_runs ORDER BY id DESC LIMIT 1');
+  return !latest || latest.status === 'completed'
+    ? { statements: 'statements', statementQuotes: 'statement_quotes' }
+    : { statements: 'current_statements', statementQuotes: 'current_statement_quotes' };
+}
+
 export async function listQuotes(db: Database, filters: QuoteFilters = {}): Promise<StatementRow[]> {
+  const { statements, statementQuotes } = await statementTables(db);
   const where: string[] = [];
   const params: unknown[] = [];
   const entityIds = async (name: string) => (await findEntities(db, name)).map((e) => e.id);
@@ -256,17 +268,17 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
     const ids = await entityIds(filters.agency);
     if (ids.length === 0) throw new QueryError(`no agency or organization is named ${JSON.stringify(filters.agency)}`);
     where.push(`(s.speaker_entity_id IN (SELECT value FROM json_each(?)) OR EXISTS (
-      SELECT 1 FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id
+      SELECT 1 FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id
       JOIN document_entities de ON de.document_id = q.document_id AND de.entity_id = q.speaker_entity_id
       JOIN entity_canonical ac ON ac.entity_id = de.affiliation_id
       WHERE sq.statement_id = s.id AND ac.canonical_id IN (SELECT value FROM json_each(?))) OR EXISTS (
-      SELECT 1 FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id JOIN entity_canonical ac ON ac.entity_id = q.speaker_affiliation_id
+      SELECT 1 FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id JOIN entity_canonical ac ON ac.entity_id = q.speaker_affiliation_id
       WHERE sq.statement_id = s.id AND ac.canonical_id IN (SELECT value FROM json_each(?))))`);
     params.push(JSON.stringify(ids), JSON.stringify(ids), JSON.stringify(ids));
   }
   if (filters.contains) {
     where.push(
-      "EXISTS (SELECT 1 FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.text LIKE ? ESCAPE '\\')",
+      `EXISTS (SELECT 1 FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.text LIKE ? ESCAPE '\\')`,
     );
     params.push(containing(filters.contains));
   }
@@ -283,7 +295,7 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
     where.push('s.kind = ?');
     params.push(filters.kind);
   }
-  const statements = await db.all<{
+  const found = await db.all<{
     id: string;
     text: string;
     kind: 'direct' | 'indirect';
@@ -293,8 +305,8 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
     first_published: string | null;
   }>(
     `SELECT s.id, s.text, s.kind, s.speaker_entity_id, s.speaker_name, s.first_published,
-            (SELECT q.speaker_role FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.speaker_role IS NOT NULL ORDER BY q.id = s.id DESC, q.id LIMIT 1) AS role
-     FROM statements s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+            (SELECT q.speaker_role FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.speaker_role IS NOT NULL ORDER BY q.id = s.id DESC, q.id LIMIT 1) AS role
+     FROM ${statements} s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY s.first_published IS NULL, s.first_published, s.id LIMIT ?`,
     [...params, filters.limit ?? 50],
   );
@@ -308,9 +320,9 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
     end: number;
   }>(
     `SELECT sq.statement_id, q.id AS quote_id, q.document_id, ${FIRST_PATH} AS path, d.published, q.start, q."end"
-     FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id JOIN documents d ON d.id = q.document_id
+     FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id JOIN documents d ON d.id = q.document_id
      WHERE sq.statement_id IN (SELECT value FROM json_each(?)) ORDER BY d.published IS NULL, d.published, q.document_id, q.start`,
-    [JSON.stringify(statements.map((s) => s.id))],
+    [JSON.stringify(found.map((s) => s.id))],
   );
   const byStatement = new Map<string, StatementRow['sources']>();
   for (const s of sources) {
@@ -325,7 +337,7 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
     });
     byStatement.set(s.statement_id, list);
   }
-  return statements.map((s) => ({
+  return found.map((s) => ({
     id: s.id,
     text: s.text,
     kind: s.kind,

@@ -9,7 +9,7 @@ import { AGENCIES } from '../../extractors/lang/gazetteer/agencies.js';
  */
 
 /** mulberry32: a small, fast, seedable generator; Math.random cannot be seeded. */
-function generator(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -150,7 +150,7 @@ const NEAR_DUPLICATE_WINDOW = 1000;
 
 /** Writes `docs` documents under `folder` and returns what was written, with `sampleSize` of the texts. */
 export function generateCorpus(folder: string, docs: number, seed = 42, sampleSize = 200): SyntheticCorpus {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const recent: string[] = [];
   const sample: string[] = [];

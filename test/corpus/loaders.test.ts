@@ -157,9 +157,32 @@ describe('loadMarkdown', () => {
   it.each([
     ['de', 'Das BSI warnt vor der Software.'],
     ['en', 'CISA ordered agencies to patch.'],
-  ])('reads quotes nested 20,000 deep without running out of stack (%s)', (_lang, sentence) => {
-    const body = loadMarkdown(`${'>'.repeat(20_000)} ${sentence}\n`).records[0]!.body;
-    expect(body.trim()).toBe(sentence);
+  ])('reads quotes nested 20,000 deep as their text, saying it read them as plain text (%s)', (_lang, sentence) => {
+    const [record] = loadMarkdown(`Einleitung.\n\n${'>'.repeat(20_000)} ${sentence}\n`).records;
+    expect(record!.body.trim()).toBe(`Einleitung.\n\n${sentence}`);
+    expect(record!.messages).toMatchObject([{ ruleId: 'markdown-too-deep', place: { line: 3 } }]);
+  });
+
+  it.each([
+    ['de', 'Punkt der Liste', 'Nachsatz des Dokuments.'],
+    ['en', 'item of the list', 'Closing line of the document.'],
+  ])('reads a long nested list like the same list parsed whole, in bounded parts (%s)', (_lang, item, closing) => {
+    // Tens of thousands of nested items: parsed whole, micromark's time grows with the square of the list.
+    const list = Array.from({ length: 4000 }, (_, n) => `${'  '.repeat(n % 5)}- ${item} ${n}\n`).join('');
+    const [record] = loadMarkdown(`${list}\n${closing}\n`).records;
+    const lines = record!.body.split(/\n+/).filter((l) => l.trim() !== '');
+    expect(lines).toHaveLength(4001);
+    expect(lines[3999]).toBe(`${item} 3999`);
+    expect(lines[4000]).toBe(closing);
+    expect(record!.messages).toEqual([]);
+  });
+
+  it('keeps a code fence whole when a long file is parsed in parts', () => {
+    const filler = 'Ein Absatz über die Warnung des Amtes.\n\n'.repeat(2000);
+    const fence = '```\n- keine Liste\n\n# kein Titel\n```\n';
+    const body = loadMarkdown(`${filler}${fence.repeat(3000)}`).records[0]!.body;
+    expect(body.split('- keine Liste').length - 1).toBe(3000);
+    expect(body.split('# kein Titel').length - 1).toBe(3000);
   });
 });
 

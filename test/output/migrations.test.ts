@@ -80,6 +80,51 @@ describe('migrations', () => {
   });
 });
 
+describe('migration 7', () => {
+  it('keeps every document searchable, and indexes a long text up to its first 2,000,000 characters', async () => {
+    const path = await databaseAt(6, 'v6.sqlite');
+    const db = await Database.open(path);
+    const long = 'Anfang der Warnung. ' + 'Füllwort '.repeat(250_000) + 'Schlusswort.';
+    await db.run(
+      "INSERT INTO documents (id, text, language, language_confidence, first_run_id) VALUES ('doc_long', ?, 'de', 1, 1)",
+      [long],
+    );
+    await db.close();
+    const store = await SqliteKnowledgeBase.open(path);
+    const matching = async (word: string) =>
+      (
+        await store.db.all<{ id: string }>(
+          'SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY d.id',
+          [word],
+        )
+      ).map((r) => r.id);
+    expect(await matching('warnt')).toEqual([DOC]);
+    expect(await matching('anfang')).toEqual(['doc_long']);
+    expect(await matching('schlusswort')).toEqual([]);
+    expect(
+      (await store.db.get<{ n: number }>('SELECT length(text) AS n FROM documents WHERE id = ?', ['doc_long']))!.n,
+    ).toBe(long.length);
+    await store.close();
+  });
+});
+
+describe('a migration that fails', () => {
+  it('leaves the base at the version it had, not half-way', async () => {
+    const path = await databaseAt(5, 'v5-conflict.sqlite');
+    const db = await Database.open(path);
+    // An object migration 7 creates is there already: 6 would succeed, 7 fails.
+    await db.exec('CREATE TABLE documents_searchable (x)');
+    await db.close();
+    await expect(SqliteKnowledgeBase.open(path)).rejects.toThrow(/documents_searchable/);
+    const after = await Database.open(path);
+    expect((await after.get<{ v: number }>('SELECT MAX(version) AS v FROM schema_migrations'))!.v).toBe(5);
+    expect(
+      await after.get("SELECT 1 FROM sqlite_master WHERE name = 'minhash_bands' AND sql LIKE '%document_id%'"),
+    ).toBeTruthy();
+    await after.close();
+  });
+});
+
 describe('a database that is not ours', () => {
   it.each([
     [

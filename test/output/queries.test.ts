@@ -12,6 +12,8 @@ import {
   formatSearch,
   formatTimeline,
 } from '../../pipeline/query-report.js';
+import { MINHASH_NEAR_DUPLICATES } from '../../extractors/minhash.js';
+import { processJob } from '../../pipeline/process.js';
 import { runImport } from '../../pipeline/runner.js';
 import { KNOWLEDGE_BASE_FILES } from '../fixtures/knowledge-base.js';
 
@@ -207,4 +209,43 @@ describe('queries with odd input', () => {
   ])('refuse an empty name for %s', async (_case, ask) => {
     await expect(ask()).rejects.toThrow(QueryError);
   });
+});
+
+describe('quotes of an import that has not completed', () => {
+  it.each([
+    [
+      'de',
+      'late.txt',
+      'Berlin, 24. Juni 2024. „Wir prüfen die Lage täglich neu“, sagte Claudia Plattner am Montag.',
+      'Wir prüfen',
+    ],
+    [
+      'en',
+      'late-en.txt',
+      'Washington, June 24, 2024. "We review the situation daily," said Gina Raimondo on Monday.',
+      'We review',
+    ],
+  ])(
+    'are found while it runs or after it was killed, each as a statement of its own (%s)',
+    async (_l, name, text, words) => {
+      const path = join(dir, `unfinished-${name}.sqlite`);
+      await runImport([join(dir, 'kb')], { db: path, workers: 0 });
+      const writer = await SqliteKnowledgeBase.open(path, { nearDuplicates: MINHASH_NEAR_DUPLICATES });
+      const runId = await writer.beginRun([name], 'test');
+      const bytes = new TextEncoder().encode(text);
+      const { documents, outcomes } = processJob({
+        kind: 'file',
+        file: { path: name, bytes, sha256: name, kind: 'text' },
+      });
+      await writer.writeBatch(runId, [{ documents, outcomes }]);
+      await writer.close(); // killed: the run never finishes, statements are never grouped
+      const reader = await SqliteKnowledgeBase.open(path, { readonly: true });
+      const [late] = await reader.quotes({ contains: words });
+      expect(late).toMatchObject({ kind: 'direct', sources: [{ path: name }] });
+      expect(late!.text.startsWith(words)).toBe(true);
+      // The statements grouped before are still there, each with its sources.
+      expect((await reader.quotes({ speaker: 'Raimondo', contains: 'Russland hat' }))[0]!.sources).toHaveLength(2);
+      await reader.close();
+    },
+  );
 });

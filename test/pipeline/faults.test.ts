@@ -205,7 +205,7 @@ describe('bad input', () => {
     [
       'a file of one 10 MB line',
       'bad/one-line.txt',
-      /^degraded analysis-truncated: analyze: text of \d{7} characters analysed up to character 99\d{4} \(limit 1000000\)/,
+      /^degraded analysis-truncated: analyze: text of \d{7} characters analysed up to character 99\d{4} \(limit 1000000 characters\)/,
     ],
     [
       'HTML nested 100 000 levels deep',

@@ -31,6 +31,7 @@ describe('the import summary', () => {
         seconds: 0.1,
         bytes: 10,
         timings: {},
+        slowest: null,
         outcomes: [
           { path, record: null, status: 'skipped', reason: 'binary', detail: 'not a text file', documentId: null },
         ],

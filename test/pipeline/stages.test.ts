@@ -116,6 +116,46 @@ describe('Pipeline', () => {
   });
 });
 
+describe('the limits of one document', () => {
+  it('skips the stages left once a document has used its time budget, saying which', () => {
+    const slow = defineStage({
+      name: 'sentences',
+      needs: [],
+      adds: 'sentences',
+      run: () => {
+        const until = performance.now() + 30;
+        while (performance.now() < until);
+        return [];
+      },
+    });
+    const tokens = STAGES.find((s) => s.name === 'tokens')!;
+    const doc = new Pipeline([slow, tokens], 0.01).analyze(ingested(TEXT));
+    expect(doc.tokens).toEqual([]);
+    expect(doc.messages).toMatchObject([{ stage: 'tokens', severity: 'error', ruleId: 'stage-timeout' }]);
+    expect(doc.messages[0]!.detail).toMatch(/past its budget of 0\.01 s: stages tokens not run$/);
+  });
+
+  it.each([
+    ['de', 'Das Amt warnt vor einer Lücke in der Software. '],
+    ['en', 'The agency warns of a flaw in the software. '],
+  ])('analyses 400,000 characters of prose whole (%s)', (_lang, sentence) => {
+    const doc = new Pipeline().analyze(ingested(sentence.repeat(Math.ceil(400_000 / sentence.length))));
+    expect(doc.messages.map((m) => m.ruleId)).not.toContain('analysis-truncated');
+  });
+
+  it('analyses a text of symbols up to its token limit, at a sentence end, and stores it whole', () => {
+    // Twelve tokens in 21 characters: the 300,000th token stands at character 525,000, well before the end.
+    const text = '„… – ? !“ ) ( ** ; : '.repeat(30_000) + 'Das BSI warnt.';
+    const doc = new Pipeline().analyze(ingested(text));
+    expect(doc.text).toBe(text);
+    const [cut] = doc.messages.filter((m) => m.ruleId === 'analysis-truncated');
+    expect(cut!.detail).toMatch(/limit 300000 tokens/);
+    expect(cut!.place!.offset).toBeGreaterThan(525_000 * 0.9);
+    expect(cut!.place!.offset).toBeLessThanOrEqual(525_000);
+    expect(doc.entities.map((e) => e.name)).not.toContain('BSI');
+  });
+});
+
 describe('a document whose extractors slip', () => {
   it('is analysed with the broken finding left out and a message saying so, not an error later in the store', () => {
     const doc = new Pipeline().analyze(
