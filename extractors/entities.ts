@@ -65,7 +65,11 @@ export function resolveEntities(groups: readonly (readonly EntityFinding[])[]): 
     copy.mentions.push(mention);
   }
   const result = [...kept.values()];
+  // An affiliation names a body of the document: one whose every mention another reading won is gone, and so is
+  // the affiliation to it ("Anna Meier, Chefin der Partei Hongkongs": the place won the party's words).
+  const keys = new Set(result.map((entity) => entity.key));
   for (const entity of result) {
+    if (entity.affiliation !== null && !keys.has(entity.affiliation)) entity.affiliation = null;
     entity.mentions.sort((a, b) => a.start - b.start);
     entity.aliases = [...new Set(entity.mentions.map((m) => m.text.replace(/\s+/g, ' ')))].filter(
       (alias) => alias !== entity.name,

@@ -131,4 +131,9 @@ export interface KnowledgeBase extends KnowledgeBaseReader {
   flushNearDuplicateIndex(): Promise<void>;
   /** Recomputes entity merges and statements from what is stored, in one transaction. */
   consolidate(rules: ConsolidationRules): Promise<void>;
+  /**
+   * Moves what the import committed into the knowledge base's main file (SQLite: the write-ahead log). Committed
+   * data is safe either way; resolves to why it could not (a full disk, readers in the way), or null.
+   */
+  checkpoint(): Promise<string | null>;
 }

@@ -49,6 +49,7 @@ export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBas
       table.push([where(o), o.status, o.reason ?? '', printable(o.detail ?? '')]);
     lines.push('Files not imported or imported with problems:', table.toString());
   }
+  for (const warning of summary.warnings) lines.push(`Warning: ${warning}`);
   lines.push(formatCounts(counts));
   return lines.join('\n');
 }

@@ -46,6 +46,8 @@ export interface ImportSummary {
   timings: StageTimings;
   /** The document that took longest to ingest and analyse, if any was analysed. */
   slowest: SlowestDocument | null;
+  /** Problems that did not stop the import nor lose anything, in words. */
+  warnings: string[];
 }
 
 /** Bytes in a mebibyte: `--max-file-mb` counts in MiB, and so do its messages. */
@@ -105,6 +107,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const outcomes: FileOutcome[] = [];
   const timings: StageTimings = {};
   let slowest: SlowestDocument | null = null;
+  const warnings: string[] = [];
   let bytes = 0;
 
   // The single writer: results queue up here and are committed in batches, in arrival order.
@@ -275,6 +278,8 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     await executor.close();
     await store.consolidate(CONSOLIDATION_RULES);
     await store.finishRun(runId, 'completed');
+    const notMoved = await store.checkpoint();
+    if (notMoved) warnings.push(notMoved);
     Object.assign(timings, store.timings);
   } catch (error) {
     await writing.catch(() => undefined);
@@ -285,5 +290,14 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     await store.close();
     await lock.release();
   }
-  return { runId, files: total, outcomes, seconds: (performance.now() - started) / 1000, bytes, timings, slowest };
+  return {
+    runId,
+    files: total,
+    outcomes,
+    seconds: (performance.now() - started) / 1000,
+    bytes,
+    timings,
+    slowest,
+    warnings,
+  };
 }

@@ -199,6 +199,17 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     return exportRecords(this.db, options);
   }
 
+  async checkpoint(): Promise<string | null> {
+    try {
+      const row = await this.db.get<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)');
+      return row?.busy ? 'readers kept the write-ahead log from being emptied; the next import empties it' : null;
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      const cause = e.code === 'SQLITE_FULL' || e.code === 'SQLITE_IOERR' ? 'the disk is full' : e.message;
+      return `the write-ahead log could not be moved into the database file (${cause}): everything imported is safe in its -wal file, and the next import or a query moves it`;
+    }
+  }
+
   async close(): Promise<void> {
     await this.sources.close();
     await this.db.close();

@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { FileOutcome } from '../../corpus/document.js';
 import { openKnowledgeBaseReader } from '../../output/open.js';
 import type { SlowestDocument } from '../jobs.js';
@@ -132,6 +135,8 @@ export interface AdversarialRun {
   exportSha256: string;
   outcomes: Record<string, number>;
   slowest: SlowestDocument | null;
+  /** Peak resident memory of the process that ran the import. */
+  peakRssMb: number;
 }
 
 /** What the adversarial benchmark found over several imports of the same archive. */
@@ -143,6 +148,7 @@ export interface AdversarialResult {
   /** The outcome of every odd file, as `status/reason`, from the first run. */
   odd: Record<string, string[]>;
   identicalExports: boolean;
+  /** The highest peak RSS of a run. */
   peakRssMb: number;
 }
 
@@ -167,12 +173,39 @@ async function exportSha256(db: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Imports the adversarial archive `runs` times into fresh knowledge bases and compares what they hold. */
+/** One import as the benchmark measures it: what it did and the peak RSS of the process that ran it. */
+interface MeasuredImport {
+  seconds: number;
+  outcomes: FileOutcome[];
+  slowest: SlowestDocument | null;
+  peakRssMb: number;
+}
+
+async function measuredImport(archive: string, db: string, workers: number): Promise<MeasuredImport> {
+  const summary = await runImport([archive], { db, workers });
+  const { seconds, outcomes, slowest } = summary;
+  return { seconds, outcomes, slowest, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+}
+
+/** The import in a process of its own, so each run's peak RSS is its own. */
+async function importInChild(archive: string, db: string, workers: number): Promise<MeasuredImport> {
+  const script = fileURLToPath(import.meta.url);
+  const { stdout } = await promisify(execFile)(process.execPath, [script, archive, db, String(workers)], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as MeasuredImport;
+}
+
+/**
+ * Imports the adversarial archive `runs` times into fresh knowledge bases and compares what they hold. Each import
+ * runs in a process of its own, unless `inProcess` (tests, which run the sources uncompiled).
+ */
 export async function runAdversarialBenchmark(options: {
   runs: number;
   seed?: number;
   workers?: number;
   scale?: number;
+  inProcess?: boolean;
 }): Promise<AdversarialResult> {
   const folder = mkdtempSync(join(tmpdir(), 'advisory-kb-adversarial-'));
   const workers = options.workers ?? availableParallelism();
@@ -182,13 +215,14 @@ export async function runAdversarialBenchmark(options: {
     let first: FileOutcome[] = [];
     for (let n = 0; n < options.runs; n++) {
       const db = join(folder, `run-${n}.sqlite`);
-      const summary = await runImport([archive], { db, workers });
-      if (n === 0) first = summary.outcomes;
+      const measured = await (options.inProcess ? measuredImport : importInChild)(archive, db, workers);
+      if (n === 0) first = measured.outcomes;
       runs.push({
-        seconds: Math.round(summary.seconds * 10) / 10,
+        seconds: Math.round(measured.seconds * 10) / 10,
         exportSha256: await exportSha256(db),
-        outcomes: outcomeCounts(summary.outcomes),
-        slowest: summary.slowest,
+        outcomes: outcomeCounts(measured.outcomes),
+        slowest: measured.slowest,
+        peakRssMb: measured.peakRssMb,
       });
       rmSync(db, { force: true });
     }
@@ -209,7 +243,7 @@ export async function runAdversarialBenchmark(options: {
       },
       odd,
       identicalExports: runs.every((r) => r.exportSha256 === runs[0]?.exportSha256),
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -224,7 +258,7 @@ export function formatAdversarialResult(r: AdversarialResult): string {
     `identical exports: ${r.identicalExports ? 'yes' : 'NO'}; peak RSS ${r.peakRssMb} MB`,
     ...r.runs.map(
       (run, n) =>
-        `run ${n + 1}: ${run.seconds} s, export ${run.exportSha256.slice(0, 12)}, slowest document ` +
+        `run ${n + 1}: ${run.seconds} s, peak RSS ${run.peakRssMb} MB, export ${run.exportSha256.slice(0, 12)}, slowest document ` +
         (run.slowest
           ? `${run.slowest.path}${run.slowest.record ? ` #${run.slowest.record}` : ''} ` +
             `(${run.slowest.chars} characters, ${run.slowest.seconds} s)`
@@ -234,4 +268,10 @@ export function formatAdversarialResult(r: AdversarialResult): string {
     ...Object.entries(r.odd).map(([name, outcomes]) => `  ${name}: ${outcomes.join(', ')}`),
   ];
   return lines.join('\n');
+}
+
+// Run as a script: `node adversarial.js <archive> <db> <workers>` imports once and prints the measured import as JSON.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [archive, db, workers] = process.argv.slice(2);
+  process.stdout.write(JSON.stringify(await measuredImport(archive!, db!, Number(workers))) + '\n');
 }

@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractAgencies } from '../../extractors/agencies.js';
-import { resolveEntities } from '../../extractors/entities.js';
+import { type EntityFinding, type EntityType, resolveEntities } from '../../extractors/entities.js';
 import { extractLocations } from '../../extractors/locations.js';
 import { extractOrganizations } from '../../extractors/organizations.js';
 import { extractPersons } from '../../extractors/persons.js';
 import { tokenize } from '../../extractors/phrases.js';
 import type { LanguageCode } from '../../corpus/document.js';
-import type { EntityFinding } from '../../extractors/entities.js';
 
 /** The entity stages as the pipeline chains them, on one text. */
 function entities(text: string, language: LanguageCode): EntityFinding[] {
@@ -218,6 +217,46 @@ describe('resolveEntities', () => {
       'location:Nordrhein-Westfalen',
       'location:France',
     ]);
+  });
+
+  it.each([
+    ['de', 'Anna Meier, Chefin der Partei Hongkongs, sprach.', 'Partei Hongkongs', 'Hongkongs'],
+    ['en', 'Anna Meier, head of the Hong Kong party, spoke.', 'Hong Kong party', 'Hong Kong'],
+  ])('drops the affiliation to a body whose every mention another reading won (%s)', (_l, text, body, place) => {
+    const at = (phrase: string) => ({
+      start: text.indexOf(phrase),
+      end: text.indexOf(phrase) + phrase.length,
+      text: phrase,
+    });
+    const finding = (
+      key: string,
+      type: EntityType,
+      name: string,
+      phrase: string,
+      extra: Partial<EntityFinding> = {},
+    ) => ({
+      key,
+      type,
+      name,
+      aliases: [],
+      mentions: [at(phrase)],
+      roles: [],
+      affiliation: null,
+      acronym: null,
+      country: null,
+      parent: null,
+      origin: 'pattern',
+      ...extra,
+    });
+    const person = finding('person:anna meier', 'person', 'Anna Meier', 'Anna Meier', {
+      affiliation: 'organization:x',
+    });
+    // The organization was read from the place's words alone; the place is listed, so it wins them.
+    const organization = finding('organization:x', 'organization', body, place);
+    const location = finding('location:hk', 'location', 'Hong Kong', place, { origin: 'gazetteer' });
+    const resolved = resolveEntities([[organization], [person], [location]]);
+    expect(resolved.map((e) => e.key)).toEqual(['person:anna meier', 'location:hk']);
+    expect(resolved[0]!.affiliation).toBeNull();
   });
 
   it('returns mentions that slice the text, sorted and non-overlapping, for any text', () => {

@@ -1,4 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MINHASH_NEAR_DUPLICATES } from '../../extractors/minhash.js';
+import { SqliteKnowledgeBase } from '../../output/sqlite/store.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileOutcome } from '../../corpus/document.js';
 import { entityId } from '../../corpus/ids.js';
@@ -254,5 +258,29 @@ describe('consolidation', () => {
     expect(await db.all('SELECT text, speaker_name, sources FROM statements')).toEqual([
       { text: 'Wir handeln.', speaker_name: 'Nancy Faeser', sources: 2 },
     ]);
+  });
+});
+
+describe('the checkpoint at the end of an import', () => {
+  it('empties the write-ahead log into the file, or says why it could not while keeping everything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'advisory-kb-checkpoint-'));
+    const path = join(dir, 'kb.sqlite');
+    try {
+      const store = await SqliteKnowledgeBase.open(path, { nearDuplicates: MINHASH_NEAR_DUPLICATES });
+      const runId = await store.beginRun(['x'], 'test');
+      await store.writeBatch(runId, [{ documents: [BSI_DOC], outcomes: [] }]);
+      expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+      expect(await store.checkpoint()).toBeNull();
+      expect(statSync(`${path}-wal`).size).toBe(0);
+      await store.writeBatch(runId, [{ documents: [stored('doc_en', 'CISA warned today.')], outcomes: [] }]);
+      store.db.get = () =>
+        Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+      expect(await store.checkpoint()).toMatch(
+        /^the write-ahead log could not be moved .*\(the disk is full\): everything imported is safe/,
+      );
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

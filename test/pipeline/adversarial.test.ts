@@ -4,7 +4,7 @@ import { runAdversarialBenchmark } from '../../pipeline/benchmarks/adversarial.j
 describe('an archive of hostile inputs mixed with ordinary advisories', () => {
   // A fiftieth of the full sizes (`advisory-kb bench-adversarial` runs them whole): every class, in seconds.
   it('imports with every ordinary file stored, every odd one stored or given a reason, the same on each run', async () => {
-    const result = await runAdversarialBenchmark({ runs: 2, scale: 0.02, workers: 0 });
+    const result = await runAdversarialBenchmark({ runs: 2, scale: 0.02, workers: 0, inProcess: true });
     expect(result.ordinary.files).toBeGreaterThan(100);
     expect(result.ordinary.stored).toBe(result.ordinary.files);
     expect(result.identicalExports).toBe(true);

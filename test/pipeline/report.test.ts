@@ -32,6 +32,7 @@ describe('the import summary', () => {
         bytes: 10,
         timings: {},
         slowest: null,
+        warnings: [],
         outcomes: [
           { path, record: null, status: 'skipped', reason: 'binary', detail: 'not a text file', documentId: null },
         ],
