@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractAgencies } from '../../extractors/agencies.js';
-import { type EntityFinding, type EntityType, resolveEntities } from '../../extractors/entities.js';
+import { type EntityFinding, resolveEntities } from '../../extractors/entities.js';
+import { entity } from '../fixtures/stored-documents.js';
 import { extractLocations } from '../../extractors/locations.js';
 import { extractOrganizations } from '../../extractors/organizations.js';
 import { extractPersons } from '../../extractors/persons.js';
@@ -228,32 +229,13 @@ describe('resolveEntities', () => {
       end: text.indexOf(phrase) + phrase.length,
       text: phrase,
     });
-    const finding = (
-      key: string,
-      type: EntityType,
-      name: string,
-      phrase: string,
-      extra: Partial<EntityFinding> = {},
-    ) => ({
-      key,
-      type,
-      name,
-      aliases: [],
-      mentions: [at(phrase)],
-      roles: [],
-      affiliation: null,
-      acronym: null,
-      country: null,
-      parent: null,
-      origin: 'pattern',
-      ...extra,
-    });
-    const person = finding('person:anna meier', 'person', 'Anna Meier', 'Anna Meier', {
-      affiliation: 'organization:x',
-    });
+    const person = entity('person:anna meier', 'person', 'Anna Meier', 0, { affiliation: 'organization:x' });
     // The organization was read from the place's words alone; the place is listed, so it wins them.
-    const organization = finding('organization:x', 'organization', body, place);
-    const location = finding('location:hk', 'location', 'Hong Kong', place, { origin: 'gazetteer' });
+    const organization = entity('organization:x', 'organization', body, 0, {
+      mentions: [at(place)],
+      origin: 'pattern',
+    });
+    const location = entity('location:hk', 'location', 'Hong Kong', 0, { mentions: [at(place)] });
     const resolved = resolveEntities([[organization], [person], [location]]);
     expect(resolved.map((e) => e.key)).toEqual(['person:anna meier', 'location:hk']);
     expect(resolved[0]!.affiliation).toBeNull();
