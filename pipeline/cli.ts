@@ -311,6 +311,19 @@ program
   });
 
 program
+  .command('bench-quotes <folder>')
+  .description(
+    'direct and indirect quotes and their speakers on a GermEval 2023 speaker-attribution folder (gold/*.jsonl)',
+  )
+  .option('--split <name>', 'which gold/<split>.jsonl to score', 'train')
+  .option('--json', 'print one JSON object')
+  .action(async (folder: string, options: { split: string; json?: boolean }) => {
+    const { formatQuoteBenchmark, runQuoteBenchmark } = await import('./benchmarks/quotes.js');
+    const result = runQuoteBenchmark(folder, options.split);
+    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatQuoteBenchmark(result)) + '\n');
+  });
+
+program
   .command('bench')
   .description('throughput: generate a seeded synthetic archive, import it, and compare with a bare compromise pass')
   .option('--docs <n>', 'documents to generate', positiveInteger, 1000)

@@ -76,6 +76,9 @@ function createExecutor(workers: number): { run: (job: Job) => Promise<JobResult
     maxThreads: workers,
     resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
   });
+  // A worker that dies outside a task (while loading its lexicons) would otherwise end the process: its tasks fail
+  // instead, and their files are reported.
+  pool.on('error', () => undefined);
   let closed: Promise<void> | null = null;
   return {
     run: (job) => pool.run(job, { signal: AbortSignal.timeout(JOB_SECONDS * 1000) }) as Promise<JobResult>,

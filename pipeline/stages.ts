@@ -130,9 +130,9 @@ export const STAGES: readonly Stage[] = [
   }),
   defineStage({
     name: 'quotes',
-    needs: ['entities', 'sentences'],
+    needs: ['entities', 'sentences', 'language'],
     adds: 'quotes',
-    run: (doc) => extractQuotes(doc.text, doc.entities, doc.sentences),
+    run: (doc) => extractQuotes(doc.text, doc.entities, doc.sentences, doc.language.code),
   }),
   defineStage({ name: 'fingerprint', needs: [], adds: 'fingerprint', run: (doc) => minhashSignature(doc.text) }),
 ];

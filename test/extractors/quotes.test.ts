@@ -17,6 +17,9 @@ const direct = (text: string) =>
 
 const DE_INTRO =
   'Handelsministerin Gina Raimondo stellte am Donnerstag in Washington die neuen Regeln für Antivirensoftware vor.';
+/** Openings that name no one, so that only a quote's own frame can give its speaker. */
+const INTRO_DE = 'Das Ministerium veröffentlichte am Donnerstag neue Regeln für Antivirensoftware.';
+const INTRO_EN = 'The department published new rules for antivirus software on Thursday.';
 const EN_INTRO =
   'Commerce Secretary Gina Raimondo presented the new rules for antivirus software in Washington on Thursday.';
 
@@ -202,6 +205,75 @@ describe('extractQuotes', () => {
     expect(quotes(text).map((q) => [q.kind, q.speaker?.name])).toEqual([
       ['indirect', 'Kaspersky'],
       ['direct', 'Kaspersky'],
+    ]);
+  });
+
+  it.each([
+    [
+      'de',
+      'Die Behörde veröffentlichte am Montag eine Warnung. „Die Sicherheitslücke betrifft Millionen Geräte, Updates fehlen noch.“ Sie rät zur Vorsicht.',
+      'Die Sicherheitslücke betrifft Millionen Geräte, Updates fehlen noch.',
+    ],
+    [
+      'en',
+      'The agency published a warning on Monday. “The flaw affects millions of devices, and updates are still missing.” It urges caution.',
+      'The flaw affects millions of devices, and updates are still missing.',
+    ],
+  ])('%s: keeps an utterance in marks that no frame attributes, with its speaker open', (_language, text, said) => {
+    expect(quotes(text).filter((q) => q.kind === 'direct')).toMatchObject([{ text: said, speaker: null }]);
+  });
+
+  it.each([
+    [
+      'de',
+      `${DE_INTRO} „Wir prüfen die Meldungen über Angriffe derzeit sehr genau“, sagte Raimondo. Die Behörde veröffentlichte eine Warnung. „Die Lage bleibt auch in den kommenden Wochen angespannt und unübersichtlich.“`,
+    ],
+    [
+      'en',
+      `${EN_INTRO} “We are reviewing the reports of attacks very closely,” Raimondo said. The agency published a warning. “The situation will remain tense and unclear in the coming weeks.”`,
+    ],
+  ])('%s: gives an unframed quote right after an attributed one to the same speaker', (_language, text) => {
+    expect(quotes(text).map((q) => q.speaker?.name)).toEqual(['Gina Raimondo', 'Gina Raimondo']);
+  });
+
+  it.each([
+    ['de, separable verb', `${INTRO_DE} „Bekannt ist nur ein Teil der betroffenen Produkte“, schränkte Raimondo ein.`],
+    ['de, separable verb', `${INTRO_DE} „Der Schutz der Netze muss zuerst kommen“, räumte Raimondo ein.`],
+    ['de, strong verb', `${INTRO_DE} „Patchen Sie sofort alle betroffenen Systeme“, empfahl Raimondo.`],
+    ['en, inflected verb', `${INTRO_EN} “Patch every affected system at once,” Raimondo cautioned.`],
+    ['en, inflected verb', `${INTRO_EN} “Only part of the affected products is known,” Raimondo conceded.`],
+  ])('%s: recognises a speech verb the dictionary inflects, not a listed form', (_case, text) => {
+    expect(quotes(`${text} Gina Raimondo leitet das Ministerium.`).filter((q) => q.kind === 'direct')).toMatchObject([
+      { speaker: { name: 'Gina Raimondo' } },
+    ]);
+  });
+
+  it.each([
+    [
+      'de',
+      'Ciaran Martin leitet das NCSC. Martin sagte am Montag, es gebe derzeit keine Hinweise auf Angriffe.',
+      'es gebe derzeit keine Hinweise auf Angriffe',
+    ],
+    [
+      'de',
+      'Ciaran Martin leitet das NCSC. Martin sagte am Montag, die Behörde prüfe die Meldungen genau.',
+      'die Behörde prüfe die Meldungen genau',
+    ],
+  ])('%s: reads the Konjunktiv I of any verb as reported speech', (_language, text, clause) => {
+    expect(quotes(text).filter((q) => q.kind === 'indirect')).toMatchObject([
+      { text: clause, speaker: { name: 'Ciaran Martin' } },
+    ]);
+  });
+
+  it.each([
+    ['de, plural passive', 'Martin sagte, die Lage sei ernst. Dabei werden neue Geräte gezeigt.'],
+    ['de, adjective', 'Martin sagte, die Lage sei ernst. Die Prüfung dauert lange und kostet viel.'],
+    ['en, German-looking word', 'Martin said that the situation was serious. The gebe festival opens on Monday.'],
+  ])('%s: takes no indicative sentence for reported speech', (_case, text) => {
+    const reported = quotes(`Ciaran Martin leitet das NCSC. ${text}`).filter((q) => q.kind === 'indirect');
+    // The first sentence's report only.
+    expect(reported.map((q) => q.text)).toEqual([
+      expect.stringMatching(/^(die Lage sei ernst|the situation was serious)$/),
     ]);
   });
 
