@@ -2,7 +2,13 @@ import type { LanguageCode, Span } from '../corpus/document.js';
 import type { EntityFinding } from './entities.js';
 import { firstStartingAt } from './coverage.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import { ENGLISH_SPEECH_VERB_FORMS, GERMAN_KONJUNKTIV_I, GERMAN_SPEECH_VERB_FORMS } from './lexicons.js';
+import {
+  ENGLISH_SPEECH_VERB_FORMS,
+  GERMAN_KONJUNKTIV_I,
+  GERMAN_NOUN_FORMS,
+  GERMAN_SPEECH_VERB_FORMS,
+  isLikelyName,
+} from './lexicons.js';
 
 /** A quote, direct or reported, with its speaker where one is found. */
 export interface QuoteFinding extends Span {
@@ -135,6 +141,36 @@ const SPEAKER_TYPES = new Set(['person', 'agency', 'organization']);
  * together, a text without full stops): reading all of it for each of its quotes made the stage quadratic.
  */
 const MAX_FRAME_CHARS = 1000;
+
+const ARTICLES_BEFORE_NOUN = new Set(
+  PACK_LANGUAGES.flatMap((code) => {
+    const { definiteArticles, indefiniteArticles } = LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS;
+    return [...definiteArticles, ...indefiniteArticles];
+  }),
+);
+/** Words a described speaker may run to: a subject is short. */
+const MAX_PHRASE_WORDS = 7;
+
+/** The words of a stretch as a candidate noun phrase, trimmed; null when it is empty or too long to be a subject. */
+function phraseWords(stretch: string): string | null {
+  const phrase = stretch.replace(/\s+/g, ' ').trim();
+  const words = phrase.split(' ');
+  return phrase === '' || words.length > MAX_PHRASE_WORDS ? null : phrase;
+}
+
+/**
+ * Whether a phrase opens like a noun phrase: an article and a capitalized word ("der Wahlleiter", "die Polizei"), or
+ * a noun the German dictionary knows, a name or an acronym ("Beobachter", "Vedat Muftuoglu"), not an adverb ("Gestern",
+ * "Dabei").
+ */
+function startsNounPhrase(phrase: string): boolean {
+  const words = phrase.split(' ');
+  const article = ARTICLES_BEFORE_NOUN.has(words[0]!.toLowerCase());
+  const head = article ? words[1] : words[0];
+  if (!head || !/^\p{Lu}/u.test(head)) return false;
+  // After an article a capitalized word is a noun or a name; alone it may open the clause as any word does.
+  return article || GERMAN_NOUN_FORMS.has(head.toLowerCase()) || isLikelyName(head) || /^\p{Lu}{2,}/u.test(head);
+}
 
 /** How far after an attributed quote an unframed one is taken to go on with its speaker. */
 const CONTINUATION_CHARS = 600;
@@ -283,7 +319,26 @@ export function extractQuotes(
       return { key: null, name, role: null, affiliation: body?.key ?? null };
     }
     const body = nearest(inside)?.entity ?? anaphorIn(from, to);
-    return body ? bodySpeaker(body) : null;
+    if (body) return bodySpeaker(body);
+    return verb ? describedSpeaker(from, to, verbAt, verbAt + verb[0].length) : null;
+  };
+
+  /**
+   * The speaker a frame's grammar names when no entity does: the noun phrase that stands as the subject of its speech
+   * verb, before it at the start of a clause ("Beobachter nehmen an, …", "Einige Abgeordnete aus der Koalition
+   * sagten, …") or after it in an inverted clause ("…“, sagte der Flughafenmanager Vedat Muftuoglu"), kept as the
+   * text words it ("a person or body no list knows").
+   */
+  const describedSpeaker = (from: number, to: number, verbAt: number, verbEnd: number): QuoteFinding['speaker'] => {
+    const clauseStart = Math.max(from, text.lastIndexOf(',', verbAt) + 1, text.lastIndexOf(':', verbAt) + 1);
+    const before = phraseWords(text.slice(clauseStart, verbAt));
+    const after = phraseWords(text.slice(verbEnd, to).split(/[,.;:!?„“”"»«]/u)[0] ?? '');
+    const phrase = before && startsNounPhrase(before) ? before : after && startsNounPhrase(after) ? after : null;
+    if (!phrase) return null;
+    const at = text.indexOf(phrase, phrase === before ? clauseStart : verbEnd);
+    const inside = mentionsIn(at, at + phrase.length).map((m) => m.entity);
+    const body = inside.find((e) => e.type === 'agency') ?? inside.find((e) => e.type === 'organization');
+    return { key: null, name: phrase, role: null, affiliation: body?.key ?? null };
   };
 
   /** Whether one of the first `maxWords` words in [from, to) is a speech verb; reads no further than those words. */
@@ -463,7 +518,11 @@ function indirectQuotes(
       nextDirect++;
     }
     const own = found[found.length - 1];
-    return own && own.start > currentAt && own.start < at ? own.speaker : current;
+    return own && own.start > currentAt && own.start < at
+      ? own
+      : current
+        ? { speaker: current, start: currentAt }
+        : null;
   };
   for (const sentence of sentences) {
     const body = text.slice(sentence.start, sentence.end);
@@ -533,13 +592,15 @@ function indirectQuotes(
       }
       continue;
     }
-    const speaker = lastSpeakerBefore(sentence.start);
+    // Reported speech runs on from its frame, sentence by sentence; past a stretch that reports nothing it is still
+    // reported, but whose it is no longer follows.
+    const last = lastSpeakerBefore(sentence.start);
+    const speaker = last && sentence.start - last.start < CONTINUATION_CHARS ? last.speaker : null;
     let end = sentence.end;
     while (end > sentence.start && /[\s.!?]/.test(text[end - 1]!)) end--;
     let start = sentence.start;
     while (start < end && /\s/.test(text[start]!)) start++;
-    if (speaker && end - start >= 10)
-      found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
+    if (last && end - start >= 10) found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
   }
   return found;
 }

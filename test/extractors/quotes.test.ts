@@ -266,6 +266,30 @@ describe('extractQuotes', () => {
   });
 
   it.each([
+    ['de', 'Die Wahl ist knapp. Beobachter sagen, die Regierung werde die Abstimmung verlieren.', 'Beobachter'],
+    [
+      'de',
+      'Die Wahl ist knapp. „Wir rechnen mit einer langen Nacht“, sagte der Wahlleiter des Bezirks.',
+      'der Wahlleiter des Bezirks',
+    ],
+    ['en', 'The vote is close. ZXQ analysts said that the government would lose the vote.', 'ZXQ analysts'],
+  ])('%s: names a speaker no list knows by the subject of the speech verb', (_language, text, speaker) => {
+    expect(quotes(text).map((q) => q.speaker?.name)).toEqual([speaker]);
+  });
+
+  it.each([
+    [
+      'de',
+      `Ciaran Martin leitet das NCSC. Martin sagte, die Lage sei ernst. ${'Das Zentrum wurde 2016 gegründet und hat seinen Sitz in London. '.repeat(10)}Es gebe keine Hinweise auf Angriffe.`,
+    ],
+  ])('%s: keeps reported speech far from its frame, but not its speaker', (_language, text) => {
+    expect(quotes(text).map((q) => [q.kind, q.speaker?.name ?? null])).toEqual([
+      ['indirect', 'Ciaran Martin'],
+      ['indirect', null],
+    ]);
+  });
+
+  it.each([
     ['de, plural passive', 'Martin sagte, die Lage sei ernst. Dabei werden neue Geräte gezeigt.'],
     ['de, adjective', 'Martin sagte, die Lage sei ernst. Die Prüfung dauert lange und kostet viel.'],
     ['en, German-looking word', 'Martin said that the situation was serious. The gebe festival opens on Monday.'],
