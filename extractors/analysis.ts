@@ -83,7 +83,8 @@ const sliceMatches = (text: string, m: { start: number; end: number; text: strin
 
 /**
  * Keeps only findings the knowledge base can store as they claim: every mention and date lies within the text and
- * slices to its own text, every quote lies within the text (an interrupted quote's text joins its parts), and every affiliation, parent and speaker names an entity of the
+ * slices to its own text, every quote lies within the text (an interrupted quote's text joins its parts) and its cue
+ * and speaker's mention slice to theirs, and every affiliation, parent and speaker names an entity of the
  * document (a parent may also be a gazetteer body above it). What breaks one is left out and listed, so an
  * extractor's slip degrades one document instead of failing its batch.
  */
@@ -119,6 +120,16 @@ export function withValidFindings<D extends Pick<AnalyzedDocument, 'text'> & Sto
     if (!withinText(text, q)) {
       violations.push({ what: 'quotes', why: 'a quote outside the text' });
       return [];
+    }
+    const evidenceHolds = (m: { start: number; end: number; text: string } | null) =>
+      m === null || sliceMatches(text, m);
+    if (!evidenceHolds(q.cue) || !evidenceHolds(q.speaker?.mention ?? null)) {
+      violations.push({ what: 'quotes', why: 'a cue or speaker mention outside the text or not its slice' });
+      q = {
+        ...q,
+        cue: evidenceHolds(q.cue) ? q.cue : null,
+        speaker: q.speaker && { ...q.speaker, mention: evidenceHolds(q.speaker.mention) ? q.speaker.mention : null },
+      };
     }
     if (!q.speaker || (named(q.speaker.key) && named(q.speaker.affiliation))) return [q];
     violations.push({ what: 'quotes', why: 'a speaker that names no entity of the document' });

@@ -1,5 +1,5 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
-import type { EntityFinding } from './entities.js';
+import type { EntityFinding, Mention } from './entities.js';
 import { firstStartingAt } from './coverage.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import {
@@ -10,12 +10,39 @@ import {
   isLikelyName,
 } from './lexicons.js';
 
+/** Who said a quote. */
+export interface QuoteSpeaker {
+  key: string | null;
+  name: string;
+  role: string | null;
+  /** Key of the agency or organization an unnamed speaker speaks for ("ein Sprecher des BSI"). */
+  affiliation: string | null;
+  /**
+   * The words the speaker was resolved from: the name in the frame, a pronoun ("sagte er"), a description ("ein
+   * Sprecher des BSI"), or where an earlier frame named the speaker of a quote that goes on from it.
+   */
+  mention: Mention | null;
+}
+
 /** A quote, direct or reported, with its speaker where one is found. */
 export interface QuoteFinding extends Span {
   text: string;
   kind: 'direct' | 'indirect';
-  /** `affiliation`: key of the agency or organization an unnamed speaker speaks for ("ein Sprecher des BSI"). */
-  speaker: { key: string | null; name: string; role: string | null; affiliation: string | null } | null;
+  speaker: QuoteSpeaker | null;
+  /** The word that frames the quote as speech ("sagte", "laut", "according"), where the frame has one. */
+  cue: Mention | null;
+}
+
+/** A speaker with the cue of the frame that named it, while quotes are attributed. */
+type FramedSpeaker = QuoteSpeaker & { cue: Mention | null };
+/** A quote while it is attributed. */
+type FramedQuote = Omit<QuoteFinding, 'speaker' | 'cue'> & { speaker: FramedSpeaker | null };
+
+/** A quote as the stage returns it: the cue of its speaker's frame, the speaker without it. */
+function finished({ speaker, ...quote }: FramedQuote): QuoteFinding {
+  if (!speaker) return { ...quote, speaker: null, cue: null };
+  const { cue, ...named } = speaker;
+  return { ...quote, speaker: named, cue };
 }
 
 /**
@@ -129,7 +156,7 @@ export function findQuoted(text: string): Quoted[] {
 }
 
 interface Attribution {
-  speaker: QuoteFinding['speaker'];
+  speaker: FramedSpeaker;
   /** End of the attribution after the quote, for joining an interrupted quote. */
   end: number;
 }
@@ -200,25 +227,27 @@ export function extractQuotes(
     .filter((e) => SPEAKER_TYPES.has(e.type))
     .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
     .sort((a, b) => a.start - b.start);
-  const speakerOf = (entity: EntityFinding): QuoteFinding['speaker'] => ({
+  const slice = (start: number, end: number): Mention => ({ start, end, text: text.slice(start, end) });
+  const speakerOf = (entity: EntityFinding, mention: Mention | null): QuoteSpeaker => ({
     key: entity.key,
     name: entity.name,
     role: entity.roles[0] ?? null,
     affiliation: null,
+    mention,
   });
   /**
    * A body as a speaker, named by the fullest form the document gives it ("Handelsministerium der Vereinigten
    * Staaten").
    */
   const fullestForms = new Map<EntityFinding, string>();
-  const bodySpeaker = (entity: EntityFinding): QuoteFinding['speaker'] => {
+  const bodySpeaker = (entity: EntityFinding, mention: Mention | null): QuoteSpeaker => {
     // Once per entity, not per quote: a body named thousands of times made this quadratic.
     let name = fullestForms.get(entity);
     if (name === undefined) {
       name = entity.mentions.map((m) => m.text.replace(/\s+/g, ' ')).reduce((a, b) => (b.length > a.length ? b : a));
       fullestForms.set(entity, name);
     }
-    return { key: entity.key, name, role: null, affiliation: null };
+    return { key: entity.key, name, role: null, affiliation: null, mention };
   };
   const mentionsIn = (from: number, to: number) => {
     const found: typeof mentions = [];
@@ -284,20 +313,26 @@ export function extractQuotes(
    * kept with its description ("ein Sprecher des Ministeriums"), then an agency or organization ("teilte das
    * Handelsministerium mit"), named as the text names it.
    */
-  const speakerIn = (from: number, to: number): QuoteFinding['speaker'] | null => {
+  const speakerIn = (from: number, to: number): FramedSpeaker | null => {
     const frame = text.slice(from, to);
     const words = [...frame.matchAll(/\p{L}+/gu)];
     const verb = words.find((w) => VERBS.has(w[0].toLowerCase()));
     const verbAt = from + (verb?.index ?? frame.length);
+    const cue = verb ? slice(verbAt, verbAt + verb[0].length) : null;
+    const framed = (speaker: QuoteSpeaker | null): FramedSpeaker | null => (speaker ? { ...speaker, cue } : null);
     const nearest = <T extends { start: number }>(list: T[]) =>
       list.sort((x, y) => Math.abs(x.start - verbAt) - Math.abs(y.start - verbAt))[0];
     const inside = mentionsIn(from, to);
     const person = nearest(inside.filter((m) => m.entity.type === 'person'));
-    if (person) return speakerOf(person.entity);
-    const pronoun = nearest(words.filter((w) => PRONOUNS.has(w[0])).map((w) => ({ start: from + w.index! })));
+    if (person) return framed(speakerOf(person.entity, slice(person.start, person.end)));
+    const pronoun = nearest(
+      words
+        .filter((w) => PRONOUNS.has(w[0]))
+        .map((w) => ({ start: from + w.index!, end: from + w.index! + w[0].length })),
+    );
     if (pronoun && Math.abs(pronoun.start - verbAt) < 30) {
       const antecedent = lastBefore(from, 'person', (e) => e.type === 'person');
-      if (antecedent) return speakerOf(antecedent);
+      if (antecedent) return framed(speakerOf(antecedent, slice(pronoun.start, pronoun.end)));
     }
     const lower = frame.toLowerCase();
     for (const description of UNNAMED) {
@@ -316,11 +351,19 @@ export function extractQuotes(
         anaphorIn(start, start + name.length) ??
         inside.find((e) => e.type === 'agency') ??
         inside.find((e) => e.type === 'organization');
-      return { key: null, name, role: null, affiliation: body?.key ?? null };
+      return framed({
+        key: null,
+        name,
+        role: null,
+        affiliation: body?.key ?? null,
+        mention: slice(start, start + name.length),
+      });
     }
-    const body = nearest(inside)?.entity ?? anaphorIn(from, to);
-    if (body) return bodySpeaker(body);
-    return verb ? describedSpeaker(from, to, verbAt, verbAt + verb[0].length) : null;
+    const named = nearest(inside);
+    if (named) return framed(bodySpeaker(named.entity, slice(named.start, named.end)));
+    const referred = anaphorIn(from, to);
+    if (referred) return framed(bodySpeaker(referred, null));
+    return verb ? framed(describedSpeaker(from, to, verbAt, verbAt + verb[0].length)) : null;
   };
 
   /**
@@ -329,7 +372,7 @@ export function extractQuotes(
    * sagten, …") or after it in an inverted clause ("…“, sagte der Flughafenmanager Vedat Muftuoglu"), kept as the
    * text words it ("a person or body no list knows").
    */
-  const describedSpeaker = (from: number, to: number, verbAt: number, verbEnd: number): QuoteFinding['speaker'] => {
+  const describedSpeaker = (from: number, to: number, verbAt: number, verbEnd: number): QuoteSpeaker | null => {
     const clauseStart = Math.max(from, text.lastIndexOf(',', verbAt) + 1, text.lastIndexOf(':', verbAt) + 1);
     const before = phraseWords(text.slice(clauseStart, verbAt));
     const after = phraseWords(text.slice(verbEnd, to).split(/[,.;:!?„“”"»«]/u)[0] ?? '');
@@ -338,7 +381,13 @@ export function extractQuotes(
     const at = text.indexOf(phrase, phrase === before ? clauseStart : verbEnd);
     const inside = mentionsIn(at, at + phrase.length).map((m) => m.entity);
     const body = inside.find((e) => e.type === 'agency') ?? inside.find((e) => e.type === 'organization');
-    return { key: null, name: phrase, role: null, affiliation: body?.key ?? null };
+    return {
+      key: null,
+      name: phrase,
+      role: null,
+      affiliation: body?.key ?? null,
+      mention: slice(at, at + phrase.length),
+    };
   };
 
   /** Whether one of the first `maxWords` words in [from, to) is a speech verb; reads no further than those words. */
@@ -400,7 +449,7 @@ export function extractQuotes(
    * Words quoted inside reported speech ("Die Regierung verfüge über „offensive Cyberfähigkeiten“"): the sentence's
    * Konjunktiv I reports the speaker of the frame before it, so the quote is theirs.
    */
-  let lastSpeaker: QuoteFinding['speaker'] | null = null;
+  let lastSpeaker: FramedSpeaker | null = null;
   /** Where the last attributed quote ended. */
   let lastSpeakerAt: number | null = null;
   const reportedSpeaker = (q: Quoted): Attribution | null => {
@@ -427,7 +476,7 @@ export function extractQuotes(
     return speaker ? { speaker, end: q.close + 1 } : null;
   };
 
-  const quotes: QuoteFinding[] = [];
+  const quotes: FramedQuote[] = [];
   const quoted = findQuoted(text);
   let previousEnd = 0;
   for (let k = 0; k < quoted.length; k++) {
@@ -477,15 +526,18 @@ export function extractQuotes(
       }
     }
     // An utterance with no frame of its own goes on with the speaker quoted just before, as news quotes run on.
+    // A quote that goes on has its speaker's mention, but no cue of its own.
     const speaker =
       attribution?.speaker ??
-      (lastSpeakerAt !== null && q.open - lastSpeakerAt < CONTINUATION_CHARS ? lastSpeaker : null);
+      (lastSpeaker && lastSpeakerAt !== null && q.open - lastSpeakerAt < CONTINUATION_CHARS
+        ? { ...lastSpeaker, cue: null }
+        : null);
     if (attribution) lastSpeakerAt = q.close;
     quotes.push({ start, end, text: joined, kind: 'direct', speaker });
   }
 
   quotes.push(...indirectQuotes(text, sentences, quoted, quotes, speakerIn, subjunctives));
-  return quotes.sort((a, b) => a.start - b.start);
+  return quotes.map(finished).sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -499,15 +551,15 @@ function indirectQuotes(
   text: string,
   sentences: readonly Span[],
   quoted: readonly Quoted[],
-  direct: readonly QuoteFinding[],
-  speakerIn: (from: number, to: number) => QuoteFinding['speaker'] | null,
+  direct: readonly FramedQuote[],
+  speakerIn: (from: number, to: number) => FramedSpeaker | null,
   subjunctives: ReadonlySet<string>,
-): QuoteFinding[] {
-  const found: QuoteFinding[] = [];
+): FramedQuote[] {
+  const found: FramedQuote[] = [];
   // Sentences come in order: the last speaker is kept as they pass, merging in the direct quotes' speakers.
   const attributed = [...direct].sort((x, y) => x.start - y.start);
   let nextDirect = 0;
-  let current: QuoteFinding['speaker'] | null = null;
+  let current: FramedSpeaker | null = null;
   let currentAt = -1;
   const lastSpeakerBefore = (at: number) => {
     while (nextDirect < attributed.length && attributed[nextDirect]!.start < at) {

@@ -64,7 +64,16 @@ export interface ExportRecord {
      * `affiliation`: for an unnamed speaker ("a spokesperson of the ministry"), the agency or organization it speaks
      * for.
      */
-    speaker: { entityId: string | null; name: string; role: string | null; affiliation: string | null } | null;
+    speaker: {
+      entityId: string | null;
+      name: string;
+      role: string | null;
+      affiliation: string | null;
+      /** The words the speaker was resolved from: a name, a pronoun, a description; null where not known. */
+      mention: ExportMention | null;
+    } | null;
+    /** The word that frames the quote as speech ("sagte", "laut", "according"); null where the frame has none. */
+    cue: ExportMention | null;
   }>;
   text?: string;
 }

@@ -135,7 +135,10 @@ export class DocumentWriter {
       ),
     );
     await this.db.insertRows(
-      'INSERT OR IGNORE INTO quotes (id, document_id, start, "end", text, kind, speaker_entity_id, speaker_name, speaker_role, speaker_affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 FROM json_each(?)',
+      `INSERT OR IGNORE INTO quotes (id, document_id, start, "end", text, kind, speaker_entity_id, speaker_name, speaker_role, speaker_affiliation_id,
+                                     cue_start, cue_end, cue_text, speaker_mention_start, speaker_mention_end, speaker_mention_text)
+       SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
+              value->>10, value->>11, value->>12, value->>13, value->>14, value->>15 FROM json_each(?)`,
       docs.flatMap((d) =>
         d.quotes.map((q) => [
           quoteId(d.id, q.start, q.end),
@@ -148,6 +151,12 @@ export class DocumentWriter {
           q.speaker?.name ?? null,
           q.speaker?.role ?? null,
           q.speaker?.affiliation ? entityId(q.speaker.affiliation) : null,
+          q.cue?.start ?? null,
+          q.cue?.end ?? null,
+          q.cue?.text ?? null,
+          q.speaker?.mention?.start ?? null,
+          q.speaker?.mention?.end ?? null,
+          q.speaker?.mention?.text ?? null,
         ]),
       ),
     );

@@ -112,8 +112,15 @@ export async function exportRecord(db: Database, row: DocumentRow, withText: boo
     speaker_role: string | null;
     speaker_affiliation_id: string | null;
     statement_id: string | null;
+    cue_start: number | null;
+    cue_end: number | null;
+    cue_text: string | null;
+    speaker_mention_start: number | null;
+    speaker_mention_end: number | null;
+    speaker_mention_text: string | null;
   }>(
-    `SELECT q.id, q.text, q.start, q."end", q.kind, c.canonical_id AS speaker_entity_id, q.speaker_name, q.speaker_role, ac.canonical_id AS speaker_affiliation_id, sq.statement_id
+    `SELECT q.id, q.text, q.start, q."end", q.kind, c.canonical_id AS speaker_entity_id, q.speaker_name, q.speaker_role, ac.canonical_id AS speaker_affiliation_id, sq.statement_id,
+            q.cue_start, q.cue_end, q.cue_text, q.speaker_mention_start, q.speaker_mention_end, q.speaker_mention_text
      FROM quotes q LEFT JOIN entity_canonical c ON c.entity_id = q.speaker_entity_id LEFT JOIN entity_canonical ac ON ac.entity_id = q.speaker_affiliation_id
      LEFT JOIN statement_quotes sq ON sq.quote_id = q.id
      WHERE q.document_id = ? ORDER BY q.start, q."end"`,
@@ -147,7 +154,9 @@ export async function exportRecord(db: Database, row: DocumentRow, withText: boo
               name: q.speaker_name,
               role: q.speaker_role,
               affiliation: q.speaker_affiliation_id,
+              mention: mentionOf(q.speaker_mention_start, q.speaker_mention_end, q.speaker_mention_text),
             },
+      cue: mentionOf(q.cue_start, q.cue_end, q.cue_text),
     })),
   };
   if (withText) record.text = row.text;
@@ -166,4 +175,9 @@ export async function* exportRecords(db: Database, options: { withText?: boolean
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/** Offsets and text stored in three columns, as a mention; null when they are not stored. */
+function mentionOf(start: number | null, end: number | null, text: string | null): ExportMention | null {
+  return start === null || end === null || text === null ? null : { start, end, text };
 }

@@ -36,6 +36,8 @@ interface GoldArticle {
 interface PredictedQuote extends Span {
   kind: 'direct' | 'indirect';
   speaker: string | null;
+  /** The words the speaker was resolved from, where the system gives them. */
+  speakerMention: Span | null;
 }
 
 /** Figures for one variant of the task: all gold quotes, or the top-level ones only (nested ones neutral). */
@@ -77,10 +79,12 @@ const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.
 const matches = (a: Span, b: Span) =>
   overlap(a, b) * 2 >= Math.min(a.end - a.start, b.end - b.start) && overlap(a, b) > 0;
 
-function rightSpeaker(predicted: string | null, gold: GoldSpan | null): boolean {
-  if (!predicted || !gold) return false;
+/** A speaker is right by a shared content word, or by the words it was resolved from (a pronoun's) meeting the gold. */
+function rightSpeaker(predicted: PredictedQuote, gold: GoldSpan | null): boolean {
+  if (!predicted.speaker || !gold) return false;
+  if (predicted.speakerMention && overlap(predicted.speakerMention, gold) > 0) return true;
   const goldWords = contentWords(gold.text);
-  return [...contentWords(predicted)].some((w) => goldWords.has(w));
+  return [...contentWords(predicted.speaker)].some((w) => goldWords.has(w));
 }
 
 interface Tally {
@@ -125,7 +129,7 @@ function tallyArticle(
       predictedPaired.add(pi);
       const g = golds[gi]!;
       const p = predictions[pi]!;
-      const right = rightSpeaker(p.speaker, g.speaker);
+      const right = rightSpeaker(p, g.speaker);
       if (right) tally.speaker.tp++;
       else {
         if (p.speaker) tally.speaker.fp++;
@@ -160,11 +164,23 @@ function scores(tally: Tally): QuoteScores {
 
 /** The bare reference: every span between a pair of quotation marks, as a direct quote without a speaker. */
 function naiveQuotes(text: string): PredictedQuote[] {
-  return findQuoted(text).map((q) => ({ start: q.open + 1, end: q.close, kind: 'direct' as const, speaker: null }));
+  return findQuoted(text).map((q) => ({
+    start: q.open + 1,
+    end: q.close,
+    kind: 'direct' as const,
+    speaker: null,
+    speakerMention: null,
+  }));
 }
 
 const predictedOf = (quotes: readonly QuoteFinding[]): PredictedQuote[] =>
-  quotes.map((q) => ({ start: q.start, end: q.end, kind: q.kind, speaker: q.speaker?.name ?? null }));
+  quotes.map((q) => ({
+    start: q.start,
+    end: q.end,
+    kind: q.kind,
+    speaker: q.speaker?.name ?? null,
+    speakerMention: q.speaker?.mention ?? null,
+  }));
 
 /** Runs the full pipeline over every article of `<folder>/gold/*.jsonl` and scores its quotes. */
 export function runQuoteBenchmark(folder: string, split = 'train'): QuoteBenchmarkResult {

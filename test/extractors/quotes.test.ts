@@ -142,7 +142,13 @@ describe('extractQuotes', () => {
       'a spokesperson for the department',
     ],
   ])('%s: keeps an unnamed official with its description and no entity', (_language, text, name) => {
-    expect(quotes(text)[0]?.speaker).toEqual({ key: null, name, role: null, affiliation: null });
+    expect(quotes(text)[0]?.speaker).toEqual({
+      key: null,
+      name,
+      role: null,
+      affiliation: null,
+      mention: expect.objectContaining({ text: name }),
+    });
   });
 
   it.each([
@@ -263,6 +269,23 @@ describe('extractQuotes', () => {
     expect(quotes(text).filter((q) => q.kind === 'indirect')).toMatchObject([
       { text: clause, speaker: { name: 'Ciaran Martin' } },
     ]);
+  });
+
+  it.each([
+    ['de', `${DE_INTRO} „Wir schützen die nationale Sicherheit der Vereinigten Staaten“, sagte sie.`, 'sagte', 'sie'],
+    ['en', `${EN_INTRO} “We protect the national security of the United States,” she said.`, 'said', 'she'],
+    [
+      'de',
+      `${DE_INTRO} Raimondo erläuterte: „Kaspersky-Kunden haben nichts falsch gemacht.“`,
+      'erläuterte',
+      'Raimondo',
+    ],
+    ['en', `${EN_INTRO} According to Raimondo, “customers have done nothing wrong.”`, 'According', 'Raimondo'],
+  ])('%s: gives the cue and the words the speaker was resolved from as offsets', (_language, text, cue, mention) => {
+    const [quote] = quotes(text);
+    expect(quote).toMatchObject({ speaker: { name: 'Gina Raimondo', mention: { text: mention } }, cue: { text: cue } });
+    expect(text.slice(quote!.cue!.start, quote!.cue!.end)).toBe(cue);
+    expect(text.slice(quote!.speaker!.mention!.start, quote!.speaker!.mention!.end)).toBe(mention);
   });
 
   it.each([

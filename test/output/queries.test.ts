@@ -186,6 +186,21 @@ describe('query functions', () => {
     expect(formatDocument(record, false)).toMatch(/Gina Raimondo \[\d+–\d+\]/);
     await expect(store.document('kaspersky')).rejects.toThrow(QueryError);
   });
+
+  it.each([
+    ['de', 'usa-verbieten-kaspersky.txt', 'sagte'],
+    ['en', 'commerce-kaspersky.txt', 'said'],
+  ])(
+    'show and export give why a quote has its speaker: the cue and the mention, as offsets (%s)',
+    async (_l, path, cue) => {
+      const record = await store.document(path);
+      const quote = record.quotes.find((q) => q.speaker?.name === 'Gina Raimondo')!;
+      expect(quote.cue).toMatchObject({ text: cue });
+      expect(quote.speaker!.mention!.text).toMatch(/Raimondo$/);
+      for (const evidence of [quote.cue!, quote.speaker!.mention!])
+        expect(record.text!.slice(evidence.start, evidence.end)).toBe(evidence.text);
+    },
+  );
 });
 
 describe('queries with odd input', () => {

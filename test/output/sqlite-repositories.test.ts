@@ -48,7 +48,14 @@ const BSI_DOC = stored('doc_bsi', BSI_TEXT, {
       end: 65,
       text: 'Wir handeln.',
       kind: 'direct',
-      speaker: { key: 'person:nancy faeser', name: 'Nancy Faeser', role: 'Innenministerin', affiliation: null },
+      speaker: {
+        key: 'person:nancy faeser',
+        name: 'Nancy Faeser',
+        role: 'Innenministerin',
+        affiliation: null,
+        mention: { start: 31, end: 43, text: 'Nancy Faeser' },
+      },
+      cue: { start: 44, end: 49, text: 'sagte' },
     },
   ],
 });

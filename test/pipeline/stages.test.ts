@@ -188,7 +188,11 @@ describe('any text', () => {
           for (const m of e.mentions) expect(doc.text.slice(m.start, m.end)).toBe(m.text);
         }
         for (const d of doc.dates) expect(doc.text.slice(d.start, d.end)).toBe(d.text);
-        for (const q of doc.quotes) expect(inText(q)).toBe(true);
+        for (const q of doc.quotes) {
+          expect(inText(q)).toBe(true);
+          for (const evidence of [q.cue, q.speaker?.mention ?? null])
+            if (evidence) expect(doc.text.slice(evidence.start, evidence.end)).toBe(evidence.text);
+        }
         expect(doc.messages.filter((m) => m.ruleId === 'stage-failed')).toEqual([]);
       }),
       { numRuns: 60 },
