@@ -373,7 +373,9 @@ export function extractQuotes(
    * text words it ("a person or body no list knows").
    */
   const describedSpeaker = (from: number, to: number, verbAt: number, verbEnd: number): QuoteSpeaker | null => {
-    const clauseStart = Math.max(from, text.lastIndexOf(',', verbAt) + 1, text.lastIndexOf(':', verbAt) + 1);
+    // Within the frame only: searching the whole text back from each verb would cost its length per quote.
+    const frameBefore = text.slice(from, verbAt);
+    const clauseStart = from + Math.max(frameBefore.lastIndexOf(',') + 1, frameBefore.lastIndexOf(':') + 1);
     const before = phraseWords(text.slice(clauseStart, verbAt));
     const after = phraseWords(text.slice(verbEnd, to).split(/[,.;:!?„“”"»«]/u)[0] ?? '');
     const phrase = before && startsNounPhrase(before) ? before : after && startsNounPhrase(after) ? after : null;
