@@ -1,7 +1,7 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
 import type { EntityFinding, Mention } from './entities.js';
 import { firstStartingAt } from './coverage.js';
-import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import {
   ENGLISH_SPEECH_VERB_FORMS,
   GERMAN_KONJUNKTIV_I,
@@ -169,12 +169,7 @@ const SPEAKER_TYPES = new Set(['person', 'agency', 'organization']);
  */
 const MAX_FRAME_CHARS = 1000;
 
-const ARTICLES_BEFORE_NOUN = new Set(
-  PACK_LANGUAGES.flatMap((code) => {
-    const { definiteArticles, indefiniteArticles } = LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS;
-    return [...definiteArticles, ...indefiniteArticles];
-  }),
-);
+const ARTICLES_BEFORE_NOUN = new Set(ARTICLES);
 /** Words a described speaker may run to: a subject is short. */
 const MAX_PHRASE_WORDS = 7;
 
