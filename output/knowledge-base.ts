@@ -7,6 +7,8 @@ import type {
   EntityDetails,
   EntitySummary,
   ExportRecord,
+  ImportRun,
+  KnowledgeBaseEntity,
   QuoteFilters,
   SearchHit,
   StatementRow,
@@ -111,6 +113,12 @@ export interface KnowledgeBaseReader {
   document(idOrPath: string): Promise<ExportRecord>;
   /** Every document in id order, as export records; memory stays flat for any size. */
   exportRecords(options?: { withText?: boolean }): AsyncIterable<ExportRecord>;
+  /** Every knowledge-base entity in id order, parents that no document mentions included. */
+  exportEntities(): AsyncIterable<KnowledgeBaseEntity>;
+  /** Every statement in id order with all its sources. */
+  exportStatements(): AsyncIterable<StatementRow>;
+  /** The imports, oldest first. */
+  runs(): Promise<ImportRun[]>;
   close(): Promise<void>;
 }
 

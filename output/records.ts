@@ -78,6 +78,33 @@ export interface ExportRecord {
   text?: string;
 }
 
+/** A knowledge-base entity with what every document says of it: the table-shaped exports (STIX, CSV) write these. */
+export interface KnowledgeBaseEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** Every other name it was found under, its merged variants' included, sorted. */
+  aliases: string[];
+  /** Every role a document gives it, sorted. */
+  roles: string[];
+  acronym: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  /** The knowledge-base entity of its parent body. */
+  parent: string | null;
+}
+
+/** One import into the knowledge base. */
+export interface ImportRun {
+  id: number;
+  /** ISO 8601 timestamps. */
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'completed' | 'failed' | 'interrupted';
+  arguments: string[];
+  toolVersion: string;
+}
+
 /** A query that cannot be answered as asked (bad search syntax, no such entity or document). */
 export class QueryError extends Error {}
 

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import { createWriteStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { PROJECT_ROOT } from '../corpus/paths.js';
@@ -21,6 +20,7 @@ import {
   formatSearch,
   formatTimeline,
 } from './query-report.js';
+import { CommandError, EXPORT_FORMATS, type ExportFormat, runExport, write } from './export.js';
 import { countByStatus, formatCounts, formatImportSummary } from './report.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 
@@ -34,9 +34,10 @@ function positiveInteger(value: string): number {
   return n;
 }
 
-/** Writes to stdout and waits for it to drain, so piping 100 000 records into `head` or a file stays bounded. */
-async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
+function exportFormat(value: string): ExportFormat {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of ${EXPORT_FORMATS.join(', ')}`);
+  return value as ExportFormat;
 }
 
 const program = new Command()
@@ -121,31 +122,23 @@ program
 
 program
   .command('export')
-  .description('write one JSON record per document (contract: export-v1)')
+  .description('write the knowledge base: JSON records per document (contract: export-v1), a STIX 2.1 bundle, or CSV')
   .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
-  .option('--format <format>', 'jsonl (one record per line) or json (an array)', 'jsonl')
-  .option('--out <file>', 'write to a file instead of standard output')
-  .option('--with-text', 'add each document\'s plain text as "text"')
-  .action(async (options: { db: string; format: string; out?: string; withText?: boolean }) => {
-    if (options.format !== 'jsonl' && options.format !== 'json')
-      throw new InvalidArgumentError(`--format must be jsonl or json, not ${options.format}`);
+  .option(
+    '--format <format>',
+    'jsonl (one record per line), json (an array), stix (a STIX 2.1 bundle) or csv (one file per table, into --out DIR)',
+    exportFormat,
+    'jsonl',
+  )
+  .option('--out <path>', 'write to this file (csv: this folder) instead of standard output')
+  .option('--with-text', 'add each document\'s plain text ("text" in JSON, a last column of documents.csv)')
+  .action(async (options: { db: string; format: ExportFormat; out?: string; withText?: boolean }) => {
     const store = await openKnowledgeBaseReader(options.db);
-    const out = options.out ? createWriteStream(options.out) : process.stdout;
-    let first = true;
-    if (options.format === 'json') await write(out, '[');
-    for await (const record of store.exportRecords({ withText: options.withText ?? false })) {
-      const json = JSON.stringify(record);
-      await write(out, options.format === 'json' ? `${first ? '\n' : ',\n'}${json}` : `${json}\n`);
-      first = false;
+    try {
+      await runExport(store, options);
+    } finally {
+      await store.close();
     }
-    if (options.format === 'json') await write(out, first ? ']\n' : '\n]\n');
-    if (options.out)
-      await new Promise<void>((resolve, reject) =>
-        (out as ReturnType<typeof createWriteStream>).end((error?: Error | null) =>
-          error ? reject(error) : resolve(),
-        ),
-      );
-    await store.close();
   });
 
 program
@@ -363,8 +356,14 @@ program
     process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatAdversarialResult(result)) + '\n');
   });
 
+// A reader that stops reading (`advisory-kb export | head`) ends the output, as for any Unix tool: quietly, with 0.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof QueryError) {
+  if (error instanceof QueryError || error instanceof CommandError) {
     process.stderr.write(`advisory-kb: ${error.message}\n`);
     process.exit(1);
   }

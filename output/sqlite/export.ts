@@ -1,4 +1,11 @@
-import { type ExportEntity, type ExportMention, type ExportRecord, SCHEMA_VERSION } from '../records.js';
+import type { EntityType } from '../../extractors/entities.js';
+import {
+  type ExportEntity,
+  type ExportMention,
+  type ExportRecord,
+  type KnowledgeBaseEntity,
+  SCHEMA_VERSION,
+} from '../records.js';
 import type { Database } from './database.js';
 
 interface DocumentRow {
@@ -180,4 +187,59 @@ export async function* exportRecords(db: Database, options: { withText?: boolean
 /** Offsets and text stored in three columns, as a mention; null when they are not stored. */
 function mentionOf(start: number | null, end: number | null, text: string | null): ExportMention | null {
   return start === null || end === null || text === null ? null : { start, end, text };
+}
+
+/** Every knowledge-base entity in id order, a page at a time, with the names and roles of all its members. */
+export async function* exportEntities(db: Database): AsyncGenerator<KnowledgeBaseEntity> {
+  let after = '';
+  for (;;) {
+    const rows = await db.all<{
+      id: string;
+      type: EntityType;
+      name: string;
+      acronym: string | null;
+      country: string | null;
+      parent_id: string | null;
+    }>(
+      `SELECT e.id, e.type, e.name, e.acronym, e.country, pc.canonical_id AS parent_id
+       FROM entities e LEFT JOIN entity_canonical pc ON pc.entity_id = e.parent_id
+       WHERE e.id > ? AND NOT EXISTS (SELECT 1 FROM entity_merges m WHERE m.entity_id = e.id) ORDER BY e.id LIMIT ?`,
+      [after, PAGE],
+    );
+    if (rows.length === 0) return;
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const members = `SELECT value AS canonical_id, value AS entity_id FROM json_each(?1)
+                     UNION ALL SELECT canonical_id, entity_id FROM entity_merges WHERE canonical_id IN (SELECT value FROM json_each(?1))`;
+    const names = await db.all<{ canonical_id: string; name: string }>(
+      `SELECT m.canonical_id, a.alias AS name FROM (${members}) m JOIN entity_aliases a ON a.entity_id = m.entity_id
+       UNION SELECT m.canonical_id, e.name FROM (${members}) m JOIN entities e ON e.id = m.entity_id
+       ORDER BY 1, 2`,
+      [ids],
+    );
+    const roles = await db.all<{ canonical_id: string; role: string }>(
+      `SELECT DISTINCT m.canonical_id, r.value AS role FROM (${members}) m
+       JOIN document_entities de ON de.entity_id = m.entity_id, json_each(de.roles) r ORDER BY 1, 2`,
+      [ids],
+    );
+    const group = <T extends { canonical_id: string }>(list: T[], value: (row: T) => string) => {
+      const byId = new Map<string, string[]>();
+      for (const row of list) byId.set(row.canonical_id, [...(byId.get(row.canonical_id) ?? []), value(row)]);
+      return byId;
+    };
+    const namesOf = group(names, (r) => r.name);
+    const rolesOf = group(roles, (r) => r.role);
+    for (const row of rows)
+      yield {
+        id: row.id,
+        type: row.type,
+        name: row.name,
+        aliases: (namesOf.get(row.id) ?? []).filter((name) => name !== row.name),
+        roles: rolesOf.get(row.id) ?? [],
+        acronym: row.acronym,
+        country: row.country,
+        parent: row.parent_id,
+      };
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]!.id;
+  }
 }

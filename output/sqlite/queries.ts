@@ -231,7 +231,6 @@ function datedSentencesSql(): string {
           WHERE m.entity_id IN ${MEMBERS}`;
 }
 
-/** Statements (each quote once however many documents carry it) with speaker, role, earliest date and sources. */
 /**
  * Where statements are read: their tables once the latest import has completed, else views that add each quote not
  * yet grouped (an import running, or killed) as a statement of its own, so every stored quote can be found.
@@ -243,6 +242,7 @@ async function statementTables(db: Database): Promise<{ statements: string; stat
     : { statements: 'current_statements', statementQuotes: 'current_statement_quotes' };
 }
 
+/** Statements (each quote once however many documents carry it) with speaker, role, earliest date and sources. */
 export async function listQuotes(db: Database, filters: QuoteFilters = {}): Promise<StatementRow[]> {
   const { statements, statementQuotes } = await statementTables(db);
   const where: string[] = [];
@@ -295,6 +295,39 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
     where.push('s.kind = ?');
     params.push(filters.kind);
   }
+  return readStatements(
+    db,
+    { statements, statementQuotes },
+    where,
+    params,
+    's.first_published IS NULL, s.first_published, s.id',
+    filters.limit ?? 50,
+  );
+}
+
+/** Every statement in id order, a page at a time, with all its sources. */
+export async function* exportStatements(db: Database): AsyncGenerator<StatementRow> {
+  const tables = await statementTables(db);
+  let after = '';
+  for (;;) {
+    const page = await readStatements(db, tables, ['s.id > ?'], [after], 's.id', STATEMENT_PAGE);
+    yield* page;
+    if (page.length < STATEMENT_PAGE) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+const STATEMENT_PAGE = 500;
+
+/** The statements that match `where`, in `order`, each with its role and every source. */
+async function readStatements(
+  db: Database,
+  { statements, statementQuotes }: { statements: string; statementQuotes: string },
+  where: string[],
+  params: unknown[],
+  order: string,
+  limit: number,
+): Promise<StatementRow[]> {
   const found = await db.all<{
     id: string;
     text: string;
@@ -307,8 +340,8 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
     `SELECT s.id, s.text, s.kind, s.speaker_entity_id, s.speaker_name, s.first_published,
             (SELECT q.speaker_role FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.speaker_role IS NOT NULL ORDER BY q.id = s.id DESC, q.id LIMIT 1) AS role
      FROM ${statements} s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY s.first_published IS NULL, s.first_published, s.id LIMIT ?`,
-    [...params, filters.limit ?? 50],
+     ORDER BY ${order} LIMIT ?`,
+    [...params, limit],
   );
   const sources = await db.all<{
     statement_id: string;

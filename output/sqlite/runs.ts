@@ -1,5 +1,6 @@
 import type { FileOutcome } from '../../corpus/document.js';
 import type { KnowledgeBaseCounts } from '../knowledge-base.js';
+import type { ImportRun } from '../records.js';
 import { Database } from './database.js';
 
 /** Import runs, file outcomes and the knowledge base's counts. */
@@ -87,4 +88,24 @@ export async function countKnowledgeBase(db: Database): Promise<KnowledgeBaseCou
        GROUP BY k ORDER BY k`,
     ),
   };
+}
+
+/** The imports, oldest first. */
+export async function listRuns(db: Database): Promise<ImportRun[]> {
+  const rows = await db.all<{
+    id: number;
+    started_at: string;
+    finished_at: string | null;
+    status: ImportRun['status'];
+    arguments: string;
+    tool_version: string;
+  }>('SELECT id, started_at, finished_at, status, arguments, tool_version FROM import_runs ORDER BY id');
+  return rows.map((r) => ({
+    id: r.id,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    status: r.status,
+    arguments: JSON.parse(r.arguments) as string[],
+    toolVersion: r.tool_version,
+  }));
 }

@@ -11,16 +11,16 @@ import type {
   NearDuplicateRule,
   WriteItem,
 } from '../knowledge-base.js';
-import type { ExportRecord, QuoteFilters } from '../records.js';
+import type { ExportRecord, ImportRun, KnowledgeBaseEntity, QuoteFilters, StatementRow } from '../records.js';
 import { consolidate } from './consolidation.js';
 import { migrate, openConnection, PageCache, schemaVersion } from './connection.js';
 import type { Database } from './database.js';
 import { DocumentWriter } from './documents.js';
-import { exportRecords } from './export.js';
+import { exportEntities, exportRecords } from './export.js';
 import { acquireImportLock } from './import-lock.js';
 import { NearDuplicateIndex } from './near-duplicates.js';
 import * as queries from './queries.js';
-import { beginRun, countKnowledgeBase, finishRun, StoredSources, writeOutcomes } from './runs.js';
+import { beginRun, countKnowledgeBase, finishRun, listRuns, StoredSources, writeOutcomes } from './runs.js';
 
 /** How a SQLite knowledge base is opened. */
 export interface SqliteOptions {
@@ -197,6 +197,18 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
 
   exportRecords(options?: { withText?: boolean }): AsyncIterable<ExportRecord> {
     return exportRecords(this.db, options);
+  }
+
+  exportEntities(): AsyncIterable<KnowledgeBaseEntity> {
+    return exportEntities(this.db);
+  }
+
+  exportStatements(): AsyncIterable<StatementRow> {
+    return queries.exportStatements(this.db);
+  }
+
+  runs(): Promise<ImportRun[]> {
+    return listRuns(this.db);
   }
 
   async checkpoint(): Promise<string | null> {
