@@ -1,7 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
 import { entityId } from '../corpus/ids.js';
-import { englishCountryName } from '../extractors/countries.js';
-import { cityCoordinates, countryLocationKey } from '../extractors/locations.js';
 import type { KnowledgeBaseReader } from './knowledge-base.js';
 import type { ExportRecord, ImportRun, KnowledgeBaseEntity, StatementRow } from './records.js';
 
@@ -14,6 +12,15 @@ import type { ExportRecord, ImportRun, KnowledgeBaseEntity, StatementRow } from 
 
 /** The namespace of every id this project derives (a fixed UUIDv4, chosen once). */
 const NAMESPACE = '5b1f7c2e-8a43-4d6e-9f0a-3c2d1e7b9a64';
+
+/** What the bundle takes from the gazetteer; the caller passes it in, since output/ runs no extractor code. */
+export interface StixGazetteer {
+  /** Decimal degrees of a city; null for any other place. */
+  cityCoordinates(name: string, country: string): { latitude: number; longitude: number } | null;
+  countryName(code: string): string;
+  /** The entity key of a country as a place. */
+  countryKey(code: string): string;
+}
 
 export interface StixObject {
   type: string;
@@ -37,7 +44,11 @@ function objectTimes(runs: readonly ImportRun[]): { created: string; modified: s
 /** A date of the knowledge base (YYYY, YYYY-MM or YYYY-MM-DD) as the STIX timestamp of its first moment. */
 const timestamp = (date: string) => `${date}${['-01-01', '-01', ''][date.split('-').length - 1]}T00:00:00.000Z`;
 
-function entityObject(entity: KnowledgeBaseEntity, common: Record<string, unknown>): StixObject | null {
+function entityObject(
+  entity: KnowledgeBaseEntity,
+  gazetteer: StixGazetteer,
+  common: Record<string, unknown>,
+): StixObject | null {
   const names = [...new Set([...(entity.acronym ? [entity.acronym] : []), ...entity.aliases])].filter(
     (name) => name !== entity.name,
   );
@@ -46,7 +57,7 @@ function entityObject(entity: KnowledgeBaseEntity, common: Record<string, unknow
   if (entity.type === 'location') {
     // STIX needs a country, a region or coordinates; a place the gazetteer gives none of is left out.
     if (!entity.country) return null;
-    const coordinates = cityCoordinates(entity.name, entity.country);
+    const coordinates = gazetteer.cityCoordinates(entity.name, entity.country);
     return {
       type: 'location',
       id: stixId('location', entity.id),
@@ -107,7 +118,7 @@ function noteObject(statement: StatementRow, emitted: ReadonlySet<string>, commo
  * Every object of the bundle in a fixed order (the creator; entities, then the countries agencies sit in; reports;
  * relationships; notes), each list in id order. Memory holds ids only, never documents.
  */
-export async function* stixObjects(reader: KnowledgeBaseReader): AsyncGenerator<StixObject> {
+export async function* stixObjects(reader: KnowledgeBaseReader, gazetteer: StixGazetteer): AsyncGenerator<StixObject> {
   const times = objectTimes(await reader.runs());
   yield { type: 'identity', id: CREATOR, spec_version: '2.1', ...times, name: 'advisory-kb', identity_class: 'system' };
   const common = { spec_version: '2.1', ...times, created_by_ref: CREATOR };
@@ -127,7 +138,7 @@ export async function* stixObjects(reader: KnowledgeBaseReader): AsyncGenerator<
   };
   const agencyCountries = new Map<string, string>();
   for await (const entity of reader.exportEntities()) {
-    const object = entityObject(entity, common);
+    const object = entityObject(entity, gazetteer, common);
     if (!object) continue;
     emitted.add(object.id);
     yield object;
@@ -135,10 +146,10 @@ export async function* stixObjects(reader: KnowledgeBaseReader): AsyncGenerator<
     if (entity.type === 'agency' && entity.country) agencyCountries.set(object.id, entity.country);
   }
   for (const [agency, country] of [...agencyCountries].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const place = stixId('location', entityId(countryLocationKey(country)));
+    const place = stixId('location', entityId(gazetteer.countryKey(country)));
     if (!emitted.has(place)) {
       emitted.add(place);
-      yield { type: 'location', id: place, ...common, name: englishCountryName(country), country };
+      yield { type: 'location', id: place, ...common, name: gazetteer.countryName(country), country };
     }
     relate(agency, 'located-at', place);
   }

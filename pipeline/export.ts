@@ -68,9 +68,12 @@ export async function runExport(
   if (options.format === 'stix') {
     // STIX locations carry the gazetteer's coordinates, which load with the extractors' lexicons: only when asked.
     const { stixBundleId, stixObjects } = await import('../output/stix.js');
+    const { cityCoordinates, countryLocationKey } = await import('../extractors/locations.js');
+    const { englishCountryName } = await import('../extractors/countries.js');
+    const gazetteer = { cityCoordinates, countryName: englishCountryName, countryKey: countryLocationKey };
     await emit(`{"type":"bundle","id":"${await stixBundleId(reader)}","objects":[`);
     let first = true;
-    for await (const object of stixObjects(reader)) {
+    for await (const object of stixObjects(reader, gazetteer)) {
       await emit(`${first ? '\n' : ',\n'}${JSON.stringify(object)}`);
       first = false;
     }
