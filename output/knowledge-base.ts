@@ -23,6 +23,9 @@ import type {
 /** The backend cannot be used at all (its driver is not installed): a clear, actionable error for the user. */
 export class KnowledgeBaseUnavailableError extends Error {}
 
+/** A query names a knowledge base that does not exist: nothing was imported there yet. */
+export class KnowledgeBaseMissingError extends Error {}
+
 /** A location that holds something this version will not write (another program's database, a newer schema). */
 export class KnowledgeBaseRefusedError extends Error {}
 
@@ -130,7 +133,7 @@ export interface KnowledgeBase extends KnowledgeBaseReader {
   lockForImport(onWait?: () => void): Promise<ImportLock>;
   /** Starts a run; runs still marked running were killed and are marked failed. */
   beginRun(args: string[], toolVersion: string): Promise<number>;
-  finishRun(runId: number, status: 'completed' | 'failed'): Promise<void>;
+  finishRun(runId: number, status: 'completed' | 'failed' | 'interrupted'): Promise<void>;
   /** Records of a file version already stored (0 for a single-document file): re-runs skip them. */
   storedRecords(path: string, sha256: string): Promise<Set<number>>;
   /** Writes a batch in one transaction, near duplicates linked; returns every outcome it recorded. */

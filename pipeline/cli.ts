@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import { PROJECT_ROOT } from '../corpus/paths.js';
 import { ENTITY_TYPES, type EntityType } from '../extractors/entities.js';
 import {
+  KnowledgeBaseMissingError,
   type KnowledgeBaseReader,
   KnowledgeBaseRefusedError,
   KnowledgeBaseUnavailableError,
@@ -27,6 +28,8 @@ import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 // Commands that extract load the extractors (about two seconds of lexicons) when they run, so queries start at once.
 const VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const DEFAULT_DB = 'advisory-kb.sqlite';
+/** Outcomes of input that could be read: an import with none of them read nothing. */
+const READ_STATUSES = new Set<string>(['imported', 'duplicate', 'unchanged', 'degraded']);
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -78,16 +81,32 @@ program
             )
           : null;
       let started = false;
+      // The extractors take seconds to load: say so at once, before the bar can show anything.
+      if (!options.json) process.stderr.write(`advisory-kb: reading ${paths.join(', ')} into ${options.db}…\n`);
+      // Ctrl-C (or a termination signal) stops the import cleanly: what finished is committed, the run is marked
+      // interrupted; a second one stops at once (every commit is a transaction, so nothing is half-written).
+      const interrupt = new AbortController();
+      let signalled: NodeJS.Signals | null = null;
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (signalled) process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+        signalled = signal;
+        bar?.stop();
+        process.stderr.write(`advisory-kb: ${signal}: committing what is finished (again to stop at once)…\n`);
+        interrupt.abort();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       const { runImport } = await import('./runner.js');
       const summary = await runImport(paths, {
         db: options.db,
         workers: options.workers,
         maxFileBytes: options.maxFileMb * 1024 * 1024,
         toolVersion: VERSION,
+        signal: interrupt.signal,
         onWait: () =>
           process.stderr.write(`advisory-kb: another import into ${options.db} is running; waiting for it to finish\n`),
         onProgress: ({ done, total, path }) => {
-          if (!bar) return;
+          if (!bar || signalled) return;
           if (!started) bar.start(total, 0, { file: '' });
           started = true;
           bar.update(done, { file: path.length > 40 ? '…' + path.slice(-39) : path });
@@ -116,6 +135,17 @@ program
         );
       } else {
         process.stdout.write(formatImportSummary(summary, counts, options.db) + '\n');
+      }
+      if (summary.interrupted) {
+        process.stderr.write(
+          `advisory-kb: interrupted (run ${summary.runId}); run the same command again to resume: the files already imported are skipped\n`,
+        );
+        process.exitCode = 128 + (signalled === 'SIGTERM' ? 15 : 2);
+      } else if (!summary.outcomes.some((o) => READ_STATUSES.has(o.status))) {
+        process.stderr.write(
+          `advisory-kb: nothing was imported: no readable ${summary.files === 0 ? 'file (.txt .md .html .json .jsonl) was found' : 'document was found'} in ${paths.join(', ')}\n`,
+        );
+        process.exitCode = 1;
       }
     },
   );
@@ -363,7 +393,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof QueryError || error instanceof CommandError) {
+  if (error instanceof QueryError || error instanceof CommandError || error instanceof KnowledgeBaseMissingError) {
     process.stderr.write(`advisory-kb: ${error.message}\n`);
     process.exit(1);
   }

@@ -34,6 +34,11 @@ export interface ImportOptions {
   onProgress?: (progress: { done: number; total: number; path: string }) => void;
   /** Called when another import into the same database is running and this one waits for it to finish. */
   onWait?: () => void;
+  /**
+   * Ends the import early (Ctrl-C): no new file is started, what finished before is committed, work in flight is
+   * dropped (a re-run does it), and the run is marked interrupted.
+   */
+  signal?: AbortSignal;
 }
 
 /** What an import did. */
@@ -48,6 +53,8 @@ export interface ImportSummary {
   slowest: SlowestDocument | null;
   /** Problems that did not stop the import nor lose anything, in words. */
   warnings: string[];
+  /** The signal ended it before every file was read; a re-run of the same command resumes. */
+  interrupted: boolean;
 }
 
 /** Bytes in a mebibyte: `--max-file-mb` counts in MiB, and so do its messages. */
@@ -136,7 +143,10 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
       });
     return writing;
   };
+  const interrupted = () => options.signal?.aborted ?? false;
   const accept = (result: Pick<JobResult, 'documents' | 'outcomes'> & Partial<JobResult>) => {
+    // Work that ends after an interrupt is dropped, not half-stored: the re-run does it.
+    if (interrupted()) return;
     pending.push({ documents: result.documents, outcomes: result.outcomes });
     slowest = slower(slowest, result.slowest ?? null);
     pendingDocuments += result.documents.length;
@@ -148,6 +158,17 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const inFlight = Math.max(2, workers) * 4;
   const queue = new PQueue({ concurrency: inFlight });
   const walked = await walkInputs(inputs);
+  const summary = (wasInterrupted: boolean): ImportSummary => ({
+    runId,
+    files: total,
+    outcomes,
+    seconds: (performance.now() - started) / 1000,
+    bytes,
+    timings,
+    slowest,
+    warnings,
+    interrupted: wasInterrupted,
+  });
   accept({ documents: [], outcomes: walked.skipped });
   let done = 0;
   const total = walked.files.length;
@@ -237,6 +258,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
       jobs.push(job);
     };
     for await (const raw of lines) {
+      if (interrupted()) break;
       lineNumber++;
       const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
       if (line.trim() === '' || stored.has(lineNumber)) continue;
@@ -262,7 +284,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
       await queue.onSizeLessThan(inFlight);
       // Back-pressure from the writer: reading never runs more than a couple of batches ahead of the database.
       if (batchesQueued > 2) await writing;
-      if (writeError) break;
+      if (writeError || interrupted()) break;
       void queue.add(async () => {
         try {
           await importFile(file);
@@ -273,10 +295,21 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
         options.onProgress?.({ done, total, path: file.path });
       });
     }
+    if (interrupted()) {
+      queue.clear();
+      // Ends the jobs in flight at once; their results are dropped.
+      await executor.close();
+    }
     await queue.onIdle();
     await flush();
     if (writeError) throw writeError;
     await store.flushNearDuplicateIndex();
+    if (interrupted()) {
+      // Consolidation waits for the re-run; until then queries read each new quote as a statement of its own.
+      await store.finishRun(runId, 'interrupted');
+      Object.assign(timings, store.timings);
+      return summary(true);
+    }
     // The workers' heaps are released before the knowledge-base level is computed, so the two never add up.
     await executor.close();
     await store.consolidate(CONSOLIDATION_RULES);
@@ -293,14 +326,5 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     await store.close();
     await lock.release();
   }
-  return {
-    runId,
-    files: total,
-    outcomes,
-    seconds: (performance.now() - started) / 1000,
-    bytes,
-    timings,
-    slowest,
-    warnings,
-  };
+  return summary(false);
 }

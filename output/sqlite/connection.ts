@@ -120,21 +120,32 @@ export async function migrate(db: Database): Promise<void> {
     return migrationFiles().filter((file) => !applied.has(Number.parseInt(file, 10)));
   };
   if ((await pendingFiles()).length === 0) return;
-  // One transaction: a base is at one version or the next, never half-way, and a failed migration leaves no trace.
-  await db.transaction(async () => {
-    await db.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    );
-    // Read again inside the transaction: another import may have migrated while this one waited for the write lock.
-    for (const file of await pendingFiles()) {
-      await db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
-      await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
-        Number.parseInt(file, 10),
-        file,
-        new Date().toISOString(),
-      ]);
-    }
-  });
+  // A migration may rebuild a table others refer to (SQLite changes constraints no other way): foreign keys are off
+  // while they run, and every reference is checked before the transaction commits. The pragma is a no-op inside a
+  // transaction, so it is set around it.
+  await db.exec('PRAGMA foreign_keys = OFF');
+  try {
+    // One transaction: a base is at one version or the next, never half-way, and a failed migration leaves no trace.
+    await db.transaction(async () => {
+      await db.exec(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
+      // Read again inside the transaction: another import may have migrated while this one waited for the write lock.
+      for (const file of await pendingFiles()) {
+        await db.exec(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+        await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+          Number.parseInt(file, 10),
+          file,
+          new Date().toISOString(),
+        ]);
+      }
+      const broken = await db.all<{ table: string }>('PRAGMA foreign_key_check');
+      if (broken.length > 0)
+        throw new Error(`a migration left ${broken.length} broken references (first in ${broken[0]!.table})`);
+    });
+  } finally {
+    await db.exec('PRAGMA foreign_keys = ON');
+  }
 }
 
 /** The newest migration applied, 0 for an empty file. */

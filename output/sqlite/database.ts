@@ -1,4 +1,7 @@
+import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type sqlite3 from 'sqlite3';
 import { KnowledgeBaseUnavailableError } from '../knowledge-base.js';
 
@@ -20,15 +23,35 @@ function loadDriver(): typeof sqlite3 {
   }
 }
 
+/** Whether this process may write the file and create files beside it (SQLite's journal and shared memory). */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The few promise-returning calls the knowledge base needs, over sqlite3's callback API. */
 export class Database {
   private constructor(private readonly db: sqlite3.Database) {}
 
+  /**
+   * Opens a file; read-only, a file its user cannot write (a shared base in a read-only folder) is opened immutable:
+   * a reader of a WAL file needs to write its shared-memory file beside it, which such a folder forbids, and no
+   * import can be writing there.
+   */
   static open(path: string, readonly = false): Promise<Database> {
     const sqlite = loadDriver();
-    const mode = readonly ? sqlite.OPEN_READONLY : sqlite.OPEN_READWRITE | sqlite.OPEN_CREATE;
+    const immutable = readonly && !writable(path);
+    const mode = readonly
+      ? sqlite.OPEN_READONLY | (immutable ? sqlite.OPEN_URI : 0)
+      : sqlite.OPEN_READWRITE | sqlite.OPEN_CREATE;
+    const location = immutable ? `${pathToFileURL(path).href}?immutable=1` : path;
     return new Promise((resolve, reject) => {
-      const db = new sqlite.Database(path, mode, (error) => (error ? reject(error) : resolve(new Database(db))));
+      const db = new sqlite.Database(location, mode, (error) => (error ? reject(error) : resolve(new Database(db))));
     });
   }
 

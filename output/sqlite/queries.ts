@@ -12,6 +12,7 @@ import {
 import type { EntityType } from '../../extractors/entities.js';
 import type { Database } from './database.js';
 import { exportRecord } from './export.js';
+import { ftsQuery } from './search-syntax.js';
 
 /**
  * The researcher's questions, answered from the knowledge base: every function returns plain rows (the CLI prints
@@ -79,7 +80,7 @@ export async function searchDocuments(
               snippet(documents_fts, 1, ?, ?, '…', 16) AS snippet
        FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
        WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?`,
-      [open, close, query, options.limit ?? 20],
+      [open, close, ftsQuery(query), options.limit ?? 20],
     );
     return rows.map((r) => ({
       ...documentRef(r),

@@ -16,7 +16,11 @@ export async function beginRun(db: Database, args: string[], toolVersion: string
 }
 
 /** Marks a run finished. */
-export async function finishRun(db: Database, runId: number, status: 'completed' | 'failed'): Promise<void> {
+export async function finishRun(
+  db: Database,
+  runId: number,
+  status: 'completed' | 'failed' | 'interrupted',
+): Promise<void> {
   await db.run('UPDATE import_runs SET finished_at = ?, status = ? WHERE id = ?', [
     new Date().toISOString(),
     status,

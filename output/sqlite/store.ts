@@ -1,15 +1,17 @@
+import { existsSync } from 'node:fs';
 import type { FileOutcome } from '../../corpus/document.js';
 import { documentOutcome } from '../../corpus/outcomes.js';
 import type { StoredDocument } from '../../extractors/analysis.js';
 import type { EntityType } from '../../extractors/entities.js';
-import type {
-  ConsolidationRules,
-  ImportLock,
-  KnowledgeBase,
-  KnowledgeBaseCounts,
-  KnowledgeBaseTimings,
-  NearDuplicateRule,
-  WriteItem,
+import {
+  type ConsolidationRules,
+  type ImportLock,
+  type KnowledgeBase,
+  type KnowledgeBaseCounts,
+  KnowledgeBaseMissingError,
+  type KnowledgeBaseTimings,
+  type NearDuplicateRule,
+  type WriteItem,
 } from '../knowledge-base.js';
 import type { ExportRecord, ImportRun, KnowledgeBaseEntity, QuoteFilters, StatementRow } from '../records.js';
 import { consolidate } from './consolidation.js';
@@ -59,6 +61,10 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
   /** Opens (and, unless read-only, creates and migrates) the knowledge base at `path`. */
   static async open(path: string, options: SqliteOptions = {}): Promise<SqliteKnowledgeBase> {
     const readonly = options.readonly ?? false;
+    if (readonly && !existsSync(path))
+      throw new KnowledgeBaseMissingError(
+        `there is no knowledge base at ${path}: import documents into it first (advisory-kb import <folder> --db ${path}), or name another with --db`,
+      );
     const db = await openConnection(path, readonly);
     const kb = new SqliteKnowledgeBase(db, path, options.nearDuplicates);
     if (!readonly) {
@@ -88,7 +94,7 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     return beginRun(this.db, args, toolVersion);
   }
 
-  finishRun(runId: number, status: 'completed' | 'failed'): Promise<void> {
+  finishRun(runId: number, status: 'completed' | 'failed' | 'interrupted'): Promise<void> {
     return finishRun(this.db, runId, status);
   }
 

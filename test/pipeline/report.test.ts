@@ -33,6 +33,7 @@ describe('the import summary', () => {
         timings: {},
         slowest: null,
         warnings: [],
+        interrupted: false,
         outcomes: [
           { path, record: null, status: 'skipped', reason: 'binary', detail: 'not a text file', documentId: null },
         ],
