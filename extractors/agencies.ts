@@ -1,7 +1,7 @@
 import type { LanguageCode } from '../corpus/document.js';
 import type { EntityFinding, Mention } from './entities.js';
 import { COUNTRY_CUES, countryProfile } from './countries.js';
-import { AGENCIES, type AgencyEntry } from './lang/gazetteer/agencies.js';
+import { AGENCIES, type AgencyEntry, GAZETTEER_LANGUAGE } from './lang/gazetteer/agencies.js';
 import { LANGUAGE_PACKS, languagePack, PACK_LANGUAGES } from './lang/index.js';
 import { findDefinitions, NAME_CONNECTORS } from './definitions.js';
 import { isCapitalized, PhraseMatcher, type Token, type TokenRange, tokenize } from './phrases.js';
@@ -36,6 +36,8 @@ function gazetteerAgency(key: string): AgencyEntry | undefined {
 export interface ParentBody {
   key: string;
   name: string;
+  /** Its names in other languages. */
+  otherNames?: string[];
   acronym: string | null;
   country: string;
   /** `key` of the body above it, if any. */
@@ -49,7 +51,8 @@ export function parentBodies(entities: readonly EntityFinding[]): ParentBody[] {
     const entry = gazetteerAgency(key);
     if (!entry || bodies.has(key)) return;
     const parent = entry.parent ? agencyKey(entry.parent) : null;
-    bodies.set(key, { key, name: entry.name, acronym: entry.acronyms?.[0] ?? null, country: entry.country, parent });
+    const { name, otherNames } = agencyNames(entry);
+    bodies.set(key, { key, name, otherNames, acronym: entry.acronyms?.[0] ?? null, country: entry.country, parent });
     if (parent) visit(parent);
   };
   for (const entity of entities) if (entity.parent) visit(entity.parent);
@@ -74,6 +77,25 @@ const GAZETTEER = new PhraseMatcher<FormPayload>(
 
 /** Both languages' vocabularies: German texts cite English agency names and the other way round. */
 const WORDS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].agencies.AGENCY_WORDS);
+
+/** The language each country's bodies are named in, from the packs. */
+const NAMING_LANGUAGE = new Map(
+  PACK_LANGUAGES.flatMap((code) =>
+    LANGUAGE_PACKS[code].agencies.AGENCY_WORDS.namingCountries.map((country) => [country, code] as const),
+  ),
+);
+
+/**
+ * A body's canonical name is the one of its own country's language ("Bundesamt für Sicherheit in der
+ * Informationstechnik" for the BSI, "Department of Commerce" for the US body); its names in other languages are
+ * kept as aliases, so either language finds it.
+ */
+function agencyNames(entry: AgencyEntry): { name: string; otherNames: string[] } {
+  const names: Record<string, string | undefined> = { [GAZETTEER_LANGUAGE]: entry.name, de: entry.de };
+  const language = NAMING_LANGUAGE.get(entry.country) ?? GAZETTEER_LANGUAGE;
+  const name = names[language] ?? entry.name;
+  return { name, otherNames: Object.values(names).filter((n): n is string => n !== undefined && n !== name) };
+}
 const ARTICLES = new Set(WORDS.flatMap((w) => w.articles).map((w) => w.toLowerCase()));
 const INDEFINITES = new Set(WORDS.flatMap((w) => w.indefinites).map((w) => w.toLowerCase()));
 const GENITIVE_LINKS = new Set(WORDS.flatMap((w) => w.genitiveLinks).map((w) => w.toLowerCase()));
@@ -428,7 +450,7 @@ function toFindings(text: string, tokens: readonly Token[], mentions: AgencyMent
         ? {
             key,
             type: 'agency',
-            name: entity.name,
+            ...agencyNames(entity),
             aliases: [],
             mentions: [],
             roles: [],

@@ -27,6 +27,8 @@ export interface EntityFinding {
   parent: string | null;
   /** How the entity was found: `gazetteer`, `definition`, `pattern`, `lexicon`, ... */
   origin: string;
+  /** Its names in the gazetteer's other languages, which the document need not use: the knowledge base's aliases. */
+  otherNames?: string[];
 }
 
 /**

@@ -21,7 +21,8 @@ import {
   formatSearch,
   formatTimeline,
 } from './query-report.js';
-import { CommandError, EXPORT_FORMATS, type ExportFormat, runExport, write } from './export.js';
+import { CommandError } from './command-error.js';
+import { EXPORT_FORMATS, type ExportFormat, runExport, write } from './export.js';
 import { countByStatus, formatCounts, formatImportSummary } from './report.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 
@@ -81,8 +82,8 @@ program
             )
           : null;
       let started = false;
-      // The extractors take seconds to load: say so at once, before the bar can show anything.
-      if (!options.json) process.stderr.write(`advisory-kb: reading ${paths.join(', ')} into ${options.db}…\n`);
+      // The extractors take seconds to load, and the bar shows nothing until the first file is done: say so at once.
+      bar?.start(1, 0, { file: 'loading the extractors…' });
       // Ctrl-C (or a termination signal) stops the import cleanly: what finished is committed, the run is marked
       // interrupted; a second one stops at once (every commit is a transaction, so nothing is half-written).
       const interrupt = new AbortController();
@@ -107,7 +108,7 @@ program
           process.stderr.write(`advisory-kb: another import into ${options.db} is running; waiting for it to finish\n`),
         onProgress: ({ done, total, path }) => {
           if (!bar || signalled) return;
-          if (!started) bar.start(total, 0, { file: '' });
+          if (!started) bar.setTotal(total);
           started = true;
           bar.update(done, { file: path.length > 40 ? '…' + path.slice(-39) : path });
         },
@@ -222,6 +223,11 @@ function quoteKind(value: string): 'direct' | 'indirect' {
 }
 function isoDate(value: string): string {
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
+  const [year, month = 1, day = 1] = value.split('-').map(Number);
+  // The calendar decides: Date moves 2024-02-30 to March, so a date that does not come back unchanged does not exist.
+  const date = new Date(Date.UTC(year!, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    throw new InvalidArgumentError(`${value} is not a date of the calendar`);
   return value;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Table from 'cli-table3';
@@ -6,6 +6,7 @@ import { wordOverlap } from '../extractors/statements.js';
 import { openKnowledgeBaseReader } from '../output/open.js';
 import type { ExportRecord } from '../output/records.js';
 import { runImport } from './runner.js';
+import { CommandError } from './command-error.js';
 
 /** The annotation format of a gold folder (see ../shared/gold-dev/README.md). */
 interface GoldEntity {
@@ -200,11 +201,16 @@ export async function runEvaluation(
   goldDir: string,
   options: { db?: string; workers?: number } = {},
 ): Promise<EvaluationResult> {
-  const ids = readdirSync(goldDir)
+  const files = existsSync(goldDir) ? readdirSync(goldDir) : [];
+  const ids = files
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -'.json'.length))
-    .filter((id) => readdirSync(goldDir).includes(`${id}.txt`))
+    .filter((id) => files.includes(`${id}.txt`))
     .sort();
+  if (ids.length === 0)
+    throw new CommandError(
+      `${goldDir} holds no gold annotations: it must contain pairs of <id>.txt (a document) and <id>.json (its annotations, see the README's Evaluation section)${existsSync(goldDir) ? '' : ` (and ${goldDir} does not exist)`}`,
+    );
   const scratch = options.db ? null : mkdtempSync(join(tmpdir(), 'advisory-kb-eval-'));
   const db = options.db ?? join(scratch!, 'eval.sqlite');
   try {

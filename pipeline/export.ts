@@ -2,9 +2,7 @@ import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
 import type { KnowledgeBaseReader } from '../output/knowledge-base.js';
-
-/** What the user asked cannot be done as asked: the CLI prints the message alone, no stack trace. */
-export class CommandError extends Error {}
+import { CommandError } from './command-error.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'json', 'stix', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -31,7 +31,14 @@ export function formatImportSummary(summary: ImportSummary, counts: KnowledgeBas
   lines.push(
     `advisory-kb import: ${summary.files} files read in ${summary.seconds.toFixed(1)} s (${mb.toFixed(2)} MB) into ${printable(db)} (run ${summary.runId})`,
   );
-  lines.push('This run: ' + STATUSES.map((s) => `${s} ${byStatus[s]}`).join(' · '));
+  // Outcomes count documents: a JSON or JSONL file gives one per record, so they may outnumber the files read.
+  const records = summary.outcomes.filter((o) => o.record !== null);
+  const recordFiles = new Set(records.map((o) => o.path)).size;
+  const perRecord =
+    records.length > 0
+      ? `, counting the ${records.length} records of ${recordFiles} JSON/JSONL file${recordFiles === 1 ? '' : 's'} one by one`
+      : '';
+  lines.push(`This run${perRecord}: ` + STATUSES.map((s) => `${s} ${byStatus[s]}`).join(' · '));
   const slowest = summary.slowest;
   if (slowest)
     lines.push(`Slowest document: ${where(slowest)} (${slowest.chars} characters, ${slowest.seconds.toFixed(2)} s)`);

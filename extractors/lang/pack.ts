@@ -32,6 +32,8 @@ export interface AgencyWords {
   AGENCY_WORDS: {
     /** The country an agency is in when nothing in the text says otherwise. */
     defaultCountry: string;
+    /** Countries whose bodies go by their name in this language (ISO 3166-1 alpha-2): it is their canonical name. */
+    namingCountries: Words;
     articles: Words;
     indefinites: Words;
     /** Adjectives and names that cue a country ("russische", "U.S.") → ISO 3166-1 alpha-2. */

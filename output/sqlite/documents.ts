@@ -99,7 +99,10 @@ export class DocumentWriter {
     );
     const aliases = new Map(
       entities.flatMap(({ e }) =>
-        [e.name, ...e.aliases].map((alias): [string, string[]] => [`${e.key}\u0000${alias}`, [entityId(e.key), alias]]),
+        [e.name, ...e.aliases, ...(e.otherNames ?? [])].map((alias): [string, string[]] => [
+          `${e.key}\u0000${alias}`,
+          [entityId(e.key), alias],
+        ]),
       ),
     );
     await this.db.insertRows(
@@ -171,6 +174,10 @@ export class DocumentWriter {
     const inserted = await this.db.run(
       'INSERT OR IGNORE INTO entities (id, key, type, name, acronym, country, parent_id, origin) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
       [entityId(key), key, 'agency', body.name, body.acronym, body.country, 'gazetteer'],
+    );
+    await this.db.insertRows(
+      'INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT value->>0, value->>1 FROM json_each(?)',
+      [body.name, ...(body.otherNames ?? [])].map((alias) => [entityId(key), alias]),
     );
     if (inserted.changes === 0 || !body.parent) return;
     await this.ensureParentBody(body.parent, bodies);

@@ -128,15 +128,18 @@ export async function listEntities(
 }
 
 /**
- * The knowledge-base entities a name or id may mean, the best attested first: by id, then exact alias, then part of
- * one.
+ * The knowledge-base entities a name or id may mean: by id, else by exact alias, else by part of one; the entity of
+ * exactly that name first, then the best attested.
  */
 export async function findEntities(db: Database, nameOrId: string): Promise<EntitySummary[]> {
+  // An entity named exactly so comes before one that was only called so somewhere ("Kaspersky" before "AO Kaspersky
+  // Lab", which a document calls "Kaspersky"), then the best attested.
   const select = (where: string, params: unknown[]) =>
     db.all<EntitySummary>(
       `SELECT id, type, name, acronym, country, mentions, documents FROM entity_summary
-       WHERE id IN (SELECT c.canonical_id FROM entity_canonical c ${where}) ORDER BY documents DESC, mentions DESC, name, id LIMIT 20`,
-      params,
+       WHERE id IN (SELECT c.canonical_id FROM entity_canonical c ${where})
+       ORDER BY name = ? COLLATE NOCASE DESC, documents DESC, mentions DESC, name, id LIMIT 20`,
+      [...params, nameOrId],
     );
   if (nameOrId.trim() === '') throw new QueryError('give a name or an id: an empty one would name every entity');
   if (/^ent_[0-9a-f]+$/.test(nameOrId)) return select('WHERE c.entity_id = ?', [nameOrId]);

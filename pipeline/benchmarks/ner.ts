@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { score, type Score } from '../eval.js';
 import type { IngestedDocument, LanguageCode } from '../../corpus/document.js';
 import type { EntityType } from '../../extractors/entities.js';
 import { defineStage, Pipeline, STAGES } from '../stages.js';
+import { readGoldLines } from './gold.js';
 
 /** One sentence of a NER benchmark's `gold/sentences.jsonl` (GermEval 2014 as ../shared/bench ships it). */
 interface NerSentence {
@@ -46,10 +45,7 @@ function entityStages(language: LanguageCode) {
  * layer labelled plainly PER, ORG or LOC (not the "-part"/"-deriv" variants), matched one to one by overlap and class.
  */
 export function runNerBenchmark(folder: string): NerResult {
-  const sentences = readFileSync(join(folder, 'gold', 'sentences.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as NerSentence);
+  const sentences = readGoldLines<NerSentence>(folder, 'gold/sentences.jsonl', 'GermEval-style NER benchmark');
   const counts = Object.fromEntries(CLASSES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<
     NerClass,
     { tp: number; fp: number; fn: number }

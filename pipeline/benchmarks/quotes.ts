@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { IngestedDocument, Span } from '../../corpus/document.js';
 import { documentId } from '../../corpus/ids.js';
 import { findQuoted, type QuoteFinding } from '../../extractors/quotes.js';
 import { score, type Score } from '../eval.js';
 import { Pipeline } from '../stages.js';
+import { readGoldLines } from './gold.js';
 
 /**
  * The quote benchmark's scorer (German Wikinews with the speech, thought and writing annotations of GermEval 2023's
@@ -184,10 +183,11 @@ const predictedOf = (quotes: readonly QuoteFinding[]): PredictedQuote[] =>
 
 /** Runs the full pipeline over every article of `<folder>/gold/*.jsonl` and scores its quotes. */
 export function runQuoteBenchmark(folder: string, split = 'train'): QuoteBenchmarkResult {
-  const articles = readFileSync(join(folder, 'gold', `${split}.jsonl`), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as GoldArticle);
+  const articles = readGoldLines<GoldArticle>(
+    folder,
+    `gold/${split}.jsonl`,
+    'GermEval 2023 speaker-attribution benchmark',
+  );
   const pipeline = new Pipeline();
   const tallies = { all: emptyTally(), topLevel: emptyTally(), naiveAll: emptyTally(), naiveTopLevel: emptyTally() };
   for (const article of articles) {

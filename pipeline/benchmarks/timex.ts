@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { extractDates } from '../../extractors/dates.js';
 import { score, type Score } from '../eval.js';
+import { readGoldLines } from './gold.js';
 
 /** One document of a TIMEX benchmark's `gold/docs.jsonl` (WikiWarsDE as ../shared/bench ships it). */
 interface TimexDocument {
@@ -47,10 +46,7 @@ function compare(predicted: Array<{ start: number; end: number; value: string }>
  * take the year of the previous mention, and the document creation date anchors only "heute" and the like.
  */
 export function runTimexBenchmark(folder: string): TimexResult {
-  const docs = readFileSync(join(folder, 'gold', 'docs.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as TimexDocument);
+  const docs = readGoldLines<TimexDocument>(folder, 'gold/docs.jsonl', 'TIMEX benchmark');
   const totals = {
     all: { strict: { tp: 0, fp: 0, fn: 0 }, relaxed: { tp: 0, fp: 0, fn: 0 }, matched: 0, valueCorrect: 0 },
     calendar: { strict: { tp: 0, fp: 0, fn: 0 }, relaxed: { tp: 0, fp: 0, fn: 0 }, matched: 0, valueCorrect: 0 },

@@ -12,13 +12,13 @@ describe('extractAgencies: the gazetteer in both languages', () => {
     [
       'de',
       'Die Warnung des Bundesamts für Sicherheit in der Informationstechnik erreichte auch das BSI-Lagezentrum.',
-      'Federal Office for Information Security',
+      'Bundesamt für Sicherheit in der Informationstechnik',
       ['Bundesamts für Sicherheit in der Informationstechnik', 'BSI'],
     ],
     [
       'de',
       'Ein Sprecher des Bundesamtes für Verfassungsschutz (BfV) bestätigte den Bericht.',
-      'Federal Office for the Protection of the Constitution',
+      'Bundesamt für Verfassungsschutz',
       ['Bundesamtes für Verfassungsschutz', 'BfV'],
     ],
     [
@@ -27,7 +27,12 @@ describe('extractAgencies: the gazetteer in both languages', () => {
       'Department of Commerce',
       ['US-Handelsministerium', 'Handelsministeriums'],
     ],
-    ['de', 'BSI-Präsident Arne Schönbohm warnte am Dienstag.', 'Federal Office for Information Security', ['BSI']],
+    [
+      'de',
+      'BSI-Präsident Arne Schönbohm warnte am Dienstag.',
+      'Bundesamt für Sicherheit in der Informationstechnik',
+      ['BSI'],
+    ],
     [
       'en',
       'The Commerce Department said the U.S. Department of Commerce would act.',
@@ -67,6 +72,29 @@ describe('extractAgencies: the gazetteer in both languages', () => {
     });
   });
 
+  it.each([
+    [
+      'en',
+      "Germany's Federal Office for Information Security warned on Monday.",
+      'Bundesamt für Sicherheit in der Informationstechnik',
+      ['Federal Office for Information Security'],
+    ],
+    [
+      'de',
+      'Das österreichische Innenministerium ermittelt.',
+      'Bundesministerium für Inneres',
+      ['Federal Ministry of the Interior (Austria)'],
+    ],
+    ['de', 'Das US-Handelsministerium hat Kaspersky verboten.', 'Department of Commerce', ['US-Handelsministerium']],
+    ['en', 'The European Commission proposed the rules.', 'European Commission', ['Europäische Kommission']],
+  ] as const)(
+    "%s: names a body in its own country's language whatever the text's, the other as an alias: %s",
+    (language, text, name, otherNames) => {
+      const [agency] = extractAgencies(text, language);
+      expect(agency).toMatchObject({ name, otherNames });
+    },
+  );
+
   it('keeps a parent chain in the data: OICTS → BIS → Department of Commerce, NCSC → GCHQ', () => {
     const byId = new Map(AGENCIES.map((a) => [a.id, a]));
     expect([byId.get('us.oicts')!.parent, byId.get('us.bis')!.parent]).toEqual(['us.bis', 'us.doc']);
@@ -79,7 +107,7 @@ describe('extractAgencies: ambiguity', () => {
     [
       'de',
       'Das Nationale Zentrum für Cybersicherheit (NCSC) in Bern meldete 49 000 Vorfälle. Das NCSC rät zur Vorsicht.',
-      'National Cyber Security Centre (Switzerland)',
+      'Nationales Zentrum für Cybersicherheit',
       'CH',
     ],
     [
@@ -91,13 +119,13 @@ describe('extractAgencies: ambiguity', () => {
     [
       'de',
       'Das Innenministerium in Wien und die österreichische Polizei ermitteln; Österreich reagiert.',
-      'Federal Ministry of the Interior (Austria)',
+      'Bundesministerium für Inneres',
       'AT',
     ],
     [
       'de',
       'Das Innenministerium will Huawei aus dem 5G-Netz verbannen.',
-      'Federal Ministry of the Interior and Community',
+      'Bundesministerium des Innern und für Heimat',
       'DE',
     ],
     ['de', 'Das chinesische Handelsministerium kündigte Gegenmaßnahmen an.', 'Ministry of Commerce of China', 'CN'],
@@ -175,10 +203,14 @@ describe('extractAgencies: learning what the gazetteer lacks', () => {
     [
       'de',
       'Die Bundesregierung hat eine Behörde für Krisen beauftragt, und einem Ministerium fehlen Mittel.',
-      ['Federal Government of Germany'],
+      ['Bundesregierung'],
     ],
     ['en', 'The National Defense Authorization Act (NDAA) bans the software.', []],
-    ['de', 'Die deutsche Behörde für Cybersicherheit, das BSI, warnt.', ['Federal Office for Information Security']],
+    [
+      'de',
+      'Die deutsche Behörde für Cybersicherheit, das BSI, warnt.',
+      ['Bundesamt für Sicherheit in der Informationstechnik'],
+    ],
   ] as const)('learns no agency from a generic noun, a law or a description (%s): %s', (language, text, expected) => {
     expect(names(text, language)).toEqual(expected);
   });
@@ -186,7 +218,7 @@ describe('extractAgencies: learning what the gazetteer lacks', () => {
   it('maps a misnamed agency to the gazetteer by its content words', () => {
     expect(agencies('Das Bundesamt für Sicherheit und Informationstechnik warnt vor Kaspersky.', 'de')).toEqual([
       [
-        'Federal Office for Information Security',
+        'Bundesamt für Sicherheit in der Informationstechnik',
         'DE',
         ['Bundesamt für Sicherheit und Informationstechnik'],
         'gazetteer',

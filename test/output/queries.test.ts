@@ -124,7 +124,7 @@ describe('query functions', () => {
     const plattner = await store.entity('Plattner');
     expect(plattner.roles).toEqual([{ role: 'BSI-Präsidentin', documents: 1 }]);
     expect(plattner.affiliations).toEqual([
-      expect.objectContaining({ name: 'Federal Office for Information Security' }),
+      expect.objectContaining({ name: 'Bundesamt für Sicherheit in der Informationstechnik' }),
     ]);
     const raimondo = await store.entity('Raimondo');
     expect(raimondo.roles.map((r) => r.role).sort()).toEqual([

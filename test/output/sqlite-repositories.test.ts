@@ -13,6 +13,7 @@ import { consolidate } from '../../output/sqlite/consolidation.js';
 import type { Database } from '../../output/sqlite/database.js';
 import { DocumentWriter } from '../../output/sqlite/documents.js';
 import { NearDuplicateIndex } from '../../output/sqlite/near-duplicates.js';
+import { findEntities } from '../../output/sqlite/queries.js';
 import { beginRun, countKnowledgeBase, finishRun, writeOutcomes } from '../../output/sqlite/runs.js';
 import { entity, stored } from '../fixtures/stored-documents.js';
 
@@ -181,6 +182,35 @@ const RULE: NearDuplicateRule = {
   similarity: (a, b) => a.filter((value, k) => value === b[k]).length / 4,
   threshold: 0.5,
 };
+
+describe('entity look-up by name', () => {
+  it('puts the entity of exactly that name before better attested ones only called so', async () => {
+    const runId = await run();
+    const lab = (id: string) =>
+      stored(id, `Die AO Kaspersky Lab wehrt sich. Kaspersky klagt.`, {
+        entities: [
+          entity('organization:ao kaspersky lab', 'organization', 'AO Kaspersky Lab', 4, {
+            aliases: ['AO Kaspersky Lab', 'Kaspersky'],
+            origin: 'pattern',
+          }),
+        ],
+      });
+    const docs = [
+      lab('doc_a'),
+      lab('doc_b'),
+      stored('doc_c', 'Kaspersky antwortet.', {
+        entities: [entity('organization:kaspersky', 'organization', 'Kaspersky', 0, { origin: 'pattern' })],
+      }),
+    ];
+    const writer = new DocumentWriter(db);
+    await writer.insert(runId, docs);
+    await writer.insertSources(runId, docs);
+    expect((await findEntities(db, 'kaspersky')).map((e) => [e.name, e.documents])).toEqual([
+      ['Kaspersky', 1],
+      ['AO Kaspersky Lab', 2],
+    ]);
+  });
+});
 
 describe('near-duplicate index', () => {
   async function link(index: NearDuplicateIndex, docs: StoredDocument[]): Promise<void> {

@@ -193,9 +193,12 @@ describe('runImport', () => {
     );
     await store.close();
     expect(chain).toEqual([
-      { name: 'Federal Office for Information Security', parent: 'Federal Ministry of the Interior and Community' },
-      { name: 'Federal Ministry of the Interior and Community', parent: 'Federal Government of Germany' },
-      { name: 'Federal Government of Germany', parent: null },
+      {
+        name: 'Bundesamt für Sicherheit in der Informationstechnik',
+        parent: 'Bundesministerium des Innern und für Heimat',
+      },
+      { name: 'Bundesministerium des Innern und für Heimat', parent: 'Bundesregierung' },
+      { name: 'Bundesregierung', parent: null },
     ]);
   });
 

@@ -4,6 +4,8 @@ import type { AgencyWords } from '../pack.js';
 export const AGENCY_WORDS: AgencyWords['AGENCY_WORDS'] = {
   /** Whose country an unqualified "Innenministerium" belongs to when nothing in the text says otherwise. */
   defaultCountry: 'DE',
+  /** Where German is the language of the federal administration (Switzerland names its bodies in German first). */
+  namingCountries: ['DE', 'AT', 'CH', 'LI'],
   /** Skipped when looking for a country cue before a mention ("das chinesische Handelsministerium"). */
   articles: ['der', 'die', 'das', 'des', 'dem', 'den'],
   /** Before a head noun: a generic body, not a named one ("eine Behörde", "einem Ministerium"). */

@@ -3,6 +3,7 @@ import type { AgencyWords } from '../pack.js';
 /** English vocabulary for extractors/agencies.ts; the same shape as the German pack. */
 export const AGENCY_WORDS: AgencyWords['AGENCY_WORDS'] = {
   defaultCountry: 'US',
+  namingCountries: ['US', 'GB', 'IE', 'CA', 'AU', 'NZ'],
   articles: ['the'],
   indefinites: ['a', 'an', 'any', 'every', 'each', 'another', 'other', 'several', 'some', 'no'],
   countryAdjectives: {

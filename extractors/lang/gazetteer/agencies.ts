@@ -17,7 +17,9 @@ import AGENCY_GAZETTEER from './agencies.json' with { type: 'json' };
  */
 export interface AgencyEntry {
   id: string;
+  /** In English (GAZETTEER_LANGUAGE). */
   name: string;
+  /** In German, where the body has a German name. */
   de?: string;
   acronyms?: string[];
   contextAcronyms?: string[];
@@ -27,6 +29,9 @@ export interface AgencyEntry {
   genericForms?: string[];
   cueForms?: string[];
 }
+
+/** The language of every entry's `name`; its names in other languages are under their language code. */
+export const GAZETTEER_LANGUAGE = 'en';
 
 /** The gazetteer's bodies. */
 export const AGENCIES: readonly AgencyEntry[] = AGENCY_GAZETTEER;
