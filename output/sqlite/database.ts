@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,12 +40,13 @@ export class Database {
 
   /**
    * Opens a file; read-only, a file its user cannot write (a shared base in a read-only folder) is opened immutable:
-   * a reader of a WAL file needs to write its shared-memory file beside it, which such a folder forbids, and no
+   * a reader of a WAL file needs to create its shared-memory file beside it, which such a folder forbids, and no
    * import can be writing there.
    */
   static open(path: string, readonly = false): Promise<Database> {
     const sqlite = loadDriver();
-    const immutable = readonly && !writable(path);
+    // With a write-ahead log beside it, SQLite reads it through read-only shared memory; immutable would skip it.
+    const immutable = readonly && !writable(path) && !existsSync(`${path}-wal`);
     const mode = readonly
       ? sqlite.OPEN_READONLY | (immutable ? sqlite.OPEN_URI : 0)
       : sqlite.OPEN_READWRITE | sqlite.OPEN_CREATE;
