@@ -1,34 +1,18 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../corpus/paths.js';
 import { CSV_TABLES } from '../../output/csv.js';
 import type { StixObject } from '../../output/stix.js';
+import { CLI, cli, failing, run } from '../fixtures/cli.js';
 import { hasProgram, sharedFolder } from '../fixtures/shared.js';
 
-const run = promisify(execFile);
-const CLI = join(PROJECT_ROOT, 'dist', 'pipeline', 'cli.js');
 let dir: string;
 let db: string;
-
-const cli = (...args: string[]) =>
-  run(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
-
-/** The command's exit code and standard error, for commands expected to fail. */
-async function failing(...args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    await cli(...args);
-  } catch (error) {
-    const e = error as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-  throw new Error(`advisory-kb ${args.join(' ')} succeeded`);
-}
 
 async function bundle(): Promise<{ type: string; id: string; objects: StixObject[] }> {
   return JSON.parse((await cli('export', '--db', db, '--format', 'stix')).stdout) as {
@@ -95,13 +79,11 @@ describe('export --format stix', () => {
       for (const ref of refs) expect(ids.has(ref!), `${o.id} refers to ${ref}`).toBe(true);
     }
     const named = (name: string) => objects.find((o) => o['name'] === name);
-    expect(
-      named('Federal Office for Information Security') ?? named('Bundesamt für Sicherheit in der Informationstechnik'),
-    ).toMatchObject({
-      type: 'identity',
-      identity_class: 'organization',
-      sectors: ['government'],
-    });
+    const bsi = named('Bundesamt für Sicherheit in der Informationstechnik');
+    expect(bsi).toMatchObject({ type: 'identity', identity_class: 'organization', sectors: ['government'] });
+    expect(bsi!['x_opencti_aliases']).toEqual(
+      expect.arrayContaining(['BSI', 'Federal Office for Information Security']),
+    );
     expect(named('Oliver Dowden')).toMatchObject({ identity_class: 'individual', roles: ['Digital Secretary'] });
     const berlin = named('Berlin')!;
     expect(berlin).toMatchObject({ type: 'location', country: 'DE' });

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -11,31 +11,17 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../corpus/paths.js';
 import { Database } from '../../output/sqlite/database.js';
 import { KNOWLEDGE_BASE_FILES } from '../fixtures/knowledge-base.js';
+import { CLI, cli, failing, run } from '../fixtures/cli.js';
 import { hasProgram } from '../fixtures/shared.js';
 
 /** Every command as a new user types it, from the README only: what goes wrong must say what to do. */
 
-const run = promisify(execFile);
-const CLI = join(PROJECT_ROOT, 'dist', 'pipeline', 'cli.js');
 let dir: string;
 let db: string;
-
-const cli = (...args: string[]) =>
-  run(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 });
-
-async function failing(...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  try {
-    await cli(...args);
-  } catch (error) {
-    return error as { code: number; stderr: string; stdout: string };
-  }
-  throw new Error(`advisory-kb ${args.join(' ')} succeeded`);
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'advisory-kb-newcomer-'));
@@ -75,7 +61,7 @@ describe('a newcomer', () => {
           ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]]
           : [process.execPath, []];
       const [command, prefix] = asReader as [string, string[]];
-      const { stdout } = await promisify(execFile)(
+      const { stdout } = await run(
         command,
         [...prefix, CLI, 'entities', '--type', 'agency', '--db', join(shared, 'kb.sqlite'), '--json'],
         { cwd: tmpdir() },
