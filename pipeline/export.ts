@@ -7,8 +7,8 @@ import { CommandError } from './command-error.js';
 export const EXPORT_FORMATS = ['jsonl', 'json', 'stix', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Why a path cannot be written, in the user's terms. */
-export function unwritable(path: string, error: NodeJS.ErrnoException, wanted: 'file' | 'folder'): CommandError {
+/** Why a path cannot be written, in the user's terms, by the error code the file system gave. */
+function fileErrorReason(code: string | undefined, path: string, wanted: 'file' | 'folder'): string | null {
   const reasons: Record<string, string> = {
     ENOENT: `its folder ${dirname(path)} does not exist`,
     ENOTDIR: 'a part of the path is a file, not a folder',
@@ -19,7 +19,13 @@ export function unwritable(path: string, error: NodeJS.ErrnoException, wanted: '
     EROFS: 'the file system is read-only',
     ENOSPC: 'the disk is full',
   };
-  return new CommandError(`cannot write ${path}: ${(error.code && reasons[error.code]) ?? error.message}`);
+  return (code && reasons[code]) ?? null;
+}
+
+/** The error as the user should read it: a file-system error names the path and why; any other stays as it is. */
+function unwritable(path: string, error: unknown, wanted: 'file' | 'folder'): unknown {
+  const reason = fileErrorReason((error as NodeJS.ErrnoException).code, path, wanted);
+  return reason ? new CommandError(`cannot write ${path}: ${reason}`) : error;
 }
 
 /** A file opened for writing before anything is read, so that a bad path fails at once and with a clear reason. */
@@ -28,7 +34,7 @@ async function openFile(path: string): Promise<WriteStream> {
   try {
     await once(file, 'open');
   } catch (error) {
-    throw unwritable(path, error as NodeJS.ErrnoException, 'file');
+    throw unwritable(path, error, 'file');
   }
   return file;
 }
@@ -51,7 +57,7 @@ export async function runExport(
       const { writeCsvTables } = await import('../output/csv.js');
       await writeCsvTables(reader, options.out, { withText: options.withText ?? false });
     } catch (error) {
-      throw unwritable(options.out, error as NodeJS.ErrnoException, 'folder');
+      throw unwritable(options.out, error, 'folder');
     }
     return;
   }
@@ -61,7 +67,11 @@ export async function runExport(
   if (options.out) out.on('error', (error: NodeJS.ErrnoException) => (failure ??= error));
   const emit = async (text: string) => {
     if (failure) throw unwritable(options.out!, failure, 'file');
-    await write(out, text);
+    try {
+      await write(out, text);
+    } catch (error) {
+      throw options.out ? unwritable(options.out, error, 'file') : error;
+    }
   };
   if (options.format === 'stix') {
     // STIX locations carry the gazetteer's coordinates, which load with the extractors' lexicons: only when asked.
