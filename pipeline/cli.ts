@@ -353,6 +353,18 @@ program
   });
 
 program
+  .command('bench-html <folder>')
+  .description(
+    "main-text extraction of web pages on scrapinghub's (ground-truth.json) or trafilatura's (evaldata.json) benchmark",
+  )
+  .option('--json', 'print one JSON object')
+  .action(async (folder: string, options: { json?: boolean }) => {
+    const { formatHtmlBenchmark, runHtmlBenchmark } = await import('./benchmarks/html.js');
+    const result = runHtmlBenchmark(folder);
+    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatHtmlBenchmark(result)) + '\n');
+  });
+
+program
   .command('bench')
   .description('throughput: generate a seeded synthetic archive, import it, and compare with a bare compromise pass')
   .option('--docs <n>', 'documents to generate', positiveInteger, 1000)
