@@ -25,13 +25,12 @@ describe('extractHtml', () => {
       expect(page.body).not.toContain(furniture);
   });
 
-  it('separates blocks and line breaks instead of running them together', () => {
+  it('separates blocks and line breaks instead of running them together; the headline is the title, not the text', () => {
     const lines = extractHtml(PAGE)
       .body.split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
     expect(lines).toEqual([
-      'BSI warnt vor Kaspersky',
       'Das Bundesamt für Sicherheit in der Informationstechnik warnt.',
       'Zweite Zeile.',
       'Erster Punkt',
