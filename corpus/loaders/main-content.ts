@@ -14,6 +14,7 @@ interface DomElement extends DomNode {
   querySelectorAll(selector: string): Iterable<DomElement>;
   contains(other: DomElement): boolean;
   remove(): void;
+  replaceWith(...nodes: string[]): void;
 }
 interface DomText extends DomNode {
   data: string;
@@ -148,12 +149,13 @@ function removeFurniture(doc: DomDocument): void {
   const headline = doc.querySelector('h1');
   const wraps = (el: DomElement) =>
     squashed(el.textContent).length > WRAPPER_SHARE * pageChars || (headline !== null && el.contains(headline));
-  for (const el of [...body.querySelectorAll('figure, picture')]) if (el.isConnected && !wraps(el)) el.remove();
+  for (const el of [...body.querySelectorAll('figure, picture')]) if (el.isConnected && !wraps(el)) el.replaceWith(' ');
   for (const el of [...body.querySelectorAll('[class], [id]')]) {
     if (!el.isConnected) continue;
     const words = hint(el);
     const credit = CREDIT_HINT.test(words) && squashed(el.textContent).length < MAX_CREDIT_CHARS;
-    if ((credit || FURNITURE_HINT.test(words)) && !wraps(el)) el.remove();
+    // A space, so that the words around an inline element removed from a paragraph stay apart.
+    if ((credit || FURNITURE_HINT.test(words)) && !wraps(el)) el.replaceWith(' ');
   }
 }
 
