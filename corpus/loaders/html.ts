@@ -11,6 +11,13 @@ import { type LoadResult, singleRecord } from './types.js';
  */
 export const MAX_HTML_NESTING = 400;
 
+/**
+ * Pages whose elements' depths sum beyond this are read without their DOM as well: scoring candidate blocks walks each
+ * element's ancestors and subtree, a cost that grows with this sum (about a second at the limit). The largest of 331
+ * real pages measured sums to 50,000; generated pages with many deeply nested blocks reach millions.
+ */
+export const MAX_HTML_DEPTH_SUM = 3_000_000;
+
 /** Elements without content, and elements whose end tag HTML lets authors omit: neither deepens the nesting count. */
 const VOID = new Set([
   'area',
@@ -95,15 +102,38 @@ export interface HtmlPage {
 /** Title, main text, published date, language and canonical URL of an HTML page. */
 export function extractHtml(html: string): HtmlPage {
   const scan = scanHtml(html);
-  if (scan.depth > MAX_HTML_NESTING) {
-    const degraded: Message = {
-      stage: 'load',
-      severity: 'warning',
-      ruleId: 'html-too-deep',
-      detail: `elements nested ${scan.depth} levels deep (limit ${MAX_HTML_NESTING}): text read without page structure, so navigation and metadata are not told apart`,
-    };
-    return { body: scan.text, title: null, published: null, language: null, url: null, messages: [degraded] };
+  if (scan.depth > MAX_HTML_NESTING)
+    return linearPage(
+      scan.text,
+      'html-too-deep',
+      `elements nested ${scan.depth} levels deep (limit ${MAX_HTML_NESTING}): text read without page structure, so navigation and metadata are not told apart`,
+    );
+  if (scan.depthSum > MAX_HTML_DEPTH_SUM)
+    return linearPage(
+      scan.text,
+      'html-too-complex',
+      `elements whose depths sum to ${scan.depthSum} (limit ${MAX_HTML_DEPTH_SUM}): text read without page structure, so navigation and metadata are not told apart`,
+    );
+  try {
+    return { ...pageMetadata(html), body: mainText(html), messages: [] };
+  } catch (error) {
+    // A page no DOM reader can take keeps its text: one page must not cost the file its document.
+    const reason = error instanceof Error ? error.message : String(error);
+    return linearPage(
+      scan.text,
+      'html-reader-failed',
+      `the page's structure could not be read (${reason}): text read without it, so navigation and metadata are not told apart`,
+    );
   }
+}
+
+/** A page read by the linear scanner only, with the warning that says why. */
+function linearPage(text: string, ruleId: string, detail: string): HtmlPage {
+  const degraded: Message = { stage: 'load', severity: 'warning', ruleId, detail };
+  return { body: text, title: null, published: null, language: null, url: null, messages: [degraded] };
+}
+
+function pageMetadata(html: string): Pick<HtmlPage, 'title' | 'published' | 'language' | 'url'> {
   // htmlparser2 rather than parse5: five times faster, and metadata needs no HTML5 tree repair.
   const $ = cheerio.load(html, { xml: { xmlMode: false } });
   let published = jsonLdPublished($);
@@ -119,8 +149,7 @@ export function extractHtml(html: string): HtmlPage {
   const language =
     $('html').attr('lang')?.trim() || $('meta[http-equiv="content-language"]').attr('content')?.trim() || null;
   const url = $('link[rel="canonical"]').attr('href') || $('meta[property="og:url"]').attr('content') || null;
-
-  return { body: mainText(html), title, published, language, url, messages: [] };
+  return { title, published, language, url };
 }
 
 /** An opening or closing tag at the current position; attributes may not contain `<`, which keeps the scan linear. */
@@ -128,13 +157,15 @@ const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(\/?)>/y;
 
 /**
  * One linear pass over the markup without building a tree (HTML parsers keep their open-element stack in ways that
- * turn quadratic at great depth): the deepest nesting of elements that need an end tag, and the page's text with
- * block breaks and without scripts, styles or the head, for pages too deep for the DOM reader.
+ * turn quadratic at great depth): the deepest nesting of elements that need an end tag, the sum of every element's
+ * depth, and the page's text with block breaks and without scripts, styles or the head, for pages the DOM reader
+ * cannot take.
  */
-export function scanHtml(html: string): { depth: number; text: string } {
+export function scanHtml(html: string): { depth: number; depthSum: number; text: string } {
   const parts: string[] = [];
   let depth = 0;
   let maxDepth = 0;
+  let depthSum = 0;
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -167,11 +198,12 @@ export function scanHtml(html: string): { depth: number; text: string } {
     }
     if (BLOCK.has(name)) parts.push('\n\n');
     else if (name === 'br') parts.push('\n');
+    if (!closing) depthSum += depth + 1;
     if (selfClosing || VOID.has(name) || OPTIONAL_END.has(name)) continue;
     if (closing) depth = Math.max(0, depth - 1);
     else maxDepth = Math.max(maxDepth, ++depth);
   }
-  return { depth: maxDepth, text: tidyBlockText(parts.join('').replace(/[^\S\n]+/g, ' ')) };
+  return { depth: maxDepth, depthSum, text: tidyBlockText(parts.join('').replace(/[^\S\n]+/g, ' ')) };
 }
 
 /** An `.html` file as one record: its main text, title, date, language and canonical URL. */

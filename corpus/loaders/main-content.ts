@@ -4,7 +4,9 @@ import { parseHTML } from 'linkedom';
 /** The parts of the DOM (linkedom's, the browser's) that the main-text reader uses. */
 interface DomNode {
   nodeType: number;
-  childNodes: ArrayLike<DomNode>;
+  // Siblings, not childNodes: linkedom builds childNodes afresh on each access, a cost linear in the children.
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
   textContent: string | null;
 }
 interface DomElement extends DomNode {
@@ -29,7 +31,17 @@ const ELEMENT = 1;
 const TEXT = 3;
 
 /** Elements whose content is never article text. */
-export const NON_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'head', 'title']);
+export const NON_TEXT = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'canvas',
+  'head',
+  'title',
+]);
 
 /** Elements that end a paragraph: their text is separated from the next by a blank line. */
 export const BLOCK = new Set([
@@ -94,6 +106,12 @@ const MIN_MARKED_ARTICLE_CHARS = 200;
 /** Elements that mark the article, most specific first. */
 const ARTICLE_MARKERS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
 
+function children(node: DomNode): DomNode[] {
+  const list: DomNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) list.push(child);
+  return list;
+}
+
 const squashed = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /**
@@ -125,7 +143,8 @@ export function blockText(root: DomNode): string {
         stack.push('\n\n');
       }
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
+    const inner = children(node);
+    for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]!);
   }
   return tidyBlockText(parts.join(''));
 }
@@ -168,37 +187,45 @@ function markedArticle(doc: DomDocument): DomElement | null {
       let linkChars = 0;
       for (const a of el.querySelectorAll('a')) linkChars += squashed(a.textContent).length;
       const chars = squashed(el.textContent).length - linkChars;
-      if (chars > bestChars) (best = el), (bestChars = chars);
+      if (chars > bestChars) ((best = el), (bestChars = chars));
     }
     if (best) return best;
   }
   return null;
 }
 
-const headingLevel = (node: DomNode) =>
-  node.nodeType === ELEMENT ? Number(/^h([1-6])$/.exec((node as DomElement).localName)?.[1] ?? 0) : 0;
-
-/** Headings left without any text after them once Readability dropped the link lists they announced. */
-function removeEmptySections(content: DomElement): void {
-  // Document order as headings (with their level) and the text between them; a heading's own text is its label.
-  const sequence: Array<{ heading: DomElement; level: number } | 'text'> = [];
-  const stack: DomNode[] = [content];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const level = headingLevel(node);
-    if (level > 0) sequence.push({ heading: node as DomElement, level }, 'text');
-    else if (node.nodeType === TEXT && (node as DomText).data.trim() !== '') sequence.push('text');
-    else for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i]!);
-  }
-  sequence.forEach((item, i) => {
-    if (item === 'text') return;
-    for (let j = i + 2; j < sequence.length; j++) {
-      const next = sequence[j]!;
-      if (next === 'text') return;
-      if (next.level <= item.level) break;
+function leafBlocks(root: DomElement): DomElement[] {
+  const leaves: DomElement[] = [];
+  const visit = (el: DomElement): boolean => {
+    let hasBlock = false;
+    for (const child of children(el)) {
+      if (child.nodeType !== ELEMENT) continue;
+      const isBlock = BLOCK.has((child as DomElement).localName);
+      const inner = visit(child as DomElement);
+      if (isBlock && !inner) leaves.push(child as DomElement);
+      hasBlock ||= isBlock || inner;
     }
-    item.heading.remove();
-  });
+    return hasBlock;
+  };
+  visit(root);
+  return leaves;
+}
+
+function trimTail(content: DomElement): void {
+  const leaves = leafBlocks(content);
+  for (let i = leaves.length - 1; i >= 0; i--) {
+    const el = leaves[i]!;
+    const text = squashed(el.textContent);
+    if (text === '') continue;
+    let linkChars = 0;
+    for (const a of el.querySelectorAll('a')) linkChars += squashed(a.textContent).length;
+    if (el.localName === 'a') linkChars = text.length;
+    if (/^h[1-6]$/.test(el.localName) || linkChars / text.length >= 0.5) {
+      el.remove();
+      continue;
+    }
+    break;
+  }
 }
 
 /**
@@ -228,7 +255,7 @@ export function mainText(html: string): string {
   const markedText = marked ? blockText(marked) : '';
   const bodyText = marked || !doc.body ? '' : blockText(doc.body);
   const article = new Readability<DomElement>(doc as never, { serializer: (node) => node as never }).parse();
-  if (article?.content) removeEmptySections(article.content);
+  if (article?.content) trimTail(article.content);
   const text = article?.content ? blockText(article.content) : '';
   if (text === '' || text.length < MIN_SHARE_OF_MARKED_ARTICLE * markedText.length) return markedText || bodyText;
   return text;

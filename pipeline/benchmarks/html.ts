@@ -104,8 +104,8 @@ function runArticleBodyBenchmark(folder: string): HtmlBenchmarkResult {
     const { tp, fp, fn } = shingleMatch(gold, body);
     const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
     const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
-    if (tp + fp > 0) (precisionSum += precision), precisionPages++;
-    if (tp + fn > 0) (recallSum += recall), recallPages++;
+    if (tp + fp > 0) ((precisionSum += precision), precisionPages++);
+    if (tp + fn > 0) ((recallSum += recall), recallPages++);
     if (body.trim() === '' && gold.trim() !== '') emptyPages.push(id);
     scores.push({ page: id, precision, recall, f1: harmonic(precision, recall), chars: body.length });
   }

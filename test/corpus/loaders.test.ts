@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractHtml, MAX_HTML_NESTING, scanHtml } from '../../corpus/loaders/html.js';
+import { extractHtml, MAX_HTML_DEPTH_SUM, MAX_HTML_NESTING, scanHtml } from '../../corpus/loaders/html.js';
 import { loadJson, loadJsonLine } from '../../corpus/loaders/json.js';
 import { loadMarkdown } from '../../corpus/loaders/markdown.js';
 
@@ -84,6 +84,16 @@ describe('extractHtml', () => {
     expect(page.body).toContain('Das BSI warnt vor Kaspersky.');
     expect(page.messages).toEqual([expect.objectContaining({ ruleId: 'html-too-deep', severity: 'warning' })]);
     expect(page.messages[0]!.detail).toContain(`limit ${MAX_HTML_NESTING}`);
+  });
+
+  it('reads a page of many blocks each nested 350 deep as plain text and says so', () => {
+    const block = (i: number) => `${'<div>'.repeat(350)}<p>Absatz ${i}: Das BSI warnt.</p>${'</div>'.repeat(350)}`;
+    const html = `<html><body>${Array.from({ length: 400 }, (_, i) => block(i)).join('')}</body></html>`;
+    expect(scanHtml(html).depthSum).toBeGreaterThan(MAX_HTML_DEPTH_SUM);
+    const page = extractHtml(html);
+    expect(page.body).toContain('Absatz 0: Das BSI warnt.');
+    expect(page.body).toContain('Absatz 399: Das BSI warnt.');
+    expect(page.messages).toEqual([expect.objectContaining({ ruleId: 'html-too-complex', severity: 'warning' })]);
   });
 });
 

@@ -29,7 +29,8 @@ const FURNITURE = {
     related: ['Phishing-Welle trifft Sparkassenkunden', 'Neue Version des IT-Grundschutz-Kompendiums'],
     comment: 'Leserkommentar: Das hätte man schon vor Jahren beheben müssen.',
     credit: 'Foto: Pressestelle',
-    notice: 'Ihr Browser ist veraltet. Bitte installieren Sie eine aktuelle Version, um alle Funktionen dieser Website nutzen zu können.',
+    notice:
+      'Ihr Browser ist veraltet. Bitte installieren Sie eine aktuelle Version, um alle Funktionen dieser Website nutzen zu können.',
   },
   en: {
     menu: ['Home', 'Topics', 'Newsroom', 'Services', 'Contact', 'Careers'].map((w) => `<a href="/${w}">${w}</a>`),
@@ -62,7 +63,11 @@ const CASES: Array<[string, (lang: Language) => string, (lang: Language) => stri
         <div class="col-right"><div class="box"><a href="/x">${FURNITURE[lang].sidebar}</a></div></div></div>
         <div class="site-bottom">${FURNITURE[lang].footer}</div>`,
       ),
-    (lang) => [...FURNITURE[lang].menu.map((a) => a.replace(/<[^>]+>/g, '')), FURNITURE[lang].sidebar, FURNITURE[lang].footer],
+    (lang) => [
+      ...FURNITURE[lang].menu.map((a) => a.replace(/<[^>]+>/g, '')),
+      FURNITURE[lang].sidebar,
+      FURNITURE[lang].footer,
+    ],
   ],
   [
     'the first <article> is a teaser box, the story a later one',
@@ -151,13 +156,29 @@ describe('main text of web pages', () => {
   });
 
   it('never throws, is deterministic, and neither invents nor reorders text, whatever the markup', () => {
-    const tag = fc.constantFrom('div', 'p', 'article', 'main', 'aside', 'form', 'section', 'span', 'h2', 'li', 'figure');
+    const tag = fc.constantFrom(
+      'div',
+      'p',
+      'article',
+      'main',
+      'aside',
+      'form',
+      'section',
+      'span',
+      'h2',
+      'li',
+      'figure',
+    );
     const element = fc.letrec<{ node: string }>((self) => ({
       node: fc.oneof(
         { depthSize: 'small' },
         fc.stringMatching(/^[A-Za-zÄÖÜäöüß .,]{0,40}$/),
         fc
-          .tuple(tag, fc.constantFrom('', ' class="comments"', ' class="content"', ' id="main"'), fc.array(self('node')))
+          .tuple(
+            tag,
+            fc.constantFrom('', ' class="comments"', ' class="content"', ' id="main"'),
+            fc.array(self('node')),
+          )
           .map(([t, attr, children]) => `<${t}${attr}>${children.join('')}</${t}>`),
       ),
     })).node;
