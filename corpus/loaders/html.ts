@@ -12,10 +12,12 @@ import { type LoadResult, singleRecord } from './types.js';
 export const MAX_HTML_NESTING = 400;
 
 /**
- * Pages whose elements' depths sum beyond this are read without their DOM as well: scoring candidate blocks walks each
- * element's ancestors and subtree, a cost that grows with this sum (about a second at the limit). The largest of 331
- * real pages measured sums to 50,000; generated pages with many deeply nested blocks reach millions.
+ * Pages beyond either limit are read without their DOM as well. Scoring candidate blocks walks each element's ancestors
+ * and subtree, a cost that grows with the sum of the elements' depths (about a second at the limit), and the DOM with
+ * the scores takes 2–4 KB an element, within a worker's heap up to the element limit. Of 331 real pages measured, the
+ * largest has 2,600 elements and a depth sum of 50,000; generated pages and whole-site dumps reach millions.
  */
+export const MAX_HTML_ELEMENTS = 25_000;
 export const MAX_HTML_DEPTH_SUM = 3_000_000;
 
 /** Elements without content, and elements whose end tag HTML lets authors omit: neither deepens the nesting count. */
@@ -108,11 +110,17 @@ export function extractHtml(html: string): HtmlPage {
       'html-too-deep',
       `elements nested ${scan.depth} levels deep (limit ${MAX_HTML_NESTING}): text read without page structure, so navigation and metadata are not told apart`,
     );
-  if (scan.depthSum > MAX_HTML_DEPTH_SUM)
+  const complexity =
+    scan.elements > MAX_HTML_ELEMENTS
+      ? `${scan.elements} elements (limit ${MAX_HTML_ELEMENTS})`
+      : scan.depthSum > MAX_HTML_DEPTH_SUM
+        ? `elements whose depths sum to ${scan.depthSum} (limit ${MAX_HTML_DEPTH_SUM})`
+        : null;
+  if (complexity)
     return linearPage(
       scan.text,
       'html-too-complex',
-      `elements whose depths sum to ${scan.depthSum} (limit ${MAX_HTML_DEPTH_SUM}): text read without page structure, so navigation and metadata are not told apart`,
+      `${complexity}: text read without page structure, so navigation and metadata are not told apart`,
     );
   try {
     return { ...pageMetadata(html), body: mainText(html), messages: [] };
@@ -161,11 +169,12 @@ const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(\/?)>/y;
  * depth, and the page's text with block breaks and without scripts, styles or the head, for pages the DOM reader
  * cannot take.
  */
-export function scanHtml(html: string): { depth: number; depthSum: number; text: string } {
+export function scanHtml(html: string): { depth: number; depthSum: number; elements: number; text: string } {
   const parts: string[] = [];
   let depth = 0;
   let maxDepth = 0;
   let depthSum = 0;
+  let elements = 0;
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -198,12 +207,12 @@ export function scanHtml(html: string): { depth: number; depthSum: number; text:
     }
     if (BLOCK.has(name)) parts.push('\n\n');
     else if (name === 'br') parts.push('\n');
-    if (!closing) depthSum += depth + 1;
+    if (!closing) (elements++, (depthSum += depth + 1));
     if (selfClosing || VOID.has(name) || OPTIONAL_END.has(name)) continue;
     if (closing) depth = Math.max(0, depth - 1);
     else maxDepth = Math.max(maxDepth, ++depth);
   }
-  return { depth: maxDepth, depthSum, text: tidyBlockText(parts.join('').replace(/[^\S\n]+/g, ' ')) };
+  return { depth: maxDepth, depthSum, elements, text: tidyBlockText(parts.join('').replace(/[^\S\n]+/g, ' ')) };
 }
 
 /** An `.html` file as one record: its main text, title, date, language and canonical URL. */

@@ -108,6 +108,14 @@ export function generateAdversarialCorpus(folder: string, seed = 7, scale = 1): 
     `<html><body>${'<div>'.repeat(size(50_000))}<p>The agency warned of a flaw in the software.</p>${'</div>'.repeat(size(50_000))}</body></html>`,
   );
   write(
+    `${ODD}/nested-blocks.html`,
+    `<html><body>${repeat(size(2_000_000), () => `${'<div>'.repeat(350)}<p>Das Amt warnte vor ${pick(WORDS)}.</p>${'</div>'.repeat(350)}`)}</body></html>`,
+  );
+  write(
+    `${ODD}/many-paragraphs.html`,
+    `<html><body><article>${repeat(size(5_000_000), () => `<p>Das Amt warnte vor <a href="/">${pick(WORDS)}</a>.</p>`)}</article></body></html>`,
+  );
+  write(
     `${ODD}/lone-surrogates.json`,
     '{"title": "Warnung \\ud800", "text": "Das BSI warnt \\udc00 vor \\ud83d einer Lücke. „Bitte patchen“, sagte ein Sprecher."}',
   );

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractHtml, MAX_HTML_DEPTH_SUM, MAX_HTML_NESTING, scanHtml } from '../../corpus/loaders/html.js';
+import {
+  extractHtml,
+  MAX_HTML_DEPTH_SUM,
+  MAX_HTML_ELEMENTS,
+  MAX_HTML_NESTING,
+  scanHtml,
+} from '../../corpus/loaders/html.js';
 import { loadJson, loadJsonLine } from '../../corpus/loaders/json.js';
 import { loadMarkdown } from '../../corpus/loaders/markdown.js';
 
@@ -86,14 +92,33 @@ describe('extractHtml', () => {
     expect(page.messages[0]!.detail).toContain(`limit ${MAX_HTML_NESTING}`);
   });
 
-  it('reads a page of many blocks each nested 350 deep as plain text and says so', () => {
-    const block = (i: number) => `${'<div>'.repeat(350)}<p>Absatz ${i}: Das BSI warnt.</p>${'</div>'.repeat(350)}`;
-    const html = `<html><body>${Array.from({ length: 400 }, (_, i) => block(i)).join('')}</body></html>`;
-    expect(scanHtml(html).depthSum).toBeGreaterThan(MAX_HTML_DEPTH_SUM);
+  it.each([
+    [
+      'blocks each nested 350 deep',
+      (i: number) => `${'<div>'.repeat(350)}<p>Absatz ${i}: Das BSI warnt.</p>${'</div>'.repeat(350)}`,
+      60,
+      /^elements whose depths sum to \d+ \(limit 3000000\)/,
+    ],
+    [
+      'paragraphs, a whole site on one page',
+      (i: number) => `<p>Absatz ${i}: Das BSI warnt vor <a href="/">Lücken</a>.</p>`,
+      15_000,
+      /^30\d\d\d elements \(limit 25000\)/,
+    ],
+  ])('reads a page of too many %s as plain text and says so', (_name, block, count, detail) => {
+    const html = `<html><body><article>${Array.from({ length: count }, (_, i) => block(i)).join('')}</article></body></html>`;
+    const scan = scanHtml(html);
+    expect(scan.elements > MAX_HTML_ELEMENTS || scan.depthSum > MAX_HTML_DEPTH_SUM).toBe(true);
     const page = extractHtml(html);
-    expect(page.body).toContain('Absatz 0: Das BSI warnt.');
-    expect(page.body).toContain('Absatz 399: Das BSI warnt.');
-    expect(page.messages).toEqual([expect.objectContaining({ ruleId: 'html-too-complex', severity: 'warning' })]);
+    expect(page.body).toContain('Absatz 0: Das BSI warnt');
+    expect(page.body).toContain(`Absatz ${count - 1}: Das BSI warnt`);
+    expect(page.messages).toEqual([
+      expect.objectContaining({
+        ruleId: 'html-too-complex',
+        severity: 'warning',
+        detail: expect.stringMatching(detail),
+      }),
+    ]);
   });
 });
 

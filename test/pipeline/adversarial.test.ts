@@ -14,5 +14,6 @@ describe('an archive of hostile inputs mixed with ordinary advisories', () => {
       for (const outcome of outcomes) expect(outcome).toMatch(/^(imported|degraded\/[a-z-]+|skipped\/[a-z-]+)$/);
     expect(result.odd['odd/nested-quotes.md']).toEqual(['degraded/markdown-too-deep']);
     expect(result.odd['odd/lone-surrogates.json']).toEqual(['degraded/lone-surrogate']);
+    expect(result.odd['odd/many-paragraphs.html']).toEqual(['imported']);
   }, 120_000);
 });
