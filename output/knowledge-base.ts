@@ -4,12 +4,17 @@ import type { EntityType } from '../extractors/entities.js';
 import type { MergeCandidate, MergeLink } from '../extractors/merge.js';
 import type { Statement, StatementCandidate } from '../extractors/statements.js';
 import type {
+  CooccurringEntity,
+  DocumentBrowse,
+  DocumentContext,
+  DocumentPage,
   EntityDetails,
   EntitySummary,
   ExportRecord,
   ImportRun,
   KnowledgeBaseEntity,
   QuoteFilters,
+  RunOutcomes,
   SearchHit,
   StatementRow,
   TimelineEvent,
@@ -122,6 +127,14 @@ export interface KnowledgeBaseReader {
   exportStatements(): AsyncIterable<StatementRow>;
   /** The imports, oldest first. */
   runs(): Promise<ImportRun[]>;
+  /** Canonical documents matching the filters, a page at a time, with their copies counted. */
+  browseDocuments(filters?: DocumentBrowse): Promise<DocumentPage>;
+  /** A document's copies, file outcomes and messages. */
+  documentContext(documentId: string): Promise<DocumentContext>;
+  /** The entities named in most of the same documents as this one (an id). */
+  cooccurring(entityId: string, limit?: number): Promise<CooccurringEntity[]>;
+  /** One import's outcomes, filtered by status, a page at a time. */
+  runOutcomes(runId: number, options?: { status?: string; limit?: number; offset?: number }): Promise<RunOutcomes>;
   close(): Promise<void>;
 }
 

@@ -181,6 +181,10 @@ export interface QuoteFilters {
   to?: string;
   kind?: 'direct' | 'indirect';
   limit?: number;
+  /** Statements to pass over first, for paging. @default 0 */
+  offset?: number;
+  /** @default 'date' (oldest first) */
+  sort?: 'date' | '-date';
 }
 
 /** A dated event about an entity. */
@@ -191,4 +195,66 @@ export interface TimelineEvent {
   text: string;
   start: number | null;
   end: number | null;
+}
+
+/** Which documents `browseDocuments` lists; every filter is optional. */
+export interface DocumentBrowse {
+  /** Words as the CLI's `search` takes them; without a query, every document. */
+  query?: string;
+  language?: 'de' | 'en' | 'und';
+  /** Published on or after (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: string;
+  /** Published on or before; "2024" includes the whole year. */
+  to?: string;
+  /** Documents that mention every one of these entities (ids), their merged variants included. */
+  entityIds?: string[];
+  /** @default 'relevance' with a query, else 'date' (newest first) */
+  sort?: 'relevance' | 'date';
+  limit?: number;
+  offset?: number;
+  /** Brackets for the matched terms in snippets. @default ['[', ']'] */
+  mark?: [string, string];
+}
+
+/** A page of canonical documents: near-duplicate copies are folded under the document they copy, with a count. */
+export interface DocumentPage {
+  total: number;
+  hits: Array<DocumentRef & { score: number | null; snippet: string; copies: number }>;
+}
+
+/** Where a document came from and what the import said of it, beside its export record. */
+export interface DocumentContext {
+  /** Near-duplicate copies of this document. */
+  copies: Array<DocumentRef & { similarity: number | null }>;
+  /** What each import recorded for the files (and records) the document came from, latest first. */
+  outcomes: Array<{
+    runId: number;
+    path: string;
+    record: number;
+    status: string;
+    reason: string | null;
+    detail: string | null;
+  }>;
+  /** The stages' messages about the document (degraded reading, failed stages). */
+  messages: Array<{ stage: string; severity: string; ruleId: string; detail: string }>;
+}
+
+/** An entity named in the same documents as another, with how many. */
+export interface CooccurringEntity extends EntitySummary {
+  shared: number;
+}
+
+/** One import's file outcomes, a page at a time, and its counts by status. */
+export interface RunOutcomes {
+  run: ImportRun;
+  counts: Record<string, number>;
+  total: number;
+  outcomes: Array<{
+    path: string;
+    record: number;
+    status: string;
+    reason: string | null;
+    detail: string | null;
+    documentId: string | null;
+  }>;
 }

@@ -12,6 +12,7 @@ import {
   KnowledgeBaseUnavailableError,
 } from '../output/knowledge-base.js';
 import { openKnowledgeBaseReader } from '../output/open.js';
+import { calendarDateProblem } from './date-argument.js';
 import { QueryError, type QuoteFilters } from '../output/records.js';
 import {
   formatDocument,
@@ -222,12 +223,8 @@ function quoteKind(value: string): 'direct' | 'indirect' {
   return value;
 }
 function isoDate(value: string): string {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
-  const [year, month = 1, day = 1] = value.split('-').map(Number);
-  // The calendar decides: Date moves 2024-02-30 to March, so a date that does not come back unchanged does not exist.
-  const date = new Date(Date.UTC(year!, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    throw new InvalidArgumentError(`${value} is not a date of the calendar`);
+  const problem = calendarDateProblem(value);
+  if (problem) throw new InvalidArgumentError(problem);
   return value;
 }
 
@@ -304,6 +301,21 @@ queryCommand('show', 'one document with its extracted facts and their offsets')
   });
 
 program
+  .command('serve')
+  .description('the explorer: search, documents, entities, quotes and imports in a browser, read-only')
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--host <address>', 'address to listen on (loopback unless you say otherwise)', '127.0.0.1')
+  .option('--port <n>', 'port to listen on (0: any free one)', positiveInteger, 8080)
+  .action(async (options: { db: string; host: string; port: number }) => {
+    const { serveExplorer } = await import('./explorer/serve.js');
+    const explorer = await serveExplorer(options);
+    process.stderr.write(`advisory-kb explorer on ${explorer.url} (read-only; Ctrl-C stops it)\n`);
+    const stop = () => void explorer.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
   .command('eval')
   .description('measure the extractors against a gold folder (<id>.txt + <id>.json, see README)')
   .argument('<gold-dir>', 'folder with gold annotations')
@@ -362,6 +374,18 @@ program
     const { formatHtmlBenchmark, runHtmlBenchmark } = await import('./benchmarks/html.js');
     const result = runHtmlBenchmark(folder);
     process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatHtmlBenchmark(result)) + '\n');
+  });
+
+program
+  .command('bench-serve')
+  .description("the explorer's page times on a knowledge base (its own heaviest entity, agency, document and words)")
+  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--runs <n>', 'requests per page (the median is reported)', positiveInteger, 3)
+  .option('--json', 'print one JSON object')
+  .action(async (options: { db: string; runs: number; json?: boolean }) => {
+    const { formatExplorerBenchmark, runExplorerBenchmark } = await import('./benchmarks/explorer.js');
+    const result = await runExplorerBenchmark(options.db, options.runs || 1);
+    process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatExplorerBenchmark(result)) + '\n');
   });
 
 program

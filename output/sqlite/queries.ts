@@ -22,14 +22,15 @@ import { ftsQuery } from './search-syntax.js';
  */
 
 /** How long a search may run before it is stopped. */
-const SEARCH_TIMEOUT_MS = 30_000;
+export const DEFAULT_SEARCH_TIMEOUT_MS = 30_000;
 
 /** A LIKE pattern for text containing `part` as written: its `%`, `_` and `\` match themselves (with ESCAPE '\'). */
 const containing = (part: string) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The ids an entity was stored under: its own and those of the variants merged into it. */
 const MEMBERS = '(SELECT ?1 UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?1)';
-const FIRST_PATH = '(SELECT path FROM document_sources s WHERE s.document_id = d.id ORDER BY path, record LIMIT 1)';
+export const FIRST_PATH =
+  '(SELECT path FROM document_sources s WHERE s.document_id = d.id ORDER BY path, record LIMIT 1)';
 
 const documentRef = (row: {
   id: string;
@@ -56,6 +57,25 @@ export async function assertQueryable(db: Database): Promise<void> {
     );
 }
 
+/** Runs a full-text query, turning a timeout or a syntax error of the query into a QueryError that says what to do. */
+export async function withSearchErrors<T>(query: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = (error as Error).message;
+    if ((error as NodeJS.ErrnoException).code === 'SQLITE_INTERRUPT')
+      throw new QueryError(
+        `the search for ${JSON.stringify(query.length > 60 ? `${query.slice(0, 60)}…` : query)} ran past ${timeoutMs / 1000} s and was stopped: narrow it (fewer ORed words, an exact "phrase", a prefix*)`,
+      );
+    // Every SQLITE_ERROR here comes from parsing the MATCH expression.
+    if ((error as NodeJS.ErrnoException).code === 'SQLITE_ERROR')
+      throw new QueryError(
+        `cannot search for ${JSON.stringify(query)}: ${message.replace(/^SQLITE_ERROR: /, '')} (FTS5 syntax: words, "exact phrases", AND, OR, NOT, prefix*)`,
+      );
+    throw error;
+  }
+}
+
 /** Documents ranked by FTS5's bm25, each with a snippet in which `mark` brackets the matched terms. */
 export async function searchDocuments(
   db: Database,
@@ -63,9 +83,9 @@ export async function searchDocuments(
   options: { limit?: number; mark?: [string, string]; timeoutMs?: number } = {},
 ): Promise<SearchHit[]> {
   const [open, close] = options.mark ?? ['[', ']'];
-  const timeoutMs = options.timeoutMs ?? SEARCH_TIMEOUT_MS;
-  try {
-    const rows = await db.allWithin<{
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS;
+  const rows = await withSearchErrors(query, timeoutMs, () =>
+    db.allWithin<{
       id: string;
       title: string | null;
       published: string | null;
@@ -81,25 +101,13 @@ export async function searchDocuments(
        FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
        WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?`,
       [open, close, ftsQuery(query), options.limit ?? 20],
-    );
-    return rows.map((r) => ({
-      ...documentRef(r),
-      score: Math.round(-r.score * 1000) / 1000,
-      snippet: r.snippet.replace(/\s+/g, ' '),
-    }));
-  } catch (error) {
-    const message = (error as Error).message;
-    if ((error as NodeJS.ErrnoException).code === 'SQLITE_INTERRUPT')
-      throw new QueryError(
-        `the search for ${JSON.stringify(query.length > 60 ? `${query.slice(0, 60)}…` : query)} ran past ${timeoutMs / 1000} s and was stopped: narrow it (fewer ORed words, an exact "phrase", a prefix*)`,
-      );
-    // Every SQLITE_ERROR here comes from parsing the MATCH expression.
-    if ((error as NodeJS.ErrnoException).code === 'SQLITE_ERROR')
-      throw new QueryError(
-        `cannot search for ${JSON.stringify(query)}: ${message.replace(/^SQLITE_ERROR: /, '')} (FTS5 syntax: words, "exact phrases", AND, OR, NOT, prefix*)`,
-      );
-    throw error;
-  }
+    ),
+  );
+  return rows.map((r) => ({
+    ...documentRef(r),
+    score: Math.round(-r.score * 1000) / 1000,
+    snippet: r.snippet.replace(/\s+/g, ' '),
+  }));
 }
 
 /** Knowledge-base entities with how often they are mentioned, most documents first. */
@@ -304,8 +312,11 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
     { statements, statementQuotes },
     where,
     params,
-    's.first_published IS NULL, s.first_published, s.id',
+    filters.sort === '-date'
+      ? 's.first_published IS NULL, s.first_published DESC, s.id'
+      : 's.first_published IS NULL, s.first_published, s.id',
     filters.limit ?? 50,
+    filters.offset ?? 0,
   );
 }
 
@@ -314,7 +325,7 @@ export async function* exportStatements(db: Database): AsyncGenerator<StatementR
   const tables = await statementTables(db);
   let after = '';
   for (;;) {
-    const page = await readStatements(db, tables, ['s.id > ?'], [after], 's.id', STATEMENT_PAGE);
+    const page = await readStatements(db, tables, ['s.id > ?'], [after], 's.id', STATEMENT_PAGE, 0);
     yield* page;
     if (page.length < STATEMENT_PAGE) return;
     after = page[page.length - 1]!.id;
@@ -331,6 +342,7 @@ async function readStatements(
   params: unknown[],
   order: string,
   limit: number,
+  offset: number,
 ): Promise<StatementRow[]> {
   const found = await db.all<{
     id: string;
@@ -344,8 +356,8 @@ async function readStatements(
     `SELECT s.id, s.text, s.kind, s.speaker_entity_id, s.speaker_name, s.first_published,
             (SELECT q.speaker_role FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.speaker_role IS NOT NULL ORDER BY q.id = s.id DESC, q.id LIMIT 1) AS role
      FROM ${statements} s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY ${order} LIMIT ?`,
-    [...params, limit],
+     ORDER BY ${order} LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
   );
   const sources = await db.all<{
     statement_id: string;

@@ -13,7 +13,14 @@ import {
   type NearDuplicateRule,
   type WriteItem,
 } from '../knowledge-base.js';
-import type { ExportRecord, ImportRun, KnowledgeBaseEntity, QuoteFilters, StatementRow } from '../records.js';
+import type {
+  DocumentBrowse,
+  ExportRecord,
+  ImportRun,
+  KnowledgeBaseEntity,
+  QuoteFilters,
+  StatementRow,
+} from '../records.js';
 import { consolidate } from './consolidation.js';
 import { migrate, openConnection, PageCache, schemaVersion } from './connection.js';
 import type { Database } from './database.js';
@@ -22,6 +29,7 @@ import { exportEntities, exportRecords } from './export.js';
 import { acquireImportLock } from './import-lock.js';
 import { NearDuplicateIndex } from './near-duplicates.js';
 import * as queries from './queries.js';
+import * as browse from './browse.js';
 import { beginRun, countKnowledgeBase, finishRun, listRuns, StoredSources, writeOutcomes } from './runs.js';
 
 /** How a SQLite knowledge base is opened. */
@@ -215,6 +223,22 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
 
   runs(): Promise<ImportRun[]> {
     return listRuns(this.db);
+  }
+
+  browseDocuments(filters?: DocumentBrowse) {
+    return browse.browseDocuments(this.db, filters);
+  }
+
+  documentContext(documentId: string) {
+    return browse.documentContext(this.db, documentId);
+  }
+
+  cooccurring(entityId: string, limit?: number) {
+    return browse.cooccurring(this.db, entityId, limit);
+  }
+
+  runOutcomes(runId: number, options?: { status?: string; limit?: number; offset?: number }) {
+    return browse.runOutcomes(this.db, runId, options);
   }
 
   async checkpoint(): Promise<string | null> {
