@@ -17,6 +17,7 @@ import type {
   RunOutcomes,
   SearchHit,
   StatementRow,
+  TimelineCounts,
   TimelineEvent,
 } from './records.js';
 
@@ -114,7 +115,9 @@ export interface KnowledgeBaseReader {
   entities(options?: { type?: EntityType; name?: string; limit?: number }): Promise<EntitySummary[]>;
   /** The entities a name or id may mean, the best attested first. */
   findEntities(nameOrId: string): Promise<EntitySummary[]>;
-  entity(nameOrId: string): Promise<EntityDetails>;
+  /** Everything known of one entity; `limits` caps its documents (earliest first) and statements, and
+   * can leave out the dates of the sentences naming it. */
+  entity(nameOrId: string, limits?: { documents?: number; quotes?: number; dates?: boolean }): Promise<EntityDetails>;
   quotes(filters?: QuoteFilters): Promise<StatementRow[]>;
   timeline(nameOrId: string): Promise<{ entity: EntitySummary; events: TimelineEvent[] }>;
   /** One document by id, path or the end of a path, with its text. */
@@ -131,7 +134,9 @@ export interface KnowledgeBaseReader {
   browseDocuments(filters?: DocumentBrowse): Promise<DocumentPage>;
   /** A document's copies, file outcomes and messages. */
   documentContext(documentId: string): Promise<DocumentContext>;
-  /** The entities named in most of the same documents as this one (an id). */
+  /** Documents, statements and dated sentences about an entity (an id), counted per month, in month order. */
+  timelineCounts(entityId: string): Promise<TimelineCounts>;
+  /** The entities named in most of the same documents as this one (an id), counted over up to 500 of them. */
   cooccurring(entityId: string, limit?: number): Promise<CooccurringEntity[]>;
   /** One import's outcomes, filtered by status, a page at a time. */
   runOutcomes(runId: number, options?: { status?: string; limit?: number; offset?: number }): Promise<RunOutcomes>;

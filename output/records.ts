@@ -240,7 +240,12 @@ export interface DocumentContext {
 }
 
 /** An entity named in the same documents as another, with how many. */
-export interface CooccurringEntity extends EntitySummary {
+export interface CooccurringEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  acronym: string | null;
+  country: string | null;
   shared: number;
 }
 
@@ -257,4 +262,10 @@ export interface RunOutcomes {
     detail: string | null;
     documentId: string | null;
   }>;
+}
+
+/** An entity's timeline as a chart draws it: per month, how many documents, dated sentences and statements. */
+export interface TimelineCounts {
+  months: string[];
+  series: Record<TimelineEvent['kind'], number[]>;
 }

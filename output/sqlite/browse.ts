@@ -5,9 +5,16 @@ import {
   type DocumentPage,
   QueryError,
   type RunOutcomes,
+  type TimelineCounts,
 } from '../records.js';
 import type { Database } from './database.js';
-import { DEFAULT_SEARCH_TIMEOUT_MS, FIRST_PATH, withSearchErrors } from './queries.js';
+import {
+  datedSentencesSql,
+  DEFAULT_SEARCH_TIMEOUT_MS,
+  FIRST_PATH,
+  statementTables,
+  withSearchErrors,
+} from './queries.js';
 import { listRuns } from './runs.js';
 import { ftsQuery } from './search-syntax.js';
 
@@ -18,6 +25,8 @@ import { ftsQuery } from './search-syntax.js';
 
 /** The ids an entity was stored under (bound twice): its own and its merged variants'. */
 const MEMBERS = '(SELECT ? UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?)';
+/** The same, for queries that bind the entity once as ?1. */
+const MEMBERS_1 = '(SELECT ?1 UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?1)';
 const SNIPPET_CHARS = 240;
 
 /** Canonical documents matching the filters, best first with a query, newest first without, copies counted. */
@@ -38,59 +47,81 @@ export async function browseDocuments(db: Database, filters: DocumentBrowse = {}
   const query = filters.query?.trim() ? filters.query.trim() : null;
   const sort = filters.sort ?? (query ? 'relevance' : 'date');
   if (sort === 'relevance' && !query) throw new QueryError('sorting by relevance needs a search query');
-  const order = sort === 'relevance' ? 'score, d.id' : 'd.published IS NULL, d.published DESC, d.id';
+  // FTS5 sorts by its rank itself (ties in rowid order) when nothing else is in the ORDER BY: a second key would
+  // make it score and sort every match.
+  const order = sort === 'relevance' ? 'f.rank' : 'd.published IS NULL, d.published DESC, d.id';
   const limit = filters.limit ?? 20;
   const offset = filters.offset ?? 0;
-  const copies = '(SELECT COUNT(*) FROM documents c WHERE c.duplicate_of = d.id) AS copies';
-  type Row = {
+  // The page's ids first, then their columns: a sorter holds whole rows, so a snippet or a subquery in the sorted
+  // query would be computed for every match, not for the twenty shown.
+  let page: Array<{ rowid: number; id: string; score: number | null }>;
+  let total: number;
+  const match = query ? ftsQuery(query) : null;
+  if (match) {
+    // FTS5's own rank (the CLI's bm25 weights: title twice the text) keeps ranking inside the index.
+    // CROSS JOIN keeps the full-text index the outer loop: the planner would otherwise walk the documents and
+    // run the MATCH once for each.
+    const from = `FROM documents_fts f CROSS JOIN documents d ON d.rowid = f.rowid
+      WHERE documents_fts MATCH ? AND f.rank MATCH 'bm25(2.0, 1.0)' AND ${where.join(' AND ')}`;
+    [page, total] = await withSearchErrors(query!, DEFAULT_SEARCH_TIMEOUT_MS, async () => [
+      await db.allWithin<{ rowid: number; id: string; score: number }>(
+        DEFAULT_SEARCH_TIMEOUT_MS,
+        `SELECT d.rowid, d.id, f.rank AS score ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        [match, ...params, limit, offset],
+      ),
+      (await db.get<{ n: number }>(`SELECT COUNT(*) AS n ${from}`, [match, ...params]))!.n,
+    ]);
+  } else {
+    const from = `FROM documents d WHERE ${where.join(' AND ')}`;
+    page = await db.all(`SELECT d.rowid, d.id, NULL AS score ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, [
+      ...params,
+      limit,
+      offset,
+    ]);
+    total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n ${from}`, params))!.n;
+  }
+  const rows = await db.all<{
     id: string;
     title: string | null;
     published: string | null;
     language: string;
     path: string;
     duplicate_of: string | null;
-    score: number | null;
-    snippet: string;
+    start: string;
     copies: number;
-  };
-  let rows: Row[];
-  let total: number;
-  if (query) {
-    const match = ftsQuery(query);
-    const from = `FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND ${where.join(' AND ')}`;
-    [rows, total] = await withSearchErrors(query, DEFAULT_SEARCH_TIMEOUT_MS, async () => [
-      await db.allWithin<Row>(
-        DEFAULT_SEARCH_TIMEOUT_MS,
-        `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, ${FIRST_PATH} AS path,
-                bm25(documents_fts, 2.0, 1.0) AS score, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet, ${copies}
-         ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
-        [open, close, match, ...params, limit, offset],
-      ),
-      (await db.get<{ n: number }>(`SELECT COUNT(*) AS n ${from}`, [match, ...params]))!.n,
-    ]);
-  } else {
-    const from = `FROM documents d WHERE ${where.join(' AND ')}`;
-    rows = await db.all<Row>(
-      `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, ${FIRST_PATH} AS path, NULL AS score,
-              substr(d.text, 1, ${SNIPPET_CHARS}) AS snippet, ${copies}
-       ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      [...params, limit, offset],
-    );
-    total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n ${from}`, params))!.n;
-  }
+  }>(
+    `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, ${FIRST_PATH} AS path,
+            substr(d.text, 1, ${SNIPPET_CHARS}) AS start,
+            (SELECT COUNT(*) FROM documents c WHERE c.duplicate_of = d.id) AS copies
+     FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(page.map((p) => p.id))],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const snippets = new Map<number, string>();
+  if (match)
+    for (const { rowid } of page) {
+      const row = await db.get<{ snippet: string }>(
+        `SELECT snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?`,
+        [open, close, match, rowid],
+      );
+      if (row) snippets.set(rowid, row.snippet);
+    }
   return {
     total,
-    hits: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      published: r.published,
-      language: r.language,
-      path: r.path,
-      duplicateOf: r.duplicate_of,
-      score: r.score === null ? null : Math.round(-r.score * 1000) / 1000,
-      snippet: r.snippet.replace(/\s+/g, ' '),
-      copies: r.copies,
-    })),
+    hits: page.map((p) => {
+      const r = byId.get(p.id)!;
+      return {
+        id: r.id,
+        title: r.title,
+        published: r.published,
+        language: r.language,
+        path: r.path,
+        duplicateOf: r.duplicate_of,
+        score: p.score === null ? null : Math.round(-p.score * 1000) / 1000,
+        snippet: (snippets.get(p.rowid) ?? r.start).replace(/\s+/g, ' '),
+        copies: r.copies,
+      };
+    }),
   };
 }
 
@@ -146,17 +177,52 @@ export async function documentContext(db: Database, documentId: string): Promise
   };
 }
 
-/** The entities that share most documents with one (its merged variants counted as it), most shared first. */
+/**
+ * How many of an entity's documents are read for its neighbours and its dated sentences: a fixed sample (in document-id
+ * order, which is a hash) keeps an entity named in half of a million-document base as fast as any other.
+ */
+const DOCUMENT_SAMPLE = 500;
+const SAMPLE = `(SELECT DISTINCT document_id FROM document_entities WHERE entity_id IN ${MEMBERS_1} ORDER BY document_id LIMIT ${DOCUMENT_SAMPLE})`;
+
+/**
+ * Per month: the documents naming an entity, its statements (by earliest date), and the sentences naming it with a
+ * date (in up to 500 of its documents).
+ */
+export async function timelineCounts(db: Database, entityId: string): Promise<TimelineCounts> {
+  const { statements } = await statementTables(db);
+  const rows = await db.all<{ kind: keyof TimelineCounts['series']; month: string; n: number }>(
+    `SELECT 'document' AS kind, substr(d.published, 1, 7) AS month, COUNT(*) AS n FROM documents d
+     WHERE d.published IS NOT NULL AND d.id IN (SELECT document_id FROM document_entities WHERE entity_id IN ${MEMBERS_1})
+     GROUP BY month
+     UNION ALL
+     SELECT 'quote', substr(first_published, 1, 7), COUNT(*) FROM ${statements}
+     WHERE speaker_entity_id = ?1 AND first_published IS NOT NULL GROUP BY 2
+     UNION ALL
+     SELECT 'sentence', substr(value, 1, 7), COUNT(*) FROM (${datedSentencesSql(SAMPLE)})
+     GROUP BY 2`,
+    [entityId],
+  );
+  const months = [...new Set(rows.map((r) => r.month))].sort();
+  const index = new Map(months.map((m, i) => [m, i]));
+  const series = { document: months.map(() => 0), sentence: months.map(() => 0), quote: months.map(() => 0) };
+  for (const r of rows) series[r.kind][index.get(r.month)!] = r.n;
+  return { months, series };
+}
+
+/**
+ * The entities that share most of an entity's documents (up to 500 of them; its merged variants counted as it),
+ * most shared first.
+ */
 export async function cooccurring(db: Database, entityId: string, limit = 10): Promise<CooccurringEntity[]> {
   return db.all<CooccurringEntity>(
-    `SELECT s.id, s.type, s.name, s.acronym, s.country, s.mentions, s.documents, COUNT(DISTINCT other.document_id) AS shared
-     FROM document_entities own
-     JOIN document_entities other ON other.document_id = own.document_id
-     JOIN entity_canonical c ON c.entity_id = other.entity_id
-     JOIN entity_summary s ON s.id = c.canonical_id
-     WHERE own.entity_id IN ${MEMBERS} AND c.canonical_id <> ?
-     GROUP BY s.id ORDER BY shared DESC, s.documents DESC, s.name, s.id LIMIT ?`,
-    [entityId, entityId, entityId, limit],
+    `SELECT e.id, e.type, e.name, e.acronym, e.country, top.shared
+     FROM (SELECT COALESCE(m.canonical_id, other.entity_id) AS id, COUNT(DISTINCT other.document_id) AS shared
+           FROM document_entities other LEFT JOIN entity_merges m ON m.entity_id = other.entity_id
+           WHERE other.document_id IN ${SAMPLE} AND COALESCE(m.canonical_id, other.entity_id) <> ?1
+           GROUP BY 1 ORDER BY shared DESC, id LIMIT ?2) top
+     JOIN entities e ON e.id = top.id
+     ORDER BY top.shared DESC, e.name, e.id`,
+    [entityId, limit],
   );
 }
 

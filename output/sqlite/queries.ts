@@ -171,7 +171,11 @@ async function resolveEntity(
 }
 
 /** One entity with everything the knowledge base knows about it. */
-export async function entityDetails(db: Database, nameOrId: string): Promise<EntityDetails> {
+export async function entityDetails(
+  db: Database,
+  nameOrId: string,
+  limits: { documents?: number; quotes?: number; dates?: boolean } = {},
+): Promise<EntityDetails> {
   const { entity, alternatives } = await resolveEntity(db, nameOrId);
   const id = entity.id;
   const parent =
@@ -210,17 +214,23 @@ export async function entityDetails(db: Database, nameOrId: string): Promise<Ent
       duplicate_of: string | null;
       mentions: number;
     }>(
+      // The page of documents first, then their mention counts: a sorter computes every column of every row.
       `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, ${FIRST_PATH} AS path,
               (SELECT COUNT(*) FROM mentions m WHERE m.document_id = d.id AND m.entity_id IN ${MEMBERS}) AS mentions
-       FROM documents d WHERE d.id IN (SELECT document_id FROM document_entities WHERE entity_id IN ${MEMBERS})
+       FROM (SELECT id, title, published, language, duplicate_of FROM documents
+             WHERE id IN (SELECT document_id FROM document_entities WHERE entity_id IN ${MEMBERS})
+             ORDER BY published IS NULL, published, id LIMIT ?) d
        ORDER BY d.published IS NULL, d.published, d.id`,
-      [id],
+      [id, limits.documents ?? -1],
     )
   ).map((r) => ({ ...documentRef(r), mentions: r.mentions }));
-  const dates = await db.all<{ value: string; sentences: number }>(
-    `SELECT value, COUNT(*) AS sentences FROM (${datedSentencesSql()}) GROUP BY value ORDER BY value`,
-    [id],
-  );
+  const dates =
+    limits.dates === false
+      ? []
+      : await db.all<{ value: string; sentences: number }>(
+          `SELECT value, COUNT(*) AS sentences FROM (${datedSentencesSql()}) GROUP BY value ORDER BY value`,
+          [id],
+        );
   return {
     entity: { ...entity, parent },
     alternatives,
@@ -229,25 +239,28 @@ export async function entityDetails(db: Database, nameOrId: string): Promise<Ent
     roles,
     affiliations,
     documents,
-    quotes: await listQuotes(db, { speakerId: id, limit: 1000 }),
+    quotes: await listQuotes(db, { speakerId: id, limit: limits.quotes ?? 1000 }),
     dates,
   };
 }
 
-/** Sentences that mention the entity (?1) and hold a date: one row per (sentence, date). */
-function datedSentencesSql(): string {
+/**
+ * Sentences that mention the entity (?1) and hold a date: one row per (sentence, date); `inDocuments`, a subquery of
+ * document ids, restricts them to some of its documents.
+ */
+export function datedSentencesSql(inDocuments?: string): string {
   return `SELECT DISTINCT dt.document_id, dt.value, dt.text AS date_text, s.start, s."end"
           FROM mentions m
           JOIN sentences s ON s.document_id = m.document_id AND s.start <= m.start AND m.start < s."end"
           JOIN dates dt ON dt.document_id = m.document_id AND dt.start >= s.start AND dt.start < s."end"
-          WHERE m.entity_id IN ${MEMBERS}`;
+          WHERE m.entity_id IN ${MEMBERS}${inDocuments ? ` AND m.document_id IN ${inDocuments}` : ''}`;
 }
 
 /**
  * Where statements are read: their tables once the latest import has completed, else views that add each quote not
  * yet grouped (an import running, or killed) as a statement of its own, so every stored quote can be found.
  */
-async function statementTables(db: Database): Promise<{ statements: string; statementQuotes: string }> {
+export async function statementTables(db: Database): Promise<{ statements: string; statementQuotes: string }> {
   const latest = await db.get<{ status: string }>('SELECT status FROM import_runs ORDER BY id DESC LIMIT 1');
   return !latest || latest.status === 'completed'
     ? { statements: 'statements', statementQuotes: 'statement_quotes' }
@@ -279,14 +292,20 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
   if (filters.agency) {
     const ids = await entityIds(filters.agency);
     if (ids.length === 0) throw new QueryError(`no agency or organization is named ${JSON.stringify(filters.agency)}`);
-    where.push(`(s.speaker_entity_id IN (SELECT value FROM json_each(?)) OR EXISTS (
-      SELECT 1 FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id
-      JOIN document_entities de ON de.document_id = q.document_id AND de.entity_id = q.speaker_entity_id
-      JOIN entity_canonical ac ON ac.entity_id = de.affiliation_id
-      WHERE sq.statement_id = s.id AND ac.canonical_id IN (SELECT value FROM json_each(?))) OR EXISTS (
-      SELECT 1 FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id JOIN entity_canonical ac ON ac.entity_id = q.speaker_affiliation_id
-      WHERE sq.statement_id = s.id AND ac.canonical_id IN (SELECT value FROM json_each(?))))`);
-    params.push(JSON.stringify(ids), JSON.stringify(ids), JSON.stringify(ids));
+    // The statements' ids from three indexed lookups, then the statements: an OR of per-statement subqueries would
+    // visit every statement of the base. `+q.speaker_entity_id` keeps the document index in use for the join.
+    const members = `(SELECT value FROM json_each(?) UNION ALL
+      SELECT entity_id FROM entity_merges WHERE canonical_id IN (SELECT value FROM json_each(?)))`;
+    where.push(`s.id IN (
+      SELECT id FROM ${statements} WHERE speaker_entity_id IN (SELECT value FROM json_each(?))
+      UNION SELECT sq.statement_id FROM quotes q JOIN ${statementQuotes} sq ON sq.quote_id = q.id
+        WHERE q.speaker_affiliation_id IN ${members}
+      UNION SELECT sq.statement_id FROM document_entities de
+        JOIN quotes q ON q.document_id = de.document_id AND +q.speaker_entity_id = de.entity_id
+        JOIN ${statementQuotes} sq ON sq.quote_id = q.id
+        WHERE de.affiliation_id IN ${members})`);
+    const list = JSON.stringify(ids);
+    params.push(list, list, list, list, list);
   }
   if (filters.contains) {
     where.push(

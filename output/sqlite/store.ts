@@ -193,8 +193,12 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     return queries.findEntities(this.db, nameOrId);
   }
 
-  entity(nameOrId: string) {
-    return queries.entityDetails(this.db, nameOrId);
+  entity(nameOrId: string, limits?: { documents?: number; quotes?: number; dates?: boolean }) {
+    return queries.entityDetails(this.db, nameOrId, limits);
+  }
+
+  timelineCounts(entityId: string) {
+    return browse.timelineCounts(this.db, entityId);
   }
 
   quotes(filters?: QuoteFilters) {

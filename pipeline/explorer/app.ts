@@ -24,6 +24,11 @@ import {
 /** The most rows a page shows at once, whatever `limit` asks. */
 const MAX_LIMIT = 100;
 const DEFAULT_LIMIT = 20;
+/**
+ * An entity page lists its earliest documents and statements (the search and quotes pages list them all); its dated
+ * sentences are the timeline's, counted per month.
+ */
+const ENTITY_PAGE_LIMITS = { documents: 100, quotes: 50, dates: false };
 
 /** The project's own assets, read from the source tree (as migrations are); Chart.js from its package. */
 const ASSETS = join(PROJECT_ROOT, 'pipeline', 'explorer', 'assets');
@@ -167,9 +172,9 @@ export function createExplorer(reader: KnowledgeBaseReader): Hono {
   route(
     '/entities/:id',
     async (c) => {
-      const details = await reader.entity(c.req.param('id')!);
-      const { events } = await reader.timeline(details.entity.id);
-      return { details, timeline: events, together: await reader.cooccurring(details.entity.id, 12) };
+      const details = await reader.entity(c.req.param('id')!, ENTITY_PAGE_LIMITS);
+      const id = details.entity.id;
+      return { details, timeline: await reader.timelineCounts(id), together: await reader.cooccurring(id, 12) };
     },
     ({ details, timeline, together }) => entityPage(details, timeline, together),
   );

@@ -8,7 +8,7 @@ import type {
   ImportRun,
   RunOutcomes,
   StatementRow,
-  TimelineEvent,
+  TimelineCounts,
 } from '../../output/records.js';
 import { documentHighlights, textBlocks } from './highlight.js';
 
@@ -329,19 +329,7 @@ function statementList(statements: StatementRow[]): Html {
   </ol>`;
 }
 
-/** Documents, dated sentences and quotes per month, as the timeline chart draws them. */
-export function timelineSeries(events: TimelineEvent[]): {
-  months: string[];
-  series: Record<TimelineEvent['kind'], number[]>;
-} {
-  const months = [...new Set(events.map((e) => e.date.slice(0, 7)))].sort();
-  const index = new Map(months.map((m, i) => [m, i]));
-  const series = { document: months.map(() => 0), sentence: months.map(() => 0), quote: months.map(() => 0) };
-  for (const e of events) series[e.kind][index.get(e.date.slice(0, 7))!]!++;
-  return { months, series };
-}
-
-export function entityPage(details: EntityDetails, events: TimelineEvent[], together: CooccurringEntity[]): Html {
+export function entityPage(details: EntityDetails, timeline: TimelineCounts, together: CooccurringEntity[]): Html {
   const e = details.entity;
   const most = Math.max(1, ...together.map((t) => t.shared));
   return layout(
@@ -407,7 +395,7 @@ export function entityPage(details: EntityDetails, events: TimelineEvent[], toge
           height="220"
         ></canvas>
         <script type="application/json" id="timeline-data">
-          ${raw(JSON.stringify(timelineSeries(events)).replace(/</g, '\\u003c'))}
+          ${raw(JSON.stringify(timeline).replace(/</g, '\\u003c'))}
         </script>
       </section>
       <section>
@@ -423,11 +411,19 @@ export function entityPage(details: EntityDetails, events: TimelineEvent[], toge
         </ul>
       </section>
       <section>
-        <h2>Quotes and statements (${details.quotes.length})</h2>
+        <h2>Quotes and statements</h2>
+        <p class="meta">
+          The earliest ${details.quotes.length};
+          <a href="${withParams('/quotes', { speaker: e.id })}">all of them, with filters</a>.
+        </p>
         ${statementList(details.quotes)}
       </section>
       <section>
-        <h2>Documents (${details.documents.length})</h2>
+        <h2>Documents (${e.documents})</h2>
+        <p class="meta">
+          The earliest ${details.documents.length};
+          <a href="${withParams('/', { entity: e.id })}">all of them, with filters</a>.
+        </p>
         <ul>
           ${details.documents.map((d) => html`<li>${documentLink(d)} ${d.published ?? 'undated'} · ×${d.mentions}</li>`)}
         </ul>

@@ -138,17 +138,35 @@ describe('the explorer', () => {
   it('shows an entity with its German and English names, merged variants, timeline data and neighbours', async () => {
     const { details, timeline, together } = await json<{
       details: { entity: { id: string; name: string }; aliases: string[] };
-      timeline: unknown[];
+      timeline: { months: string[]; series: Record<string, number[]> };
       together: Array<{ shared: number }>;
     }>('/api/entities/BSI');
     expect(details.entity.name).toBe('Bundesamt für Sicherheit in der Informationstechnik');
     expect(details.aliases).toContain('Federal Office for Information Security');
-    expect(timeline.length).toBeGreaterThan(0);
+    expect(timeline.months.length).toBeGreaterThan(0);
+    expect(timeline.series['document']!.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(together.length).toBeGreaterThan(0);
     const page = await (await get(`/entities/${details.entity.id}`)).text();
     expect(page).toContain('id="timeline-data"');
     expect(page).toContain('Federal Office for Information Security');
   });
+
+  it.each(['BSI', 'Gina Raimondo', 'Kaspersky'])(
+    "counts %s's timeline per month as the timeline command lists its events",
+    async (name) => {
+      const { entity, events } = await reader.timeline(name);
+      const counts = await reader.timelineCounts(entity.id);
+      const expected: Record<string, Record<string, number>> = {};
+      for (const e of events) {
+        const month = e.date.slice(0, 7);
+        expected[month] ??= { document: 0, sentence: 0, quote: 0 };
+        expected[month]![e.kind]!++;
+      }
+      expect(counts.months).toEqual(Object.keys(expected).sort());
+      for (const kind of ['document', 'sentence', 'quote'] as const)
+        expect(counts.series[kind]).toEqual(counts.months.map((m) => expected[m]![kind]));
+    },
+  );
 
   it('lists quotes by agency, newest or oldest first, a page at a time', async () => {
     const { statements } = await json<{ statements: StatementRow[] }>('/api/quotes?agency=BSI&limit=100');
