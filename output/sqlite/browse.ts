@@ -11,7 +11,10 @@ import type { Database } from './database.js';
 import {
   datedSentencesSql,
   DEFAULT_SEARCH_TIMEOUT_MS,
+  documentRef,
+  type DocumentRow,
   FIRST_PATH,
+  MEMBERS as MEMBERS_ONCE,
   statementTables,
   withSearchErrors,
 } from './queries.js';
@@ -23,10 +26,8 @@ import { ftsQuery } from './search-syntax.js';
  * filter a bound parameter, every list paged with LIMIT/OFFSET and sorted so that a page is stable.
  */
 
-/** The ids an entity was stored under (bound twice): its own and its merged variants'. */
+/** The ids an entity was stored under, for queries that bind it twice as `?`: its own and its merged variants'. */
 const MEMBERS = '(SELECT ? UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?)';
-/** The same, for queries that bind the entity once as ?1. */
-const MEMBERS_1 = '(SELECT ?1 UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?1)';
 const SNIPPET_CHARS = 240;
 
 /** Canonical documents matching the filters, best first with a query, newest first without, copies counted. */
@@ -80,16 +81,7 @@ export async function browseDocuments(db: Database, filters: DocumentBrowse = {}
     ]);
     total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n ${from}`, params))!.n;
   }
-  const rows = await db.all<{
-    id: string;
-    title: string | null;
-    published: string | null;
-    language: string;
-    path: string;
-    duplicate_of: string | null;
-    start: string;
-    copies: number;
-  }>(
+  const rows = await db.all<DocumentRow & { start: string; copies: number }>(
     `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, ${FIRST_PATH} AS path,
             substr(d.text, 1, ${SNIPPET_CHARS}) AS start,
             (SELECT COUNT(*) FROM documents c WHERE c.duplicate_of = d.id) AS copies
@@ -111,12 +103,7 @@ export async function browseDocuments(db: Database, filters: DocumentBrowse = {}
     hits: page.map((p) => {
       const r = byId.get(p.id)!;
       return {
-        id: r.id,
-        title: r.title,
-        published: r.published,
-        language: r.language,
-        path: r.path,
-        duplicateOf: r.duplicate_of,
+        ...documentRef(r),
         score: p.score === null ? null : Math.round(-p.score * 1000) / 1000,
         snippet: (snippets.get(p.rowid) ?? r.start).replace(/\s+/g, ' '),
         copies: r.copies,
@@ -129,15 +116,7 @@ export async function browseDocuments(db: Database, filters: DocumentBrowse = {}
 export async function documentContext(db: Database, documentId: string): Promise<DocumentContext> {
   const document = await db.get<{ messages: string }>('SELECT messages FROM documents WHERE id = ?', [documentId]);
   if (!document) throw new QueryError(`no document has the id ${JSON.stringify(documentId)}`);
-  const copies = await db.all<{
-    id: string;
-    title: string | null;
-    published: string | null;
-    language: string;
-    path: string;
-    duplicate_of: string | null;
-    duplicate_similarity: number | null;
-  }>(
+  const copies = await db.all<DocumentRow & { duplicate_similarity: number | null }>(
     `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, d.duplicate_similarity, ${FIRST_PATH} AS path
      FROM documents d WHERE d.duplicate_of = ? ORDER BY d.id`,
     [documentId],
@@ -156,15 +135,7 @@ export async function documentContext(db: Database, documentId: string): Promise
     [documentId],
   );
   return {
-    copies: copies.map((c) => ({
-      id: c.id,
-      title: c.title,
-      published: c.published,
-      language: c.language,
-      path: c.path,
-      duplicateOf: c.duplicate_of,
-      similarity: c.duplicate_similarity,
-    })),
+    copies: copies.map((c) => ({ ...documentRef(c), similarity: c.duplicate_similarity })),
     outcomes: outcomes.map((o) => ({
       runId: o.run_id,
       path: o.path,
@@ -182,7 +153,7 @@ export async function documentContext(db: Database, documentId: string): Promise
  * order, which is a hash) keeps an entity named in half of a million-document base as fast as any other.
  */
 const DOCUMENT_SAMPLE = 500;
-const SAMPLE = `(SELECT DISTINCT document_id FROM document_entities WHERE entity_id IN ${MEMBERS_1} ORDER BY document_id LIMIT ${DOCUMENT_SAMPLE})`;
+const SAMPLE = `(SELECT DISTINCT document_id FROM document_entities WHERE entity_id IN ${MEMBERS_ONCE} ORDER BY document_id LIMIT ${DOCUMENT_SAMPLE})`;
 
 /**
  * Per month: the documents naming an entity, its statements (by earliest date), and the sentences naming it with a
@@ -192,7 +163,7 @@ export async function timelineCounts(db: Database, entityId: string): Promise<Ti
   const { statements } = await statementTables(db);
   const rows = await db.all<{ kind: keyof TimelineCounts['series']; month: string; n: number }>(
     `SELECT 'document' AS kind, substr(d.published, 1, 7) AS month, COUNT(*) AS n FROM documents d
-     WHERE d.published IS NOT NULL AND d.id IN (SELECT document_id FROM document_entities WHERE entity_id IN ${MEMBERS_1})
+     WHERE d.published IS NOT NULL AND d.id IN (SELECT document_id FROM document_entities WHERE entity_id IN ${MEMBERS_ONCE})
      GROUP BY month
      UNION ALL
      SELECT 'quote', substr(first_published, 1, 7), COUNT(*) FROM ${statements}

@@ -28,18 +28,21 @@ export const DEFAULT_SEARCH_TIMEOUT_MS = 30_000;
 const containing = (part: string) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The ids an entity was stored under: its own and those of the variants merged into it. */
-const MEMBERS = '(SELECT ?1 UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?1)';
+export const MEMBERS = '(SELECT ?1 UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?1)';
 export const FIRST_PATH =
   '(SELECT path FROM document_sources s WHERE s.document_id = d.id ORDER BY path, record LIMIT 1)';
 
-const documentRef = (row: {
+/** The columns a document list selects, as SQLite names them. */
+export interface DocumentRow {
   id: string;
   title: string | null;
   published: string | null;
   language: string;
   path: string;
   duplicate_of: string | null;
-}): DocumentRef => ({
+}
+
+export const documentRef = (row: DocumentRow): DocumentRef => ({
   id: row.id,
   title: row.title,
   published: row.published,

@@ -101,6 +101,9 @@ function documentLink(d: { id: string; title: string | null; path: string }, has
   return html`<a href="/documents/${d.id}${hash}">${d.title ?? d.path}</a>`;
 }
 
+const option = (value: string, label: string, current: string) =>
+  html`<option value="${value}" ${current === value ? 'selected' : ''}>${label}</option>`;
+
 export interface SearchForm {
   q: string;
   lang: '' | 'de' | 'en' | 'und';
@@ -123,8 +126,6 @@ export function searchPage(form: SearchForm, page: DocumentPage | null, error: s
     agency: form.agency,
     sort: form.sort,
   };
-  const option = (value: string, label: string, current: string) =>
-    html`<option value="${value}" ${current === value ? 'selected' : ''}>${label}</option>`;
   return layout(
     form.q ? `Search: ${form.q}` : 'Search',
     html`<h1>Search the documents</h1>
@@ -459,8 +460,6 @@ export function quotesPage(
     kind: form.kind,
     sort: form.sort,
   };
-  const option = (value: string, label: string, current: string) =>
-    html`<option value="${value}" ${current === value ? 'selected' : ''}>${label}</option>`;
   return layout(
     'Quotes',
     html`<h1>Who said what</h1>
