@@ -204,6 +204,15 @@ describe('the explorer', () => {
     await explorer.close();
     expect(readFileSync(db).equals(before)).toBe(true);
   });
+
+  it('says which port is taken instead of failing with a stack trace', async () => {
+    const first = await serveExplorer({ db, host: '127.0.0.1', port: 0 });
+    const port = Number(new URL(first.url).port);
+    await expect(serveExplorer({ db, host: '127.0.0.1', port })).rejects.toThrow(
+      `port ${port} on 127.0.0.1 is in use: choose another with --port`,
+    );
+    await first.close();
+  });
 });
 
 describe('textBlocks', () => {
