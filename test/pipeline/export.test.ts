@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../corpus/paths.js';
 import { CSV_TABLES } from '../../output/csv.js';
 import type { StixObject } from '../../output/stix.js';
-import { CLI, cli, failing, run } from '../fixtures/cli.js';
+import { CLI, cli, failing } from '../fixtures/cli.js';
 import { hasProgram, sharedFolder } from '../fixtures/shared.js';
 
 let dir: string;
