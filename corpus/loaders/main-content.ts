@@ -114,6 +114,12 @@ function children(node: DomNode): DomNode[] {
 
 const squashed = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
+function linkChars(el: DomElement): number {
+  let chars = 0;
+  for (const a of el.querySelectorAll('a')) chars += squashed(a.textContent).length;
+  return chars;
+}
+
 /**
  * Block-aware text of a subtree: inline text runs together, block elements and `<br>` break lines. Walked with an
  * explicit stack, which stays flat however deep the page nests.
@@ -184,9 +190,7 @@ function markedArticle(doc: DomDocument): DomElement | null {
     let best: DomElement | null = null;
     let bestChars = MIN_MARKED_ARTICLE_CHARS;
     for (const el of doc.querySelectorAll(selector)) {
-      let linkChars = 0;
-      for (const a of el.querySelectorAll('a')) linkChars += squashed(a.textContent).length;
-      const chars = squashed(el.textContent).length - linkChars;
+      const chars = squashed(el.textContent).length - linkChars(el);
       if (chars > bestChars) ((best = el), (bestChars = chars));
     }
     if (best) return best;
@@ -217,10 +221,7 @@ function trimTail(content: DomElement): void {
     const el = leaves[i]!;
     const text = squashed(el.textContent);
     if (text === '') continue;
-    let linkChars = 0;
-    for (const a of el.querySelectorAll('a')) linkChars += squashed(a.textContent).length;
-    if (el.localName === 'a') linkChars = text.length;
-    if (/^h[1-6]$/.test(el.localName) || linkChars / text.length >= 0.5) {
+    if (/^h[1-6]$/.test(el.localName) || linkChars(el) / text.length >= 0.5) {
       el.remove();
       continue;
     }
@@ -248,15 +249,24 @@ function withBody(html: string): string {
  * pick is a fragment of it. Pages without a recognisable article give their body's text.
  */
 export function mainText(html: string): string {
-  const doc = parseHTML(withBody(html)).document as unknown as DomDocument;
-  removeFurniture(doc);
+  const doc = documentWithoutFurniture(html);
   const marked = markedArticle(doc);
   // Read before Readability, which rewrites the document it scores.
   const markedText = marked ? blockText(marked) : '';
-  const bodyText = marked || !doc.body ? '' : blockText(doc.body);
   const article = new Readability<DomElement>(doc as never, { serializer: (node) => node as never }).parse();
   if (article?.content) trimTail(article.content);
   const text = article?.content ? blockText(article.content) : '';
-  if (text === '' || text.length < MIN_SHARE_OF_MARKED_ARTICLE * markedText.length) return markedText || bodyText;
+  if (text === '' || text.length < MIN_SHARE_OF_MARKED_ARTICLE * markedText.length)
+    // The body's text only where neither reading gave one: parsed again then, since Readability rewrote this one.
+    return markedText || bodyText(documentWithoutFurniture(html));
   return text;
 }
+
+/** The page's DOM without its furniture. */
+function documentWithoutFurniture(html: string): DomDocument {
+  const doc = parseHTML(withBody(html)).document as unknown as DomDocument;
+  removeFurniture(doc);
+  return doc;
+}
+
+const bodyText = (doc: DomDocument) => (doc.body ? blockText(doc.body) : '');

@@ -24,6 +24,18 @@ import {
 /** The most rows a page shows at once, whatever `limit` asks. */
 const MAX_LIMIT = 100;
 const DEFAULT_LIMIT = 20;
+/** The search form with nothing asked. */
+const NO_FILTERS: SearchForm = {
+  q: '',
+  lang: '',
+  from: '',
+  to: '',
+  entity: '',
+  agency: '',
+  sort: '',
+  offset: 0,
+  limit: DEFAULT_LIMIT,
+};
 /**
  * An entity page lists its earliest documents and statements (the search and quotes pages list them all); its dated
  * sentences are the timeline's, counted per month.
@@ -137,18 +149,9 @@ export function createExplorer(reader: KnowledgeBaseReader): Hono {
       return c.html(searchPage(form, await searchDocuments(reader, form), null));
     } catch (error) {
       if (!(error instanceof QueryError)) throw error;
-      const fallback = form ?? {
-        q: param(c, 'q'),
-        lang: '',
-        from: '',
-        to: '',
-        entity: '',
-        agency: '',
-        sort: '',
-        offset: 0,
-        limit: DEFAULT_LIMIT,
-      };
-      return c.html(searchPage(fallback, null, error.message), 400);
+      // A filter that could not be read leaves the form with the words only.
+      const shown = form ?? { ...NO_FILTERS, q: param(c, 'q') };
+      return c.html(searchPage(shown, null, error.message), 400);
     }
   });
   app.get('/api/search', async (c) => {
@@ -208,7 +211,7 @@ export function createExplorer(reader: KnowledgeBaseReader): Hono {
       });
       return { form, statements: statements.slice(0, form.limit), hasMore: statements.length > form.limit };
     },
-    ({ form, statements, hasMore }) => quotesPage(form, statements, hasMore, null),
+    ({ form, statements, hasMore }) => quotesPage(form, statements, hasMore),
   );
 
   route(

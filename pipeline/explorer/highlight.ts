@@ -32,7 +32,7 @@ export interface TextBlock {
   pieces: TextPiece[];
 }
 
-/** Every entity mention, date and quote of a document as highlights. */
+/** Every entity mention, date and quote of a document as highlights, in no particular order. */
 export function documentHighlights(record: ExportRecord): Highlight[] {
   const highlights: Highlight[] = [];
   for (const entity of record.entities)
@@ -63,9 +63,7 @@ export function documentHighlights(record: ExportRecord): Highlight[] {
       data: { quote: q.id },
       label: `${q.kind} quote${q.speaker ? ` by ${q.speaker.name}` : ''} · ${q.start}–${q.end}`,
     });
-  return highlights
-    .filter((h) => h.end > h.start)
-    .sort((a, b) => a.start - b.start || b.end - a.end || a.anchor.localeCompare(b.anchor));
+  return highlights;
 }
 
 /**
@@ -90,7 +88,10 @@ export function textBlocks(
   for (const b of blocks) bounds.add(b.start).add(b.end);
   for (const h of highlights) bounds.add(h.start).add(h.end);
   const cuts = [...bounds].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
-  const byStart = highlights.filter((h) => h.end > h.start).sort((a, b) => a.start - b.start);
+  // Outer before inner where two begin together, so a piece's classes and attributes come in one order.
+  const byStart = highlights
+    .filter((h) => h.end > h.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end || a.anchor.localeCompare(b.anchor));
   let next = 0;
   let active: Highlight[] = [];
   let block = 0;

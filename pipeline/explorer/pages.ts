@@ -97,6 +97,13 @@ function pager(
   </nav>`;
 }
 
+const tableHead = (...columns: string[]) =>
+  html`<thead>
+    <tr>
+      ${columns.map((c) => html`<th>${c}</th>`)}
+    </tr>
+  </thead>`;
+
 function documentLink(d: { id: string; title: string | null; path: string }, hash = ''): Html {
   return html`<a href="/documents/${d.id}${hash}">${d.title ?? d.path}</a>`;
 }
@@ -117,15 +124,8 @@ export interface SearchForm {
 }
 
 export function searchPage(form: SearchForm, page: DocumentPage | null, error: string | null): Html {
-  const params = {
-    q: form.q,
-    lang: form.lang,
-    from: form.from,
-    to: form.to,
-    entity: form.entity,
-    agency: form.agency,
-    sort: form.sort,
-  };
+  // The filters are the page's URL; the pager adds the offset.
+  const { offset: _offset, limit: _limit, ...params } = form;
   return layout(
     form.q ? `Search: ${form.q}` : 'Search',
     html`<h1>Search the documents</h1>
@@ -353,14 +353,7 @@ export function entityPage(details: EntityDetails, timeline: TimelineCounts, tog
           ? html`<section>
               <h2>Variants merged into it</h2>
               <table>
-                <thead>
-                  <tr>
-                    <th>variant</th>
-                    <th>rule</th>
-                    <th>evidence</th>
-                    <th>via</th>
-                  </tr>
-                </thead>
+                ${tableHead('variant', 'rule', 'evidence', 'via')}
                 <tbody>
                   ${details.merged.map(
                     (m) =>
@@ -445,21 +438,8 @@ export interface QuoteForm {
   limit: number;
 }
 
-export function quotesPage(
-  form: QuoteForm,
-  statements: StatementRow[] | null,
-  hasMore: boolean,
-  error: string | null,
-): Html {
-  const params = {
-    speaker: form.speaker,
-    agency: form.agency,
-    contains: form.contains,
-    from: form.from,
-    to: form.to,
-    kind: form.kind,
-    sort: form.sort,
-  };
+export function quotesPage(form: QuoteForm, statements: StatementRow[], hasMore: boolean): Html {
+  const { offset: _offset, limit: _limit, ...params } = form;
   return layout(
     'Quotes',
     html`<h1>Who said what</h1>
@@ -483,8 +463,7 @@ export function quotesPage(
         </label>
         <button type="submit">Filter</button>
       </form>
-      ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-      ${statements ? html`${statementList(statements)}${pager('/quotes', params, form.offset, form.limit, hasMore)}` : ''}`,
+      ${statementList(statements)}${pager('/quotes', params, form.offset, form.limit, hasMore)}`,
   );
 }
 
@@ -493,16 +472,7 @@ export function importsPage(runs: Array<{ run: ImportRun; counts: Record<string,
     'Imports',
     html`<h1>Imports</h1>
       <table class="runs">
-        <thead>
-          <tr>
-            <th>run</th>
-            <th>started</th>
-            <th>finished</th>
-            <th>status</th>
-            <th>files by outcome</th>
-            <th>arguments</th>
-          </tr>
-        </thead>
+        ${tableHead('run', 'started', 'finished', 'status', 'files by outcome', 'arguments')}
         <tbody>
           ${runs.map(
             ({ run, counts }) =>
@@ -543,15 +513,7 @@ export function runPage(result: RunOutcomes, status: string, offset: number, lim
         )}
       </p>
       <table class="outcomes">
-        <thead>
-          <tr>
-            <th>file</th>
-            <th>record</th>
-            <th>status</th>
-            <th>reason</th>
-            <th>detail</th>
-          </tr>
-        </thead>
+        ${tableHead('file', 'record', 'status', 'reason', 'detail')}
         <tbody>
           ${result.outcomes.map(
             (o) =>
