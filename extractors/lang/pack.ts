@@ -170,6 +170,29 @@ export interface SpeechWords {
     complementizers: Words;
     /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
     genitiveLinks: Words;
+    /** Words that open a noun phrase: articles in every case, possessives, demonstratives ("laut dem Direktor"). */
+    determiners: Words;
+    /**
+     * Prepositions that name the source of what a sentence reports, before it ("laut BSI", "according to the FBI");
+     * a phrase of several words is written with spaces.
+     */
+    sourcePrepositions: Words;
+    /** The same after their source ("dem Bericht zufolge"). */
+    sourcePostpositions: Words;
+    /**
+     * Nouns of report and opinion that name a source with a preposition ("nach Angaben der Polizei", "seiner Meinung
+     * nach"), also as the head of a compound ("nach Polizeiangaben"); the preposition is one of `reportPrepositions`.
+     */
+    reportNouns: Words;
+    reportPrepositions: Words;
+    /** The word of a comparative frame that reports the clause beside it ("Wie die BBC berichtet, …", "As … said,"). */
+    comparativeFrames: Words;
+    /** Pronouns that stand for the sentence before as what a frame reports ("Das erklärte ein Sprecher."). */
+    demonstratives: Words;
+    /** Adverbs that carry on the source named before ("demnach"): their sentence continues its reported speech. */
+    sourceAnaphors: Words;
+    /** Modal verbs that report what others say ("Er soll … weitergegeben haben"): reportative, as Konjunktiv is. */
+    reportativeModals: Words;
   };
 }
 

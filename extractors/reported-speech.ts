@@ -1,0 +1,405 @@
+import type { LanguageCode, Span } from '../corpus/document.js';
+import { firstStartingAt } from './coverage.js';
+import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+
+/**
+ * Reported speech without quotation marks, sentence by sentence. A sentence reports speech when its grammar says so,
+ * whichever verb or source it names:
+ * - a speech verb followed by "dass"/"that" or by a clause ("Martin ergänzte, dass Russland …", "Selen sagte, die
+ *   Führung sei …", "Levy said the risk was low"): the clause;
+ * - a clause with its frame after it ("Die Lage sei ernst, sagte Martin.", "The risk is low, Levy said.", "…, so
+ *   Rice."): the clause before the frame;
+ * - a comparative frame ("Wie die BBC berichtet, …", "As the agency said, …"): the clause after it;
+ * - a source adverbial ("laut BSI", "nach Angaben der Polizei", "dem Bericht zufolge", "according to the FBI"): the
+ *   sentence, whatever its mood, spoken by the source;
+ * - a demonstrative frame ("Das erklärte ein Sprecher."): the sentence before it;
+ * - German Konjunktiv I or II, or a reportative modal ("soll"), with no frame of its own ("Es gebe durchaus
+ *   Alternativen."): the sentence, spoken by the speaker last attributed before it, as reporting continues a
+ *   speaker's words.
+ */
+
+/** What a sentence-level rule needs of the quote stage: the text's speakers, resolved as for direct quotes. */
+export interface ReportedSpeechContext<S> {
+  text: string;
+  language: LanguageCode;
+  sentences: readonly Span[];
+  /** Direct quotes found before, with their speakers, in order. */
+  direct: ReadonlyArray<Span & { speaker: S | null }>;
+  /** Stretches between quotation marks. */
+  quoted: ReadonlyArray<{ open: number; close: number }>;
+  /** The speaker a frame in [from, to) names, by its speech verb. */
+  speakerIn: (from: number, to: number) => S | null;
+  /**
+   * The speaker a noun phrase names ("der Bundesanwaltschaft", "the FBI"), or the phrase itself when no entity does;
+   * `cue` is the source word that frames it ("laut", "zufolge").
+   */
+  speakerOfPhrase: (phrase: Span, cue: Span) => S;
+  /** Speech verb forms, lowercased. */
+  verbs: ReadonlySet<string>;
+  /** Forms that mark reported speech by their mood: German Konjunktiv and reportative modals. */
+  subjunctives: ReadonlySet<string>;
+}
+
+export interface ReportedQuote<S> extends Span {
+  text: string;
+  kind: 'indirect';
+  speaker: S | null;
+}
+
+const SPEECH = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].speech.SPEECH_WORDS);
+const lowerSet = (words: readonly string[]) => new Set(words.map((w) => w.toLowerCase()));
+const COMPLEMENTIZERS = lowerSet(SPEECH.flatMap((p) => p.complementizers));
+const DETERMINERS = lowerSet(SPEECH.flatMap((p) => p.determiners));
+const LINKS = lowerSet(SPEECH.flatMap((p) => p.genitiveLinks));
+const COMPARATIVES = lowerSet(SPEECH.flatMap((p) => p.comparativeFrames));
+const DEMONSTRATIVES = lowerSet(SPEECH.flatMap((p) => p.demonstratives));
+const SOURCE_ANAPHORS = lowerSet(SPEECH.flatMap((p) => p.sourceAnaphors));
+const POSTPOSITIONS = lowerSet(SPEECH.flatMap((p) => p.sourcePostpositions));
+/** Words that stand where a speech verb would but frame no clause of their own after them. */
+const SOURCE_WORDS = lowerSet(SPEECH.flatMap((p) => [...p.sourcePrepositions, ...p.sourcePostpositions]));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "laut X", "according to X", "unter Berufung auf X": the source phrase starts where the match ends. */
+const PREPOSITION = new RegExp(
+  `(?<![\\p{L}])(?:${SPEECH.flatMap((p) => p.sourcePrepositions)
+    .map((w) => escape(w).replace(/ /g, '\\s+'))
+    .join('|')})\\s+`,
+  'giu',
+);
+/**
+ * "nach Angaben der Polizei", "nach neuesten Erkenntnissen", "nach Polizeiangaben" (a compound whose head is a report
+ * noun), and the noun before the preposition ("seiner Meinung nach", "dem Vernehmen nach").
+ */
+const REPORT_PHRASES = SPEECH.filter((p) => p.reportPrepositions.length > 0 && p.reportNouns.length > 0).map((p) => {
+  const nouns = p.reportNouns.map((n) => escape(n.toLowerCase())).join('|');
+  const preposition = `(?:${p.reportPrepositions.map(escape).join('|')})`;
+  return {
+    before: new RegExp(
+      `(?<![\\p{L}])${preposition}\\s+((?:\\p{Ll}+\\s+){0,2}\\p{Lu}[\\p{L}-]*?(?:${nouns}))(?![\\p{L}])`,
+      'giu',
+    ),
+    after: new RegExp(`(?<![\\p{L}])(\\p{L}+\\s+(?:${nouns}))\\s+${preposition}(?![\\p{L}])`, 'giu'),
+  };
+});
+
+/** How far after an attributed quote an unframed report is taken to go on with its speaker. */
+export const CONTINUATION_CHARS = 600;
+
+/** Any source word of any pack, to pass sentences with neither a verb nor a mood to the source rule. */
+const REPORTING_HINT = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    ...SPEECH.flatMap((p) => [...p.sourcePrepositions, ...p.sourcePostpositions]),
+    ...SPEECH.flatMap((p) => p.reportPrepositions),
+  ]
+    .map((w) => escape(w).replace(/ /g, '\\s+'))
+    .join('|')})(?![\\p{L}])|(?:${SPEECH.flatMap((p) => p.reportNouns)
+    .map((n) => escape(n.toLowerCase()))
+    .join('|')})(?![\\p{L}])`,
+  'iu',
+);
+
+/** Reported clauses shorter than this are no report ("sagte er, ja"). */
+const MIN_CLAUSE_CHARS = 10;
+/** A frame after its clause is short: the speaker and a few words of time or place ("sagte Martin am Montag"). */
+const MAX_TRAILING_FRAME_WORDS = 20;
+/** Words a source phrase may run to ("dem Direktor der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez"). */
+const MAX_PHRASE_TOKENS = 10;
+
+const WORD = /„[^“”\n]{1,80}[“”]|"[^"\n]{1,80}"|\([\p{Lu}\p{N}][\p{L}\p{N}.-]*\)|[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\S/gu;
+const isCapitalized = (w: string) => /^[\p{Lu}„"(]/u.test(w);
+const looksAdjectival = (w: string) => /^(?:\p{Ll}[\p{L}-]*(?:e|en|er|es|em)|\p{N}[\p{N}.,]*)$/u.test(w);
+
+/**
+ * The noun phrase that starts at `at`: determiners and adjectives, then capitalized words (nouns, names, quoted titles,
+ * an acronym in brackets), with genitives and "von"/"of" phrases after them ("Angaben des Magazins „Der Spiegel“").
+ * In English, whose nouns are lowercase, the phrase runs to the clause's end ("according to the statement, …").
+ */
+export function nounPhraseAfter(text: string, at: number, english: boolean): Span | null {
+  const stretch = text.slice(at, at + 300);
+  if (english) {
+    const clause = /^[^,;:.!?\n]*/.exec(stretch)![0].trimEnd();
+    const words = clause.split(/\s+/).filter(Boolean);
+    return clause && words.length <= 8 ? { start: at, end: at + clause.length } : null;
+  }
+  let end = -1;
+  let head = false;
+  let pending = 0;
+  const word = new RegExp(WORD);
+  for (let m = word.exec(stretch), n = 0; m && n < MAX_PHRASE_TOKENS; m = word.exec(stretch), n++) {
+    const w = m[0];
+    const lower = w.toLowerCase();
+    if (isCapitalized(w) && /[\p{L}\p{N}]/u.test(w)) {
+      head = true;
+      pending = 0;
+      end = at + m.index + w.length;
+    } else if (DETERMINERS.has(lower) || LINKS.has(lower) || looksAdjectival(w)) {
+      // Words that lead to a head: the phrase's end moves only when one comes.
+      if (head && !DETERMINERS.has(lower) && !LINKS.has(lower)) break;
+      pending++;
+    } else break;
+  }
+  return head && end > at ? { start: at, end } : null;
+}
+
+/**
+ * The noun phrase that ends at `at`, read backwards ("einem Bericht des Guardian" before "zufolge"): capitalized
+ * words, determiners and links between them, and adjectives after a determiner.
+ */
+export function nounPhraseBefore(text: string, at: number): Span | null {
+  const stretch = text.slice(Math.max(0, at - 200), at);
+  const offset = at - stretch.length;
+  const words = [...stretch.matchAll(new RegExp(WORD))].filter((m) => m.index + m[0].length <= stretch.length);
+  let start = -1;
+  for (let i = words.length - 1, n = 0; i >= 0 && n < MAX_PHRASE_TOKENS; i--, n++) {
+    const w = words[i]![0];
+    const lower = w.toLowerCase();
+    if (isCapitalized(w) && /[\p{L}\p{N}]/u.test(w)) start = offset + words[i]!.index;
+    else if (DETERMINERS.has(lower)) {
+      start = offset + words[i]!.index;
+      // A determiner opens the phrase unless a genitive's head stands before it ("Bericht des Guardian").
+      if (!(i > 0 && isCapitalized(words[i - 1]![0]))) break;
+    } else if (LINKS.has(lower) && start >= 0) continue;
+    else if (
+      looksAdjectival(w) &&
+      i > 0 &&
+      (DETERMINERS.has(words[i - 1]![0].toLowerCase()) || looksAdjectival(words[i - 1]![0]))
+    )
+      continue;
+    else break;
+  }
+  return start >= 0 ? { start, end: at } : null;
+}
+
+/** Words of a sentence with their offsets in the text: letters, commas and quotation marks. */
+function wordsOf(text: string, sentence: Span) {
+  return [...text.slice(sentence.start, sentence.end).matchAll(/[\p{L}]+|,|[„“”"»«]/gu)].map((m) => ({
+    word: m[0],
+    lower: m[0].toLowerCase(),
+    start: sentence.start + m.index,
+    end: sentence.start + m.index + m[0].length,
+  }));
+}
+type Word = ReturnType<typeof wordsOf>[number];
+const isMark = (w: Word | undefined) => w !== undefined && /^[„“”"»«]$/.test(w.word);
+
+/** A span without the spaces and final punctuation around it. */
+function trimmed(text: string, start: number, end: number): Span {
+  while (end > start && /[\s.!?,;:]/.test(text[end - 1]!)) end--;
+  while (start < end && /[\s,;:–—-]/.test(text[start]!)) start++;
+  return { start, end };
+}
+
+export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQuote<S>[] {
+  const { text, sentences, verbs, subjunctives, speakerIn, speakerOfPhrase } = context;
+  const english = context.language === 'en';
+  const found: ReportedQuote<S>[] = [];
+  const direct = [...context.direct].sort((x, y) => x.start - y.start);
+  /** Characters of [start, end) inside direct quotes. */
+  const quotedChars = (start: number, end: number) => {
+    let covered = 0;
+    for (let i = Math.max(0, firstStartingAt(direct, start) - 1); i < direct.length && direct[i]!.start < end; i++)
+      covered += Math.max(0, Math.min(end, direct[i]!.end) - Math.max(start, direct[i]!.start));
+    return covered;
+  };
+  const add = (span: Span, speaker: S | null) => {
+    const { start, end } = trimmed(text, span.start, span.end);
+    // Words mostly in quotation marks are a direct quote, whatever frames them.
+    if (end - start < MIN_CLAUSE_CHARS || quotedChars(start, end) * 2 > end - start) return false;
+    const last = found[found.length - 1];
+    if (last && last.end > start) return false;
+    found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
+    return true;
+  };
+  const isSpeechVerb = (w: Word | undefined) => w !== undefined && verbs.has(w.lower) && !SOURCE_WORDS.has(w.lower);
+  const isSubjunctive = (w: Word) => subjunctives.has(w.word);
+
+  /** "Martin sagte, die Lage sei ernst", "Martin ergänzte, dass …", "Levy said the risk was low". */
+  const clauseAfterVerb = (words: Word[], sentence: Span): boolean => {
+    for (let w = 0; w < words.length - 1; w++) {
+      if (!isSpeechVerb(words[w]) || words[w]!.lower === 'so') continue;
+      let clauseAt = -1;
+      for (let v = w + 1; v < Math.min(words.length, w + 6); v++) {
+        const word = words[v]!;
+        // "sagte: „…“" frames a direct quote; "sagte, „No-Go-Areas“ dürfe es nicht geben" reports one.
+        if (isMark(word) && words[v - 1]!.word !== ',') break;
+        if (COMPLEMENTIZERS.has(word.lower)) {
+          clauseAt = v + 1;
+          break;
+        }
+        if (word.word === ',' && COMPLEMENTIZERS.has(words[v + 1]?.lower ?? '')) {
+          clauseAt = v + 2;
+          break;
+        }
+        if (word.word === ',' && words.slice(v + 1, v + 8).some(isSubjunctive)) {
+          clauseAt = v + 1;
+          break;
+        }
+      }
+      // "…, says Ciaran Martin" frames the clause before it; "Levy said the risk was low" the clause after.
+      const inverted = w > 0 && words[w - 1]!.word === ',';
+      if (
+        clauseAt < 0 &&
+        !inverted &&
+        /^(said|says)$/.test(words[w]!.lower) &&
+        words[w + 1] &&
+        /^\p{L}/u.test(words[w + 1]!.word)
+      ) {
+        // "Levy said the risk was low", not "Levy said on Monday": English reported speech without "that".
+        if (
+          !/^(in|on|at|of|to|by|for|from|with|during|after|before|earlier|later|today|yesterday|thursday|monday|tuesday|wednesday|friday|saturday|sunday)$/i.test(
+            words[w + 1]!.word,
+          )
+        )
+          clauseAt = w + 1;
+      }
+      while (isMark(words[clauseAt])) clauseAt++;
+      if (clauseAt < 0 || clauseAt >= words.length || !/^\p{L}/u.test(words[clauseAt]!.word)) continue;
+      // The frame's grammar says the clause is reported even where no speaker is found in it ("his letter said …").
+      if (
+        add({ start: words[clauseAt]!.start, end: sentence.end }, speakerIn(sentence.start, words[clauseAt - 1]!.end))
+      )
+        return true;
+    }
+    return false;
+  };
+
+  /** "Die Lage sei ernst, sagte Martin.", "The risk is low, Levy said.", "…, so Rice.": the clause before its frame. */
+  const clauseBeforeFrame = (words: Word[], sentence: Span): boolean => {
+    for (let c = words.length - 2; c >= 3; c--) {
+      if (words[c]!.word !== ',') continue;
+      const rest = words.slice(c + 1).filter((w) => w.word !== ',');
+      if (rest.length > MAX_TRAILING_FRAME_WORDS) break;
+      // The frame opens with its verb (German inverts: "sagte Martin"; "said Levy", not "…, told reporters") or, in
+      // English, with its subject.
+      const inverted =
+        (isSpeechVerb(rest[0]) || rest[0]?.lower === 'so') &&
+        (!english || isCapitalized(rest[1]?.word ?? '') || DETERMINERS.has(rest[1]?.lower ?? ''));
+      const verb = inverted ? 0 : english ? rest.findIndex(isSpeechVerb) : -1;
+      if (verb < 0 || verb > 5) continue;
+      // A clause in quotation marks is a direct quote, attributed as one.
+      if (context.quoted.some((q) => q.close === words[c - 1]!.start && q.open - sentence.start < 3)) return false;
+      return add({ start: sentence.start, end: words[c]!.start }, speakerIn(words[c]!.end, sentence.end));
+    }
+    return false;
+  };
+
+  /** "Wie die BBC berichtet, wurden …", "As the agency said, …": the clause after the comparative frame. */
+  const clauseAfterComparative = (words: Word[], sentence: Span): boolean => {
+    if (!COMPARATIVES.has(words[0]?.lower ?? '')) return false;
+    const comma = words.findIndex((w) => w.word === ',');
+    if (comma < 2 || comma > 12 || !words.slice(1, comma).some(isSpeechVerb)) return false;
+    // "Wie berichtet, …" reports with no source; the comparative word itself is none.
+    const speaker = speakerIn(words[1]!.start, words[comma]!.start);
+    return speaker !== null && add({ start: words[comma]!.end, end: sentence.end }, speaker);
+  };
+
+  /** "laut BSI", "nach Angaben der Polizei", "dem Bericht zufolge", "according to the FBI": the whole sentence. */
+  const sourcedSentence = (sentence: Span): boolean => {
+    const body = text.slice(sentence.start, sentence.end);
+    let phrase: Span | null = null;
+    let cue: Span | null = null;
+    PREPOSITION.lastIndex = 0;
+    const preposition = PREPOSITION.exec(body);
+    if (preposition) {
+      const at = sentence.start + preposition.index;
+      cue = { start: at, end: at + preposition[0].trimEnd().length };
+      phrase = nounPhraseAfter(text, at + preposition[0].length, english);
+    }
+    for (const { before, after } of REPORT_PHRASES) {
+      if (phrase) break;
+      before.lastIndex = 0;
+      after.lastIndex = 0;
+      const front = before.exec(body);
+      const back = front ? null : after.exec(body);
+      const m = front ?? back;
+      if (!m) continue;
+      const at = sentence.start + m.index + m[0].indexOf(m[1]!);
+      cue = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
+      phrase = back ? { start: at, end: at + m[1]!.length } : nounPhraseAfter(text, at, false);
+    }
+    if (!phrase) {
+      const post = wordsOf(text, sentence).find((w) => POSTPOSITIONS.has(w.lower));
+      if (post) {
+        cue = post;
+        phrase = nounPhraseBefore(text, text.slice(0, post.start).trimEnd().length);
+      }
+    }
+    if (!phrase || !cue) return false;
+    return add(sentence, speakerOfPhrase(phrase, cue));
+  };
+
+  /** "Das erklärte ein Sprecher.": the sentence before is what the frame reports. */
+  const demonstrativeFrame = (words: Word[], sentence: Span, previous: Span | undefined): boolean => {
+    if (!previous || !DEMONSTRATIVES.has(words[0]?.lower ?? '') || !isSpeechVerb(words[1])) return false;
+    if (context.quoted.some((q) => q.open >= previous.start && q.close < previous.end)) return false;
+    if (found.length > 0 && found[found.length - 1]!.end > previous.start) return false;
+    const speaker = speakerIn(sentence.start, sentence.end);
+    return speaker !== null && add(previous, speaker);
+  };
+
+  // Sentences come in order: the last speaker is kept as they pass, merging in the direct quotes' speakers.
+  const attributed = direct;
+  let nextDirect = 0;
+  let current: S | null = null;
+  let currentAt = -1;
+  const lastSpeakerBefore = (at: number): { speaker: S | null; start: number } | null => {
+    while (nextDirect < attributed.length && attributed[nextDirect]!.start < at) {
+      if (attributed[nextDirect]!.start > currentAt) {
+        current = attributed[nextDirect]!.speaker;
+        currentAt = attributed[nextDirect]!.start;
+      }
+      nextDirect++;
+    }
+    const own = found[found.length - 1];
+    return own && own.start > currentAt && own.start < at
+      ? own
+      : current
+        ? { speaker: current, start: currentAt }
+        : null;
+  };
+
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
+    const body = text.slice(sentence.start, sentence.end);
+    // A sentence that is mostly a direct quote is attributed as one.
+    if (
+      context.quoted.some(
+        (q) =>
+          q.open >= sentence.start &&
+          q.close < sentence.end &&
+          q.close - q.open > 0.5 * (sentence.end - sentence.start),
+      )
+    )
+      continue;
+    const words = wordsOf(text, sentence);
+    const hasVerb = words.some((w) => verbs.has(w.lower));
+    const marked = words.some(isSubjunctive);
+    // Most sentences report nothing: a look at their words rules them out before any work.
+    if (!hasVerb && !marked && !words.some((w) => SOURCE_ANAPHORS.has(w.lower)) && !REPORTING_HINT.test(body)) continue;
+    const previous = s > 0 ? sentences[s - 1] : undefined;
+    if (
+      (hasVerb &&
+        (clauseAfterComparative(words, sentence) ||
+          clauseAfterVerb(words, sentence) ||
+          clauseBeforeFrame(words, sentence) ||
+          demonstrativeFrame(words, sentence, previous))) ||
+      sourcedSentence(sentence)
+    )
+      continue;
+    if (!marked && !words.some((w) => SOURCE_ANAPHORS.has(w.lower))) {
+      // A frame with no words of its own ("Das Unternehmen wies die Vorwürfe zurück.") names who speaks next.
+      const framer = hasVerb ? speakerIn(sentence.start, sentence.end) : null;
+      if (framer) {
+        lastSpeakerBefore(sentence.start);
+        current = framer;
+        currentAt = sentence.start;
+      }
+      continue;
+    }
+    // Reported speech runs on from its frame, sentence by sentence; past a stretch that reports nothing it is still
+    // reported, but whose it is no longer follows.
+    const last = lastSpeakerBefore(sentence.start);
+    const speaker = last && sentence.start - last.start < CONTINUATION_CHARS ? last.speaker : null;
+    if (last) add(sentence, speaker);
+  }
+  return found;
+}
