@@ -1,7 +1,7 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
 import type { EntityFinding, Mention } from './entities.js';
 import { firstStartingAt } from './coverage.js';
-import { CONTINUATION_CHARS, reportedSpeech } from './reported-speech.js';
+import { CONTINUATION_CHARS, nounPhraseAfter, reportedSpeech } from './reported-speech.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import {
   ENGLISH_SPEECH_VERB_FORMS,
@@ -166,6 +166,8 @@ const SPEAKER_TYPES = new Set(['person', 'agency', 'organization']);
 const MAX_FRAME_CHARS = 1000;
 
 const ARTICLES_BEFORE_NOUN = new Set(ARTICLES);
+/** Articles of the dative and accusative only: a phrase they open before the verb is its object ("Dem Spiegel sagte"). */
+const OBJECT_ARTICLES = new Set(PACKS.flatMap((p) => p.objectArticles));
 /** Words a described speaker may run to: a subject is short. */
 const MAX_PHRASE_WORDS = 7;
 
@@ -184,7 +186,8 @@ function phraseWords(stretch: string): string | null {
 function startsNounPhrase(phrase: string): boolean {
   const words = phrase.split(' ');
   const article = ARTICLES_BEFORE_NOUN.has(words[0]!.toLowerCase());
-  const head = article ? words[1] : words[0];
+  // "der britische Außenminister": adjectives may stand between the article and its noun.
+  const head = article ? words.slice(1, 4).find((w) => /^\p{Lu}/u.test(w)) : words[0];
   if (!head || !/^\p{Lu}/u.test(head)) return false;
   // After an article a capitalized word is a noun or a name; alone it may open the clause as any word does.
   return article || GERMAN_NOUN_FORMS.has(head.toLowerCase()) || isLikelyName(head) || /^\p{Lu}{2,}/u.test(head);
@@ -310,6 +313,9 @@ export function extractQuotes(
     const framed = (speaker: QuoteSpeaker | null): FramedSpeaker | null => (speaker ? { ...speaker, cue } : null);
     const nearest = <T extends { start: number }>(list: T[]) =>
       list.sort((x, y) => Math.abs(x.start - verbAt) - Math.abs(y.start - verbAt))[0];
+    const subject = verb ? subjectOf(from, to, verbAt, verbAt + verb[0].length) : null;
+    const bySubject = subject ? speakerOfSubject(subject, from) : null;
+    if (bySubject) return framed(bySubject);
     const inside = mentionsIn(from, to);
     const person = nearest(inside.filter((m) => m.entity.type === 'person'));
     if (person) return framed(speakerOf(person.entity, slice(person.start, person.end)));
@@ -352,6 +358,80 @@ export function extractQuotes(
     const referred = anaphorIn(from, to);
     if (referred) return framed(bodySpeaker(referred, null));
     return verb ? framed(describedSpeaker(from, to, verbAt, verbAt + verb[0].length)) : null;
+  };
+
+  /**
+   * Where a frame's subject stands, by word order: before its speech verb, with the appositions before it ("Jen
+   * Easterly, director of CISA, said"; "Der Vizepräsident des BfV, Sinan Selen, sagte"), unless what stands there is
+   * no subject ("Am Montag sagte …", "Dem „Spiegel“ sagte …"); else right after the verb, as German inverts and
+   * English may ("…“, sagte der SPD-Vorsitzende Franz Müntefering", "sagte er", "said the agency").
+   */
+  /** Whether an entity's mention starts at `at` ("Kaspersky weist … zurück"): a name opens a subject. */
+  const namedAt = (at: number) => mentions[firstStartingAt(mentions, at)]?.start === at;
+  const subjectOf = (from: number, to: number, verbAt: number, verbEnd: number): Span | null => {
+    const before = text.slice(from, verbAt).replace(/[\s,]+$/u, '');
+    const segments = before.split(/[,:;]/u);
+    let start = from + before.length;
+    // An apposition ("head of the NCSC") need not open like a noun phrase; the segment before it must.
+    for (let n = segments.length - 1, words = 0; n >= Math.max(0, segments.length - 3); n--) {
+      words += segments[n]!.trim().split(/\s+/).length;
+      if (words > MAX_PHRASE_WORDS * 2) break;
+      const segmentAt = from + segments.slice(0, n).join(',').length + (n > 0 ? 1 : 0);
+      if (startsNounPhrase(segments[n]!.trim()) || namedAt(segmentAt + segments[n]!.search(/\S|$/u))) start = segmentAt;
+      else if (n === segments.length - 1 || !/^\s*\p{Ll}/u.test(segments[n]!)) break;
+    }
+    const subjectBefore = text.slice(start, from + before.length).trim();
+    if (subjectBefore && !OBJECT_ARTICLES.has(subjectBefore.split(' ')[0]!.toLowerCase())) {
+      const at = text.indexOf(subjectBefore, start);
+      return { start: at, end: at + subjectBefore.length };
+    }
+    const next = /^\s*(\p{L}+)/u.exec(text.slice(verbEnd, to));
+    if (!next) return null;
+    const nextAt = verbEnd + next[0].length - next[1]!.length;
+    if (PRONOUNS.has(next[1]!)) return { start: nextAt, end: nextAt + next[1]!.length };
+    if (!/^\p{Lu}/u.test(next[1]!) && !ANAPHOR_ARTICLES.includes(next[1]!)) return null;
+    const phrase = nounPhraseAfter(text, nextAt, language === 'en');
+    if (!phrase || phrase.end > to) return null;
+    // "sagte der Vizepräsident des BfV, Sinan Selen, in Berlin": the name in apposition belongs to the subject.
+    const apposition = /^,\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})(?=\s*[,.;]|$)/u.exec(
+      text.slice(phrase.end, to),
+    );
+    return apposition ? { start: phrase.start, end: phrase.end + apposition[0].length } : phrase;
+  };
+
+  /**
+   * The speaker a frame's subject names: a person in it, a pronoun's antecedent, an unnamed official with the body
+   * it speaks for, a body in it or referred to ("das Ministerium"), a person by the role it was named with ("der
+   * Staatssekretär"), else the words themselves when they read as a noun phrase.
+   */
+  const speakerOfSubject = (subject: Span, frameStart: number): QuoteSpeaker | null => {
+    const words = text.slice(subject.start, subject.end);
+    const mention = slice(subject.start, subject.end);
+    if (PRONOUNS.has(words)) {
+      const antecedent = lastBefore(frameStart, 'person', (e) => e.type === 'person');
+      return antecedent ? speakerOf(antecedent, mention) : null;
+    }
+    const inside = mentionsIn(subject.start, subject.end);
+    const person = inside.find((m) => m.entity.type === 'person');
+    if (person) return speakerOf(person.entity, slice(person.start, person.end));
+    const lower = words.toLowerCase();
+    if (UNNAMED.some((description) => description.test(lower))) return null;
+    const body = inside.find((m) => m.entity.type === 'agency') ?? inside.find((m) => m.entity.type === 'organization');
+    if (body) return bodySpeaker(body.entity, slice(body.start, body.end));
+    const referred = anaphorIn(subject.start, subject.end);
+    if (referred) return bodySpeaker(referred, mention);
+    const head = (words.match(/\p{Lu}[\p{L}-]*/gu) ?? []).pop()?.toLowerCase();
+    const roled =
+      head && head.length > 3
+        ? lastBefore(
+            subject.start,
+            `role ${head}`,
+            (e) => e.type === 'person' && e.roles.some((r) => r.toLowerCase().endsWith(head)),
+          )
+        : undefined;
+    if (roled) return speakerOf(roled, mention);
+    if (!startsNounPhrase(words) || words.split(/\s+/).length > MAX_PHRASE_WORDS) return null;
+    return { key: null, name: words.replace(/\s+/g, ' '), role: null, affiliation: null, mention };
   };
 
   /**

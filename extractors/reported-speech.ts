@@ -130,7 +130,8 @@ export function nounPhraseAfter(text: string, at: number, english: boolean): Spa
     if (isCapitalized(w) && /[\p{L}\p{N}]/u.test(w)) {
       head = true;
       pending = 0;
-      end = at + m.index + w.length;
+      // A full stop ends the sentence, not the word ("sagte das OVG.").
+      end = at + m.index + w.replace(/\.$/u, '').length;
     } else if (DETERMINERS.has(lower) || LINKS.has(lower) || looksAdjectival(w)) {
       // Words that lead to a head: the phrase's end moves only when one comes.
       if (head && !DETERMINERS.has(lower) && !LINKS.has(lower)) break;

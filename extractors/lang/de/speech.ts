@@ -223,6 +223,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   complementizers: ['dass'],
   /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
   genitiveLinks: ['von', 'für'],
+  objectArticles: ['dem', 'den', 'einem', 'einen'],
   determiners: [
     'der',
     'die',
