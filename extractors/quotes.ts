@@ -366,8 +366,17 @@ export function extractQuotes(
    * no subject ("Am Montag sagte …", "Dem „Spiegel“ sagte …"); else right after the verb, as German inverts and
    * English may ("…“, sagte der SPD-Vorsitzende Franz Müntefering", "sagte er", "said the agency").
    */
-  /** Whether an entity's mention starts at `at` ("Kaspersky weist … zurück"): a name opens a subject. */
-  const namedAt = (at: number) => mentions[firstStartingAt(mentions, at)]?.start === at;
+  /**
+   * Whether an entity's mention starts among the first words of [from, to) ("Kaspersky weist … zurück", "Commerce
+   * Secretary Gina Raimondo announced"): a name at its start opens a subject; one later ("Im Gespräch mit Raimondo")
+   * does not.
+   */
+  const namedNear = (from: number, to: number) => {
+    const mention = mentions[firstStartingAt(mentions, from)];
+    return (
+      mention !== undefined && mention.start < to && text.slice(from, mention.start).trim().split(/\s+/).length <= 2
+    );
+  };
   const subjectOf = (from: number, to: number, verbAt: number, verbEnd: number): Span | null => {
     const before = text.slice(from, verbAt).replace(/[\s,]+$/u, '');
     const segments = before.split(/[,:;]/u);
@@ -377,7 +386,8 @@ export function extractQuotes(
       words += segments[n]!.trim().split(/\s+/).length;
       if (words > MAX_PHRASE_WORDS * 2) break;
       const segmentAt = from + segments.slice(0, n).join(',').length + (n > 0 ? 1 : 0);
-      if (startsNounPhrase(segments[n]!.trim()) || namedAt(segmentAt + segments[n]!.search(/\S|$/u))) start = segmentAt;
+      if (startsNounPhrase(segments[n]!.trim()) || namedNear(segmentAt, segmentAt + segments[n]!.length))
+        start = segmentAt;
       else if (n === segments.length - 1 || !/^\s*\p{Ll}/u.test(segments[n]!)) break;
     }
     const subjectBefore = text.slice(start, from + before.length).trim();
@@ -385,8 +395,9 @@ export function extractQuotes(
       const at = text.indexOf(subjectBefore, start);
       return { start: at, end: at + subjectBefore.length };
     }
+    // English keeps its subject before the verb but where the frame opens with it ("…,” said the agency").
     const next = /^\s*(\p{L}+)/u.exec(text.slice(verbEnd, to));
-    if (!next) return null;
+    if (!next || (language === 'en' && before.trim() !== '')) return null;
     const nextAt = verbEnd + next[0].length - next[1]!.length;
     if (PRONOUNS.has(next[1]!)) return { start: nextAt, end: nextAt + next[1]!.length };
     if (!/^\p{Lu}/u.test(next[1]!) && !ANAPHOR_ARTICLES.includes(next[1]!)) return null;
