@@ -624,18 +624,45 @@ export function extractQuotes(
     const speaker = named ?? { key: null, name: mention.text, role: null, affiliation: null, mention };
     return { ...speaker, mention: speaker.mention ?? mention, cue: slice(cue.start, cue.end) };
   };
-  quotes.push(
-    ...reportedSpeech({
-      text,
-      language,
-      sentences,
-      direct: quotes,
-      quoted,
-      speakerIn,
-      speakerOfPhrase,
-      verbs: VERBS,
-      subjunctives,
-    }),
-  );
+  const reported = reportedSpeech({
+    text,
+    language,
+    sentences,
+    direct: quotes,
+    quoted,
+    speakerIn,
+    speakerOfPhrase,
+    verbs: VERBS,
+    subjunctives,
+  });
+  quotes.push(...reported, ...quotedInReports(text, quoted, quotes, reported));
   return quotes.map(finished).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Words in quotation marks inside reported speech ("Er nannte die Vorwürfe „haltlos“, das Verfahren sei „reine
+ * Spekulation“") are the reported speaker's own words, however short: direct quotes nested in the indirect one. A
+ * term in marks is not.
+ */
+function quotedInReports(
+  text: string,
+  quoted: readonly Quoted[],
+  direct: readonly FramedQuote[],
+  reported: readonly FramedQuote[],
+): FramedQuote[] {
+  const found: FramedQuote[] = [];
+  const directStarts = new Set(direct.map((q) => q.start));
+  let r = 0;
+  for (const q of quoted) {
+    while (r < reported.length && reported[r]!.end < q.close) r++;
+    const report = reported[r];
+    if (!report || report.start > q.open || !report.speaker) continue;
+    const raw = text.slice(q.open + 1, q.close);
+    const start = q.open + 1 + (raw.length - raw.trimStart().length);
+    const end = q.close - (raw.length - raw.trimEnd().length);
+    // One capitalized word in marks names a term ("„Cyberkrieg“"); it says nothing in the speaker's voice.
+    if (end <= start || directStarts.has(start) || /^\p{Lu}[\p{L}-]*$/u.test(text.slice(start, end))) continue;
+    found.push({ start, end, text: text.slice(start, end), kind: 'direct', speaker: { ...report.speaker, cue: null } });
+  }
+  return found;
 }
