@@ -166,6 +166,8 @@ const SPEAKER_TYPES = new Set(['person', 'agency', 'organization']);
 const MAX_FRAME_CHARS = 1000;
 
 const ARTICLES_BEFORE_NOUN = new Set(ARTICLES);
+/** Words that open a clause but never name a speaker ("Es wird vermutet", "Hier sagte …"). */
+const NOT_SPEAKERS = new Set(PACKS.flatMap((p) => p.notSpeakers));
 /** Articles of the dative and accusative only: a phrase they open before the verb is its object ("Dem Spiegel sagte"). */
 const OBJECT_ARTICLES = new Set(PACKS.flatMap((p) => p.objectArticles));
 /** Words a described speaker may run to: a subject is short. */
@@ -188,7 +190,7 @@ function startsNounPhrase(phrase: string): boolean {
   const article = ARTICLES_BEFORE_NOUN.has(words[0]!.toLowerCase());
   // "der britische Außenminister": adjectives may stand between the article and its noun.
   const head = article ? words.slice(1, 4).find((w) => /^\p{Lu}/u.test(w)) : words[0];
-  if (!head || !/^\p{Lu}/u.test(head)) return false;
+  if (!head || !/^\p{Lu}/u.test(head) || (!article && NOT_SPEAKERS.has(head.toLowerCase()))) return false;
   // After an article a capitalized word is a noun or a name; alone it may open the clause as any word does.
   return article || GERMAN_NOUN_FORMS.has(head.toLowerCase()) || isLikelyName(head) || /^\p{Lu}{2,}/u.test(head);
 }
@@ -307,7 +309,10 @@ export function extractQuotes(
   const speakerIn = (from: number, to: number): FramedSpeaker | null => {
     const frame = text.slice(from, to);
     const words = [...frame.matchAll(/\p{L}+/gu)];
-    const verb = words.find((w) => VERBS.has(w[0].toLowerCase()));
+    // "so" frames speech only after its clause ("…, so Rice"); elsewhere it is an adverb ("war so heftig").
+    const verb = words.find(
+      (w) => VERBS.has(w[0].toLowerCase()) && (w[0] !== 'so' || /(?:^|[,–—-])\s*$/u.test(frame.slice(0, w.index))),
+    );
     const verbAt = from + (verb?.index ?? frame.length);
     const cue = verb ? slice(verbAt, verbAt + verb[0].length) : null;
     const framed = (speaker: QuoteSpeaker | null): FramedSpeaker | null => (speaker ? { ...speaker, cue } : null);
@@ -379,6 +384,10 @@ export function extractQuotes(
   };
   const subjectOf = (from: number, to: number, verbAt: number, verbEnd: number): Span | null => {
     const before = text.slice(from, verbAt).replace(/[\s,]+$/u, '');
+    const after = subjectAfter(verbEnd, to);
+    // English keeps its subject before the verb but where the frame opens with it ("…,” said the agency"); German
+    // inverts it after a clause that opens the sentence ("Es gelte, …, führte Schönbohm aus").
+    if (before.trim() === '' || (language !== 'en' && after && /,\s*$/u.test(text.slice(from, verbAt)))) return after;
     const segments = before.split(/[,:;]/u);
     let start = from + before.length;
     // An apposition ("head of the NCSC") need not open like a noun phrase; the segment before it must.
@@ -395,9 +404,13 @@ export function extractQuotes(
       const at = text.indexOf(subjectBefore, start);
       return { start: at, end: at + subjectBefore.length };
     }
-    // English keeps its subject before the verb but where the frame opens with it ("…,” said the agency").
+    return language === 'en' ? null : after;
+  };
+
+  /** The subject right after a speech verb, where one stands there: a pronoun, or a noun phrase with its apposition. */
+  const subjectAfter = (verbEnd: number, to: number): Span | null => {
     const next = /^\s*(\p{L}+)/u.exec(text.slice(verbEnd, to));
-    if (!next || (language === 'en' && before.trim() !== '')) return null;
+    if (!next) return null;
     const nextAt = verbEnd + next[0].length - next[1]!.length;
     if (PRONOUNS.has(next[1]!)) return { start: nextAt, end: nextAt + next[1]!.length };
     if (!/^\p{Lu}/u.test(next[1]!) && !ANAPHOR_ARTICLES.includes(next[1]!)) return null;

@@ -74,7 +74,7 @@ const REPORT_PHRASES = SPEECH.filter((p) => p.reportPrepositions.length > 0 && p
   const preposition = `(?:${p.reportPrepositions.map(escape).join('|')})`;
   return {
     before: new RegExp(
-      `(?<![\\p{L}])${preposition}\\s+((?:\\p{Ll}+\\s+){0,2}\\p{Lu}[\\p{L}-]*?(?:${nouns}))(?![\\p{L}])`,
+      `(?<![\\p{L}])${preposition}\\s+((?:\\p{L}+\\s+){0,2}(?:\\p{L}[\\p{L}-]*?)?(?:${nouns}))(?![\\p{L}])`,
       'giu',
     ),
     after: new RegExp(`(?<![\\p{L}])(\\p{L}+\\s+(?:${nouns}))\\s+${preposition}(?![\\p{L}])`, 'giu'),

@@ -122,6 +122,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   firstPerson: ['i', 'me', 'my', 'we', 'us', 'our', 'ours'],
   complementizers: ['that'],
   genitiveLinks: ['of'],
+  notSpeakers: ['it', 'there', 'this', 'that', 'here', 'now', 'then', 'today', 'also'],
   objectArticles: [],
   determiners: ['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'these', 'those'],
   sourcePrepositions: ['according to', 'as reported by'],
