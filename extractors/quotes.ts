@@ -263,10 +263,19 @@ export function extractQuotes(
    * anaphor made this quadratic.
    */
   const accepted = new Map<string, typeof mentions>();
-  const lastBefore = (at: number, kind: string, accepts: (entity: EntityFinding) => boolean) => {
+  const lastMentionBefore = (at: number, kind: string, accepts: (entity: EntityFinding) => boolean) => {
     let list = accepted.get(kind);
     if (!list) accepted.set(kind, (list = mentions.filter((m) => accepts(m.entity))));
-    return list[firstStartingAt(list, at) - 1]?.entity;
+    return list[firstStartingAt(list, at) - 1];
+  };
+  const lastBefore = (at: number, kind: string, accepts: (entity: EntityFinding) => boolean) =>
+    lastMentionBefore(at, kind, accepts)?.entity;
+  /** The agency or organization named last before `at` in its sentence or the one before ("ein Sprecher sagte"). */
+  const bodyNamedJustBefore = (at: number) => {
+    const body = lastMentionBefore(at, 'body', (e) => e.type === 'agency' || e.type === 'organization');
+    const sentence = sentenceOf(at);
+    const from = (sentenceBefore(sentence) ?? sentence).start;
+    return body && body.start >= from ? body.entity : undefined;
   };
   /**
    * The body an anaphoric description in [from, to) refers to: the last one of its type named before it whose name
@@ -339,17 +348,21 @@ export function extractQuotes(
       if (at < 0) continue;
       const start = from + at + (/^\p{L}/u.test(lower.slice(at)) ? 0 : 1);
       const end = start < verbAt ? verbAt : to;
+      // The description is a noun phrase: "ein Sprecher des BSI", not "ein Sprecher am Mittwoch".
+      const phrase = nounPhraseAfter(text, start, language === 'en');
       const name = text
-        .slice(start, end)
+        .slice(start, phrase && phrase.end <= end ? phrase.end : end)
         .replace(/[,.;:!?].*$/s, '')
         .trim();
       if (!name) continue;
-      // "ein Sprecher des BSI", "ein Sprecher des FDP-geführten Ministeriums": whom the official speaks for.
+      // "ein Sprecher des BSI", "ein Sprecher des FDP-geführten Ministeriums": whom the official speaks for; with no
+      // body in the description, the one named last in its sentence or the one before.
       const inside = mentionsIn(start, start + name.length).map((m) => m.entity);
       const body =
         anaphorIn(start, start + name.length) ??
         inside.find((e) => e.type === 'agency') ??
-        inside.find((e) => e.type === 'organization');
+        inside.find((e) => e.type === 'organization') ??
+        bodyNamedJustBefore(start);
       return framed({
         key: null,
         name,
@@ -424,6 +437,20 @@ export function extractQuotes(
   };
 
   /**
+   * The person a description names by the role it was introduced with ("der Minister" after "Bundesinnenminister
+   * Alexander Dobrindt"): the last one before `at` with a role ending in the description's head noun.
+   */
+  const roleHolderBefore = (at: number, description: string) => {
+    const head = (description.match(/\p{Lu}[\p{L}-]*/gu) ?? []).pop()?.toLowerCase();
+    if (!head || head.length <= 3) return undefined;
+    return lastBefore(
+      at,
+      `role ${head}`,
+      (e) => e.type === 'person' && e.roles.some((r) => r.toLowerCase().endsWith(head)),
+    );
+  };
+
+  /**
    * The speaker a frame's subject names: a person in it, a pronoun's antecedent, an unnamed official with the body
    * it speaks for, a body in it or referred to ("das Ministerium"), a person by the role it was named with ("der
    * Staatssekretär"), else the words themselves when they read as a noun phrase.
@@ -444,15 +471,7 @@ export function extractQuotes(
     if (body) return bodySpeaker(body.entity, slice(body.start, body.end));
     const referred = anaphorIn(subject.start, subject.end);
     if (referred) return bodySpeaker(referred, mention);
-    const head = (words.match(/\p{Lu}[\p{L}-]*/gu) ?? []).pop()?.toLowerCase();
-    const roled =
-      head && head.length > 3
-        ? lastBefore(
-            subject.start,
-            `role ${head}`,
-            (e) => e.type === 'person' && e.roles.some((r) => r.toLowerCase().endsWith(head)),
-          )
-        : undefined;
+    const roled = roleHolderBefore(subject.start, words);
     if (roled) return speakerOf(roled, mention);
     if (!startsNounPhrase(words) || words.split(/\s+/).length > MAX_PHRASE_WORDS) return null;
     return { key: null, name: words.replace(/\s+/g, ' '), role: null, affiliation: null, mention };
@@ -475,6 +494,8 @@ export function extractQuotes(
     const at = text.indexOf(phrase, phrase === before ? clauseStart : verbEnd);
     const inside = mentionsIn(at, at + phrase.length).map((m) => m.entity);
     const body = inside.find((e) => e.type === 'agency') ?? inside.find((e) => e.type === 'organization');
+    const roled = body ? undefined : roleHolderBefore(at, phrase);
+    if (roled) return speakerOf(roled, slice(at, at + phrase.length));
     return {
       key: null,
       name: phrase,
