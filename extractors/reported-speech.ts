@@ -97,6 +97,9 @@ const REPORTING_HINT = new RegExp(
   'iu',
 );
 
+/** How many words after its speech verb a reported clause may open (addressee, time and place between). */
+const MAX_WORDS_TO_CLAUSE = 12;
+
 /** Reported clauses shorter than this are no report ("sagte er, ja"). */
 const MIN_CLAUSE_CHARS = 10;
 /** A frame after its clause is short: the speaker and a few words of time or place ("sagte Martin am Montag"). */
@@ -201,10 +204,13 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       covered += Math.max(0, Math.min(end, direct[i]!.end) - Math.max(start, direct[i]!.start));
     return covered;
   };
-  const add = (span: Span, speaker: S | null) => {
+  /**
+   * `framed`: whether the sentence's own frame reports the clause ("said the designations “will help …”"), which
+   * may then be mostly quoted; words mostly in quotation marks with no frame of their own are a direct quote only.
+   */
+  const add = (span: Span, speaker: S | null, framed = true) => {
     const { start, end } = trimmed(text, span.start, span.end);
-    // Words mostly in quotation marks are a direct quote, whatever frames them.
-    if (end - start < MIN_CLAUSE_CHARS || quotedChars(start, end) * 2 > end - start) return false;
+    if (end - start < MIN_CLAUSE_CHARS || (!framed && quotedChars(start, end) * 2 > end - start)) return false;
     const last = found[found.length - 1];
     if (last && last.end > start) return false;
     found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
@@ -218,10 +224,11 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     for (let w = 0; w < words.length - 1; w++) {
       if (!isSpeechVerb(words[w]) || words[w]!.lower === 'so') continue;
       let clauseAt = -1;
-      for (let v = w + 1; v < Math.min(words.length, w + 6); v++) {
+      for (let v = w + 1; v < Math.min(words.length, w + MAX_WORDS_TO_CLAUSE); v++) {
         const word = words[v]!;
         // "sagte: „…“" frames a direct quote; "sagte, „No-Go-Areas“ dürfe es nicht geben" reports one.
         if (isMark(word) && words[v - 1]!.word !== ',') break;
+        // "told industry leaders in a phone briefing Monday that …": the addressee and the time may come first.
         if (COMPLEMENTIZERS.has(word.lower)) {
           clauseAt = v + 1;
           break;
@@ -234,6 +241,8 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
           clauseAt = v + 1;
           break;
         }
+        // Past a comma only "dass"/"that" or the Konjunktiv of the clause right after it says the clause is reported.
+        if (word.word === ',') break;
       }
       // "…, says Ciaran Martin" frames the clause before it; "Levy said the risk was low" the clause after.
       const inverted = w > 0 && words[w - 1]!.word === ',';
@@ -400,7 +409,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     // reported, but whose it is no longer follows.
     const last = lastSpeakerBefore(sentence.start);
     const speaker = last && sentence.start - last.start < CONTINUATION_CHARS ? last.speaker : null;
-    if (last) add(sentence, speaker);
+    if (last) add(sentence, speaker, false);
   }
   return found;
 }
