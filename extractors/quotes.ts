@@ -166,12 +166,26 @@ const SPEAKER_TYPES = new Set(['person', 'agency', 'organization']);
 const MAX_FRAME_CHARS = 1000;
 
 const ARTICLES_BEFORE_NOUN = new Set(ARTICLES);
+/**
+ * A role before a body's name ("the head of the NCSC", "der Vizepräsident des BfV"): a determiner, the role (or a
+ * compound ending in it) and a genitive link, from the persons and speech packs.
+ */
+const ROLE_OF_BODY = new RegExp(
+  `^(?:(?:${PACKS.flatMap((p) => p.determiners).join('|')})\\s+)?(?:\\p{L}+\\s+)?([\\p{L}-]*(?:${PACK_LANGUAGES.flatMap(
+    (code) => LANGUAGE_PACKS[code].persons.PERSON_WORDS.roles,
+  ).join(
+    '|',
+  )}))\\s+(?:${[...PACKS.flatMap((p) => p.genitiveLinks), ...PACKS.flatMap((p) => p.determiners)].join('|')})\\s`,
+  'iu',
+);
 /** Words that open a clause but never name a speaker ("Es wird vermutet", "Hier sagte …"). */
 const NOT_SPEAKERS = new Set(PACKS.flatMap((p) => p.notSpeakers));
 /** Articles of the dative and accusative only: a phrase they open before the verb is its object ("Dem Spiegel sagte"). */
 const OBJECT_ARTICLES = new Set(PACKS.flatMap((p) => p.objectArticles));
 /** Words a described speaker may run to: a subject is short. */
 const MAX_PHRASE_WORDS = 7;
+/** Words a subject no entity is named in may run to ("der grüne Staatssekretär", "the prime minister"). */
+const MAX_DESCRIBED_WORDS = 5;
 
 /** The words of a stretch as a candidate noun phrase, trimmed; null when it is empty or too long to be a subject. */
 function phraseWords(stretch: string): string | null {
@@ -188,8 +202,9 @@ function phraseWords(stretch: string): string | null {
 function startsNounPhrase(phrase: string): boolean {
   const words = phrase.split(' ');
   const article = ARTICLES_BEFORE_NOUN.has(words[0]!.toLowerCase());
-  // "der britische Außenminister": adjectives may stand between the article and its noun.
-  const head = article ? words.slice(1, 4).find((w) => /^\p{Lu}/u.test(w)) : words[0];
+  // An article opens a noun phrase whatever follows ("der britische Außenminister", "the head of the NCSC").
+  if (article) return words.length > 1;
+  const head = words[0];
   if (!head || !/^\p{Lu}/u.test(head) || (!article && NOT_SPEAKERS.has(head.toLowerCase()))) return false;
   // After an article a capitalized word is a noun or a name; alone it may open the clause as any word does.
   return article || GERMAN_NOUN_FORMS.has(head.toLowerCase()) || isLikelyName(head) || /^\p{Lu}{2,}/u.test(head);
@@ -436,12 +451,21 @@ export function extractQuotes(
     return apposition ? { start: phrase.start, end: phrase.end + apposition[0].length } : phrase;
   };
 
+  /** The person affiliated with a body, named last before `at`, else first in the document. */
+  const memberOf = (body: EntityFinding, at: number) =>
+    lastBefore(at, `member ${body.key}`, (e) => e.type === 'person' && e.affiliation === body.key) ??
+    entities.find((e) => e.type === 'person' && e.affiliation === body.key);
+
   /**
    * The person a description names by the role it was introduced with ("der Minister" after "Bundesinnenminister
    * Alexander Dobrindt"): the last one before `at` with a role ending in the description's head noun.
    */
   const roleHolderBefore = (at: number, description: string) => {
-    const head = (description.match(/\p{Lu}[\p{L}-]*/gu) ?? []).pop()?.toLowerCase();
+    // A noun phrase's head is its last word ("der Minister", "the prime minister").
+    const head = description
+      .match(/\p{L}[\p{L}-]*/gu)
+      ?.pop()
+      ?.toLowerCase();
     if (!head || head.length <= 3) return undefined;
     return lastBefore(
       at,
@@ -468,12 +492,17 @@ export function extractQuotes(
     const lower = words.toLowerCase();
     if (UNNAMED.some((description) => description.test(lower))) return null;
     const body = inside.find((m) => m.entity.type === 'agency') ?? inside.find((m) => m.entity.type === 'organization');
-    if (body) return bodySpeaker(body.entity, slice(body.start, body.end));
+    if (body) {
+      // "the head of the NCSC", "der Präsident des BSI": a role of the body is the person who holds it.
+      const role = ROLE_OF_BODY.exec(words)?.[1];
+      const holder = role ? (memberOf(body.entity, subject.start) ?? roleHolderBefore(subject.start, role)) : undefined;
+      return holder ? speakerOf(holder, mention) : bodySpeaker(body.entity, slice(body.start, body.end));
+    }
     const referred = anaphorIn(subject.start, subject.end);
     if (referred) return bodySpeaker(referred, mention);
     const roled = roleHolderBefore(subject.start, words);
     if (roled) return speakerOf(roled, mention);
-    if (!startsNounPhrase(words) || words.split(/\s+/).length > MAX_PHRASE_WORDS) return null;
+    if (!startsNounPhrase(words) || words.split(/\s+/).length > MAX_DESCRIBED_WORDS) return null;
     return { key: null, name: words.replace(/\s+/g, ' '), role: null, affiliation: null, mention };
   };
 
