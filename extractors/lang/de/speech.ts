@@ -150,6 +150,9 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
     'eingestehen',
     'kontern',
     'bilanzieren',
+    'loben',
+    'nennen',
+    'bezeichnen',
   ],
   /** Pronouns that refer a quote to the person last named ("sagte er"). */
   pronouns: ['er', 'sie'],

@@ -86,6 +86,10 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
     'reiterate',
     'underscore',
     'elaborate',
+    'accuse',
+    'praise',
+    'condemn',
+    'blame',
   ],
   pronouns: ['he', 'she'],
   unnamedSpeakers: [
