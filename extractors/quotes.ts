@@ -178,6 +178,10 @@ const ROLE_OF_BODY = new RegExp(
   )}))\\s+(?:${[...PACKS.flatMap((p) => p.genitiveLinks), ...PACKS.flatMap((p) => p.determiners)].join('|')})\\s`,
   'iu',
 );
+/** Small words a title has between its capitalized ones ("BILD am Sonntag", "Tobacco Control and Prevention"). */
+const TITLE_CONNECTORS = new Set(PACKS.flatMap((p) => p.titleConnectors));
+/** Titles in marks run to a few words; longer capitalized runs ("Wir Demokraten …") may be speech. */
+const MAX_TITLE_WORDS = 6;
 /** Words that open a clause but never name a speaker ("Es wird vermutet", "Hier sagte …"). */
 const NOT_SPEAKERS = new Set(PACKS.flatMap((p) => p.notSpeakers));
 /** Articles of the dative and accusative only: a phrase they open before the verb is its object ("Dem Spiegel sagte"). */
@@ -221,6 +225,22 @@ const UTTERANCE_WORDS = 8;
 function readsAsUtterance(inner: string, words: number): boolean {
   if (words >= UTTERANCE_WORDS) return true;
   return words >= 4 && /[,;:.!?…]/u.test(inner);
+}
+
+/**
+ * Whether words in marks are a name or a title rather than speech: several words, each capitalized or a number but
+ * for the small words of titles ("„BILD am Sonntag“", "„Tobacco Control“", "„HD 13189“"), with no sentence
+ * punctuation. "„Knaller aus Karlsruhe“" is not one.
+ */
+function readsAsTitle(inner: string): boolean {
+  const words = inner.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= MAX_TITLE_WORDS &&
+    !/[,;:.!?]/u.test(inner) &&
+    /^[\p{Lu}\p{N}]/u.test(words[0]!) &&
+    words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_CONNECTORS.has(w))
+  );
 }
 
 /** `entities`: the document's resolved entities, whose mentions name speakers; `language`: the document's. */
@@ -639,12 +659,13 @@ export function extractQuotes(
     // no frame at all are a quote when they read as a spoken clause, not as a name or a term; whose they are is then
     // left open.
     if (
-      attribution
+      readsAsTitle(inner) ||
+      (attribution
         ? words <= 3 &&
           !reported &&
           !(after && after.end - q.close < 60) &&
           !(before && /:\s*$/.test(text.slice(0, q.open)))
-        : !readsAsUtterance(inner, words)
+        : !readsAsUtterance(inner, words))
     )
       continue;
     const start =
@@ -724,7 +745,8 @@ function quotedInReports(
     const start = q.open + 1 + (raw.length - raw.trimStart().length);
     const end = q.close - (raw.length - raw.trimEnd().length);
     // One capitalized word in marks names a term ("„Cyberkrieg“"); it says nothing in the speaker's voice.
-    if (end <= start || directStarts.has(start) || /^\p{Lu}[\p{L}-]*$/u.test(text.slice(start, end))) continue;
+    const inner = text.slice(start, end);
+    if (end <= start || directStarts.has(start) || /^\p{Lu}[\p{L}-]*$/u.test(inner) || readsAsTitle(inner)) continue;
     found.push({ start, end, text: text.slice(start, end), kind: 'direct', speaker: { ...report.speaker, cue: null } });
   }
   return found;

@@ -170,6 +170,8 @@ export interface SpeechWords {
     complementizers: Words;
     /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
     genitiveLinks: Words;
+    /** Small words between the capitalized words of a title or name in marks ("„BILD am Sonntag“"). */
+    titleConnectors: Words;
     /** Pronouns and adverbs that open a clause but never name a speaker, lowercased ("Es wird vermutet"). */
     notSpeakers: Words;
     /** Articles of the dative and accusative only, which open no subject ("Dem „Spiegel“ sagte er"). */

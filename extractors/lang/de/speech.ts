@@ -226,6 +226,23 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   complementizers: ['dass'],
   /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
   genitiveLinks: ['von', 'für'],
+  titleConnectors: [
+    'am',
+    'im',
+    'der',
+    'die',
+    'das',
+    'des',
+    'dem',
+    'den',
+    'und',
+    'von',
+    'vom',
+    'für',
+    'in',
+    'zum',
+    'zur',
+  ],
   notSpeakers: [
     'es',
     'man',

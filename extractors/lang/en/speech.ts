@@ -126,6 +126,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   firstPerson: ['i', 'me', 'my', 'we', 'us', 'our', 'ours'],
   complementizers: ['that'],
   genitiveLinks: ['of'],
+  titleConnectors: ['of', 'the', 'and', 'for', 'on', 'in', 'at', 'a', 'an', 'to'],
   notSpeakers: ['it', 'there', 'this', 'that', 'here', 'now', 'then', 'today', 'also'],
   objectArticles: [],
   determiners: ['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'these', 'those'],
