@@ -214,6 +214,9 @@ function startsNounPhrase(phrase: string): boolean {
   return article || GERMAN_NOUN_FORMS.has(head.toLowerCase()) || isLikelyName(head) || /^\p{Lu}{2,}/u.test(head);
 }
 
+/** How close before a short quote its speech verb stands for the quote to be the speaker's words. */
+const SHORT_QUOTE_FRAME_WORDS = 5;
+
 /** Unattributed words in marks this long are an utterance whatever their punctuation; shorter ones need a clause's. */
 const UTTERANCE_WORDS = 8;
 
@@ -582,6 +585,15 @@ export function extractQuotes(
   };
 
   /** "Raimondo sagte: „…“", "Laut BSI „…“", "According to Martin, “…”": the frame from the sentence's start. */
+  /** Whether a speech verb stands among the few words right before `open`, in its clause ("nannte sie „haltlos“"). */
+  const verbJustBefore = (open: number) => {
+    const clause = text
+      .slice(Math.max(0, open - 80), open)
+      .split(/[.!?;:„“”"»«]/u)
+      .pop()!;
+    return (clause.match(/\p{L}+/gu) ?? []).slice(-SHORT_QUOTE_FRAME_WORDS).some((w) => VERBS.has(w.toLowerCase()));
+  };
+
   const attributionBefore = (open: number, notBefore: number): Attribution | null => {
     const from = Math.max(sentenceOf(open).start, notBefore);
     // "Gina Raimondo, Handelsministerin: „…“": a colon after a named speaker frames the quote as a verb would.
@@ -664,7 +676,7 @@ export function extractQuotes(
         ? words <= 3 &&
           !reported &&
           !(after && after.end - q.close < 60) &&
-          !(before && /:\s*$/.test(text.slice(0, q.open)))
+          !(before && (/:\s*$/.test(text.slice(0, q.open)) || verbJustBefore(q.open)))
         : !readsAsUtterance(inner, words))
     )
       continue;
