@@ -182,8 +182,16 @@ const ROLE_OF_BODY = new RegExp(
 const TITLE_CONNECTORS = new Set(PACKS.flatMap((p) => p.titleConnectors));
 /** Titles in marks run to a few words; longer capitalized runs ("Wir Demokraten …") may be speech. */
 const MAX_TITLE_WORDS = 6;
-/** Words that open a clause but never name a speaker ("Es wird vermutet", "Hier sagte …"). */
-const NOT_SPEAKERS = new Set(PACKS.flatMap((p) => p.notSpeakers));
+/**
+ * Words that open a clause but never name a speaker ("Es wird vermutet", "Hier sagte …", "Als Grund nannte …"): the
+ * speech packs' and the function words the language packs know, but for the pronouns that refer to a speaker.
+ */
+const NOT_SPEAKERS = new Set(
+  [
+    ...PACKS.flatMap((p) => p.notSpeakers),
+    ...PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].language.LANGUAGE_WORDS.functionWords),
+  ].filter((w) => !PACKS.some((p) => p.pronouns.includes(w))),
+);
 /** Articles of the dative and accusative only: a phrase they open before the verb is its object ("Dem Spiegel sagte"). */
 const OBJECT_ARTICLES = new Set(PACKS.flatMap((p) => p.objectArticles));
 /** Words a described speaker may run to: a subject is short. */
@@ -464,7 +472,9 @@ export function extractQuotes(
     if (!next) return null;
     const nextAt = verbEnd + next[0].length - next[1]!.length;
     if (PRONOUNS.has(next[1]!)) return { start: nextAt, end: nextAt + next[1]!.length };
-    if (!/^\p{Lu}/u.test(next[1]!) && !ANAPHOR_ARTICLES.includes(next[1]!)) return null;
+    const article = ANAPHOR_ARTICLES.includes(next[1]!);
+    // "wies den Vorwurf zurück": what follows the verb in the dative or accusative is its object.
+    if ((!/^\p{Lu}/u.test(next[1]!) && !article) || OBJECT_ARTICLES.has(next[1]!.toLowerCase())) return null;
     const phrase = nounPhraseAfter(text, nextAt, language === 'en');
     if (!phrase || phrase.end > to) return null;
     // "sagte der Vizepräsident des BfV, Sinan Selen, in Berlin": the name in apposition belongs to the subject.

@@ -156,6 +156,8 @@ export function nounPhraseBefore(text: string, at: number): Span | null {
   for (let i = words.length - 1, n = 0; i >= 0 && n < MAX_PHRASE_TOKENS; i--, n++) {
     const w = words[i]![0];
     const lower = w.toLowerCase();
+    // A full stop before the phrase ends the sentence before it ("… Schwanken. Augenzeugenberichten zufolge").
+    if (/[.!?]$/u.test(w)) break;
     if (isCapitalized(w) && /[\p{L}\p{N}]/u.test(w)) start = offset + words[i]!.index;
     else if (DETERMINERS.has(lower)) {
       start = offset + words[i]!.index;

@@ -269,6 +269,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
     'bereits',
     'zudem',
     'außerdem',
+    'weiter',
   ],
   objectArticles: ['dem', 'den', 'einem', 'einen'],
   determiners: [
