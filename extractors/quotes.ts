@@ -178,6 +178,8 @@ const ROLE_OF_BODY = new RegExp(
   )}))\\s+(?:${[...PACKS.flatMap((p) => p.genitiveLinks), ...PACKS.flatMap((p) => p.determiners)].join('|')})\\s`,
   'iu',
 );
+/** Auxiliaries and modals a German speech verb's participle or infinitive follows ("hatte … erklärt"). */
+const AUXILIARIES = new Set(PACKS.flatMap((p) => p.auxiliaries));
 /** Small words a title has between its capitalized ones ("BILD am Sonntag", "Tobacco Control and Prevention"). */
 const TITLE_CONNECTORS = new Set(PACKS.flatMap((p) => p.titleConnectors));
 /** Titles in marks run to a few words; longer capitalized runs ("Wir Demokraten …") may be speech. */
@@ -442,6 +444,8 @@ export function extractQuotes(
     );
   };
   const subjectOf = (from: number, to: number, verbAt: number, verbEnd: number): Span | null => {
+    const inverted = language === 'en' ? undefined : subjectAroundAuxiliary(from, verbAt);
+    if (inverted !== undefined) return inverted;
     const before = text.slice(from, verbAt).replace(/[\s,]+$/u, '');
     const after = subjectAfter(verbEnd, to);
     // English keeps its subject before the verb but where the frame opens with it ("…,” said the agency"); German
@@ -464,6 +468,27 @@ export function extractQuotes(
       return { start: at, end: at + subjectBefore.length };
     }
     return language === 'en' ? null : after;
+  };
+
+  /**
+   * A German clause whose speech verb is a participle or infinitive after an auxiliary ("Saddam Hussein hatte vor
+   * Gericht erklärt", "Vor Gericht hatte Saddam Hussein erklärt"): one constituent stands before the auxiliary, the
+   * subject when it is a noun phrase, else the subject follows the auxiliary. Undefined where no auxiliary comes
+   * before the verb in its clause.
+   */
+  const subjectAroundAuxiliary = (from: number, verbAt: number): Span | null | undefined => {
+    const before = text.slice(from, verbAt);
+    const clauseAt =
+      from + Math.max(before.lastIndexOf(',') + 1, before.lastIndexOf(':') + 1, before.lastIndexOf(';') + 1);
+    const clause = text.slice(clauseAt, verbAt);
+    const auxiliary = [...clause.matchAll(/\p{L}+/gu)].find((w) => AUXILIARIES.has(w[0]));
+    if (!auxiliary || auxiliary.index === 0) return undefined;
+    const first = /\p{L}+/u.exec(clause)![0];
+    if (NOT_SPEAKERS.has(first.toLowerCase()) || OBJECT_ARTICLES.has(first.toLowerCase()) || !/^\p{Lu}/u.test(first))
+      return subjectAfter(clauseAt + auxiliary.index + auxiliary[0].length, verbAt);
+    const constituent = clause.slice(0, auxiliary.index).trim();
+    const at = text.indexOf(constituent, clauseAt);
+    return { start: at, end: at + constituent.length };
   };
 
   /** The subject right after a speech verb, where one stands there: a pronoun, or a noun phrase with its apposition. */
@@ -535,8 +560,15 @@ export function extractQuotes(
     if (referred) return bodySpeaker(referred, mention);
     const roled = roleHolderBefore(subject.start, words);
     if (roled) return speakerOf(roled, mention);
-    if (!startsNounPhrase(words) || words.split(/\s+/).length > MAX_DESCRIBED_WORDS) return null;
-    return { key: null, name: words.replace(/\s+/g, ' '), role: null, affiliation: null, mention };
+    // The subject's place in the clause says it is one: any noun phrase or name opening it will do, named by its
+    // first part where an apposition follows ("Eine der größten Oppositionsgruppen des Landes, die …").
+    const head = words.split(',')[0]!.trim();
+    const first = head.split(/\s+/)[0]!;
+    const opens =
+      ARTICLES_BEFORE_NOUN.has(first.toLowerCase()) ||
+      (/^\p{Lu}/u.test(first) && !NOT_SPEAKERS.has(first.toLowerCase()));
+    if (!opens || head.split(/\s+/).length > MAX_DESCRIBED_WORDS) return null;
+    return { key: null, name: head.replace(/\s+/g, ' '), role: null, affiliation: null, mention };
   };
 
   /**

@@ -170,6 +170,8 @@ export interface SpeechWords {
     complementizers: Words;
     /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
     genitiveLinks: Words;
+    /** Finite auxiliaries and modals before a speech verb's participle or infinitive ("hatte … erklärt"). */
+    auxiliaries: Words;
     /** Small words between the capitalized words of a title or name in marks ("„BILD am Sonntag“"). */
     titleConnectors: Words;
     /** Pronouns and adverbs that open a clause but never name a speaker, lowercased ("Es wird vermutet"). */

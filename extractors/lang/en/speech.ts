@@ -126,6 +126,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   firstPerson: ['i', 'me', 'my', 'we', 'us', 'our', 'ours'],
   complementizers: ['that'],
   genitiveLinks: ['of'],
+  auxiliaries: ['has', 'had', 'have', 'is', 'was', 'will', 'would', 'could', 'can', 'did'],
   titleConnectors: ['of', 'the', 'and', 'for', 'on', 'in', 'at', 'a', 'an', 'to'],
   notSpeakers: ['it', 'there', 'this', 'that', 'here', 'now', 'then', 'today', 'also'],
   objectArticles: [],
