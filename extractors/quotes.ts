@@ -619,8 +619,10 @@ export function extractQuotes(
     )
       end++;
     const frame = text.slice(close + 1, end);
-    // German puts the comma after the mark ("…“, sagte"), English inside it ("…,” Raimondo said").
-    if (!/^\s*[,–—-]|^\s*\p{Ll}/u.test(frame) && !/[,?!]\s*$/.test(inner)) return null;
+    // German puts the comma after the mark ("…“, sagte", "…?“, fragte"), English inside it ("…,” Raimondo said",
+    // "…?” Raimondo asked"); a German quote ending in "?“" before a capital opens the next sentence.
+    const closesWithFrame = language === 'en' ? /[,?!]\s*$/ : /,\s*$/;
+    if (!/^\s*[,–—-]|^\s*\p{Ll}/u.test(frame) && !closesWithFrame.test(inner)) return null;
     if (!hasVerb(close + 1, end, 8)) return null;
     const speaker = speakerIn(close + 1, end);
     return speaker ? { speaker, end } : null;
