@@ -55,6 +55,8 @@ const COMPARATIVES = lowerSet(SPEECH.flatMap((p) => p.comparativeFrames));
 const DEMONSTRATIVES = lowerSet(SPEECH.flatMap((p) => p.demonstratives));
 const SOURCE_ANAPHORS = lowerSet(SPEECH.flatMap((p) => p.sourceAnaphors));
 const POSTPOSITIONS = lowerSet(SPEECH.flatMap((p) => p.sourcePostpositions));
+const INFINITIVE_MARKERS = lowerSet(SPEECH.flatMap((p) => p.infinitiveMarkers));
+const PURPOSE = lowerSet(SPEECH.flatMap((p) => p.purposeConjunctions));
 /** Words that stand where a speech verb would but frame no clause of their own after them. */
 const SOURCE_WORDS = lowerSet(SPEECH.flatMap((p) => [...p.sourcePrepositions, ...p.sourcePostpositions]));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -221,6 +223,21 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   const isSpeechVerb = (w: Word | undefined) => w !== undefined && verbs.has(w.lower) && !SOURCE_WORDS.has(w.lower);
   const isSubjunctive = (w: Word) => subjunctives.has(w.word);
 
+  /**
+   * Whether the words from `at` to the next comma end in an infinitive with its marker ("… zu gründen"), and are no
+   * infinitive of purpose ("um … zu machen").
+   */
+  const infinitiveClause = (words: Word[], at: number) => {
+    let end = at;
+    while (end < words.length && words[end]!.word !== ',') end++;
+    return (
+      end - at >= 3 &&
+      !PURPOSE.has(words[at]!.lower) &&
+      INFINITIVE_MARKERS.has(words[end - 2]!.lower) &&
+      /^\p{Ll}/u.test(words[end - 1]!.word)
+    );
+  };
+
   /** "Martin sagte, die Lage sei ernst", "Martin ergänzte, dass …", "Levy said the risk was low". */
   const clauseAfterVerb = (words: Word[], sentence: Span): boolean => {
     for (let w = 0; w < words.length - 1; w++) {
@@ -240,6 +257,11 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
           break;
         }
         if (word.word === ',' && words.slice(v + 1, v + 8).some(isSubjunctive)) {
+          clauseAt = v + 1;
+          break;
+        }
+        // "kündigte an, eine Kommission zu gründen": an infinitive clause reports what was announced.
+        if (word.word === ',' && infinitiveClause(words, v + 1)) {
           clauseAt = v + 1;
           break;
         }

@@ -170,6 +170,10 @@ export interface SpeechWords {
     complementizers: Words;
     /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
     genitiveLinks: Words;
+    /** The word before an infinitive that closes a reported clause ("kündigte an, … zu gründen"). */
+    infinitiveMarkers: Words;
+    /** Words that open an infinitive of purpose or manner, which reports nothing ("um … zu machen"). */
+    purposeConjunctions: Words;
     /** Finite auxiliaries and modals before a speech verb's participle or infinitive ("hatte … erklärt"). */
     auxiliaries: Words;
     /** Small words between the capitalized words of a title or name in marks ("„BILD am Sonntag“"). */

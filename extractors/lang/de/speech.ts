@@ -156,7 +156,6 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
     'bekunden',
     'fragen',
     'äußern',
-    'angeben',
     'erwähnen',
     'zitieren',
   ],
@@ -232,6 +231,8 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   complementizers: ['dass'],
   /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
   genitiveLinks: ['von', 'für'],
+  infinitiveMarkers: ['zu'],
+  purposeConjunctions: ['um', 'ohne', 'statt', 'anstatt'],
   auxiliaries: [
     'hat',
     'hatte',

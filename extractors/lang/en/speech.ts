@@ -128,6 +128,8 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   firstPerson: ['i', 'me', 'my', 'we', 'us', 'our', 'ours'],
   complementizers: ['that'],
   genitiveLinks: ['of'],
+  infinitiveMarkers: [],
+  purposeConjunctions: [],
   auxiliaries: ['has', 'had', 'have', 'is', 'was', 'will', 'would', 'could', 'can', 'did'],
   titleConnectors: ['of', 'the', 'and', 'for', 'on', 'in', 'at', 'a', 'an', 'to'],
   notSpeakers: [
