@@ -182,6 +182,8 @@ const ROLE_OF_BODY = new RegExp(
 const AUXILIARIES = new Set(PACKS.flatMap((p) => p.auxiliaries));
 /** Small words a title has between its capitalized ones ("BILD am Sonntag", "Tobacco Control and Prevention"). */
 const TITLE_CONNECTORS = new Set(PACKS.flatMap((p) => p.titleConnectors));
+/** Nouns whose apposition in marks is a name or a title ("das Motto „…“", "the film “…”"), lowercased. */
+const TITLE_NOUNS = PACKS.flatMap((p) => p.titleNouns);
 /** Titles in marks run to a few words; longer capitalized runs ("Wir Demokraten …") may be speech. */
 const MAX_TITLE_WORDS = 6;
 /**
@@ -254,6 +256,15 @@ function readsAsTitle(inner: string): boolean {
     /^[\p{Lu}\p{N}]/u.test(words[0]!) &&
     words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_CONNECTORS.has(w))
   );
+}
+
+/**
+ * Whether the words in marks opening at `open` stand in apposition to a noun that names them ("der Film „Sunshine“",
+ * "unter dem Motto „Freiheit statt Angst“", "des Fachmagazins „Automobilwoche“"): a name, not speech.
+ */
+function namedByNoun(text: string, open: number): boolean {
+  const noun = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, open - 40), open))?.[1]?.toLowerCase();
+  return noun !== undefined && TITLE_NOUNS.some((n) => noun === n || (noun.endsWith(n) && n.length >= 5));
 }
 
 /** `entities`: the document's resolved entities, whose mentions name speakers; `language`: the document's. */
@@ -716,6 +727,7 @@ export function extractQuotes(
     // left open.
     if (
       readsAsTitle(inner) ||
+      namedByNoun(text, q.open) ||
       (attribution
         ? words <= 3 &&
           !reported &&
@@ -796,14 +808,27 @@ function quotedInReports(
   for (const q of quoted) {
     while (r < reported.length && reported[r]!.end < q.close) r++;
     const report = reported[r];
-    if (!report || report.start > q.open || !report.speaker) continue;
+    if (!report || report.start > q.open) continue;
     const raw = text.slice(q.open + 1, q.close);
     const start = q.open + 1 + (raw.length - raw.trimStart().length);
     const end = q.close - (raw.length - raw.trimEnd().length);
     // One capitalized word in marks names a term ("„Cyberkrieg“"); it says nothing in the speaker's voice.
     const inner = text.slice(start, end);
-    if (end <= start || directStarts.has(start) || /^\p{Lu}[\p{L}-]*$/u.test(inner) || readsAsTitle(inner)) continue;
-    found.push({ start, end, text: text.slice(start, end), kind: 'direct', speaker: { ...report.speaker, cue: null } });
+    if (
+      end <= start ||
+      directStarts.has(start) ||
+      /^\p{Lu}[\p{L}-]*$/u.test(inner) ||
+      readsAsTitle(inner) ||
+      namedByNoun(text, q.open)
+    )
+      continue;
+    found.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind: 'direct',
+      speaker: report.speaker && { ...report.speaker, cue: null },
+    });
   }
   return found;
 }

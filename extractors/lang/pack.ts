@@ -176,6 +176,11 @@ export interface SpeechWords {
     purposeConjunctions: Words;
     /** Finite auxiliaries and modals before a speech verb's participle or infinitive ("hatte … erklärt"). */
     auxiliaries: Words;
+    /**
+     * Nouns that name what stands in marks after them ("das Motto „…“", "the film “…”"), lowercased; German compounds
+     * ending in one count ("Fachmagazins").
+     */
+    titleNouns: Words;
     /** Small words between the capitalized words of a title or name in marks ("„BILD am Sonntag“"). */
     titleConnectors: Words;
     /** Pronouns and adverbs that open a clause but never name a speaker, lowercased ("Es wird vermutet"). */

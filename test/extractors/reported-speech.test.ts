@@ -138,6 +138,14 @@ describe('reported speech by its grammar', () => {
     ['de, term', `${DE_INTRO} Kommissar Lutz Behrend sagte, die Täter nutzten einen „Dietrich“.`],
     ['de, title', `${DE_INTRO} Kommissar Lutz Behrend sagte der „Hamburger Morgenpost“, die Lage sei ernst.`],
     ['en, title', `${EN_INTRO} Detective Inspector Mark Ellison told “The Yorkshire Post” that the case was serious.`],
+    [
+      'de, named by a noun',
+      `${DE_INTRO} Kommissar Lutz Behrend sagte, die Täter seien über das Projekt „Sichere Wolke für alle“ eingedrungen.`,
+    ],
+    [
+      'en, named by a noun',
+      `${EN_INTRO} Detective Inspector Mark Ellison said the thieves had studied the film “How to rob a bank in style”.`,
+    ],
   ])('%s: a term or a title in marks inside reported speech is no quote', (_case, text) => {
     expect(summary(text).filter((q) => q.startsWith('direct'))).toEqual([]);
   });
