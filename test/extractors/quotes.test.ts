@@ -327,7 +327,7 @@ describe('extractQuotes', () => {
   it.each([
     [
       'de',
-      `${DE_INTRO} Die Software stelle ein „inakzeptables Risiko“ dar, heißt es im Bericht zum „Secure Software Act“.`,
+      `${DE_INTRO} Die Software stellt ein „inakzeptables Risiko“ im Sinne des sogenannten „Secure Software Act“ dar.`,
     ],
     ['en', `${EN_INTRO} The software poses an “unacceptable risk” under the so-called “Secure Software Act”.`],
   ])('%s: takes no scare quote or title for a quote', (_language, text) => {
