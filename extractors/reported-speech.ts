@@ -53,6 +53,7 @@ const DETERMINERS = lowerSet(SPEECH.flatMap((p) => p.determiners));
 const LINKS = lowerSet(SPEECH.flatMap((p) => p.genitiveLinks));
 const COMPARATIVES = lowerSet(SPEECH.flatMap((p) => p.comparativeFrames));
 const DEMONSTRATIVES = lowerSet(SPEECH.flatMap((p) => p.demonstratives));
+const PRONOUNS = lowerSet(SPEECH.flatMap((p) => p.pronouns));
 const SOURCE_ANAPHORS = lowerSet(SPEECH.flatMap((p) => p.sourceAnaphors));
 const POSTPOSITIONS = lowerSet(SPEECH.flatMap((p) => p.sourcePostpositions));
 const INFINITIVE_MARKERS = lowerSet(SPEECH.flatMap((p) => p.infinitiveMarkers));
@@ -308,11 +309,21 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       if (rest.length > MAX_TRAILING_FRAME_WORDS) break;
       // The frame opens with its verb (German inverts: "sagte Martin"; "said Levy", not "…, told reporters") or, in
       // English, with its subject.
+      // Either way an inverted frame's verb has its subject right after it ("sagte Martin", "so der Minister",
+      // "sagte er"), not "so dass", "äußerte sich", "nannte dies".
       const inverted =
         (isSpeechVerb(rest[0]) || rest[0]?.lower === 'so') &&
-        (!english || isCapitalized(rest[1]?.word ?? '') || DETERMINERS.has(rest[1]?.lower ?? ''));
+        (isCapitalized(rest[1]?.word ?? '') ||
+          DETERMINERS.has(rest[1]?.lower ?? '') ||
+          PRONOUNS.has(rest[1]?.lower ?? '')) &&
+        // "das" is an article before a noun ("meint das VG Köln"), a demonstrative object otherwise ("nannte das").
+        !(DEMONSTRATIVES.has(rest[1]?.lower ?? '') && !isCapitalized(rest[2]?.word ?? ''));
+      // Not inverted, an English frame has its subject between the comma and the verb ("…, Levy said"); a verb right
+      // after the comma closes an apposition ("The operator, Hans Olbrich, said little").
       const verb = inverted ? 0 : english ? rest.findIndex(isSpeechVerb) : -1;
-      if (verb < 0 || verb > 5) continue;
+      if (verb < 0 || verb > 5 || (!inverted && verb === 0)) continue;
+      // The subject of "…, Levy said" stands whole between the comma and the verb, not cut by an apposition's comma.
+      if (!inverted && words.slice(c + 1).findIndex((w) => w === rest[verb]) !== verb) continue;
       // A clause in quotation marks is a direct quote, attributed as one; a frame that opens one right after its verb
       // ("…, said: “…”") frames that quote.
       const verbEnd = rest[verb]!.end;

@@ -74,6 +74,14 @@ describe('reported speech by its grammar', () => {
   });
 
   it.each([
+    ['de, so dass', `${DE_INTRO} Die Alarmanlage fiel um Mitternacht aus, so dass niemand die Täter bemerkte.`],
+    ['de, apposition', `${DE_INTRO} Auch der Betreiber der Anlage, Hans Olbrich, äußerte sich besorgt über die Lage.`],
+    ['en, apposition', `${EN_INTRO} The operator of the site, Hans Olbrich, said little about the damage.`],
+  ])('%s: a comma before a verb is no frame unless the verb’s subject stands beside it', (_case, text) => {
+    expect(summary(text)).toEqual([]);
+  });
+
+  it.each([
     [
       'de',
       `${DE_INTRO} Wie die Staatsanwaltschaft Hamburg mitteilte, wurden zwei Verdächtige festgenommen.`,
