@@ -142,13 +142,16 @@ describe('query functions', () => {
   });
 
   it('quotes filter by agency, text and date range', async () => {
-    // The BSI's president, and an unnamed spokesperson who speaks for it.
+    // The BSI itself ("rät dazu, die Software zu ersetzen"), its president, and an unnamed spokesperson who speaks
+    // for it.
     expect((await store.quotes({ agency: 'BSI' })).map((q) => q.speaker.name).sort()).toEqual([
+      'Bundesamt für Sicherheit in der Informationstechnik',
       'Claudia Plattner',
       'ein Sprecher des BSI',
     ]);
     expect((await store.quotes({ from: '2024-06-21', to: '2024-06' })).map((q) => q.firstPublished)).toEqual([
       '2024-06-21',
+      '2024-06-22',
       '2024-06-22',
       '2024-06-22',
     ]);
@@ -157,6 +160,10 @@ describe('query functions', () => {
       expect.objectContaining({
         text: 'the ban was overdue',
         speaker: expect.objectContaining({ name: 'Dan Sullivan' }),
+      }),
+      expect.objectContaining({
+        text: 'die Software zu ersetzen',
+        speaker: expect.objectContaining({ name: 'Bundesamt für Sicherheit in der Informationstechnik' }),
       }),
     ]);
     expect(formatQuotes(await store.quotes({ agency: 'BSI', speaker: 'Plattner' }))).toMatch(
