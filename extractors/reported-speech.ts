@@ -54,6 +54,8 @@ const LINKS = lowerSet(SPEECH.flatMap((p) => p.genitiveLinks));
 const COMPARATIVES = lowerSet(SPEECH.flatMap((p) => p.comparativeFrames));
 const DEMONSTRATIVES = lowerSet(SPEECH.flatMap((p) => p.demonstratives));
 const PRONOUNS = lowerSet(SPEECH.flatMap((p) => p.pronouns));
+const PASSIVE_AUXILIARIES = lowerSet(SPEECH.flatMap((p) => p.passiveAuxiliaries));
+const AUXILIARIES = lowerSet(SPEECH.flatMap((p) => [...p.auxiliaries, ...p.passiveAuxiliaries]));
 const SOURCE_ANAPHORS = lowerSet(SPEECH.flatMap((p) => p.sourceAnaphors));
 const POSTPOSITIONS = lowerSet(SPEECH.flatMap((p) => p.sourcePostpositions));
 const INFINITIVE_MARKERS = lowerSet(SPEECH.flatMap((p) => p.infinitiveMarkers));
@@ -87,14 +89,17 @@ const REPORT_PHRASES = SPEECH.filter((p) => p.reportPrepositions.length > 0 && p
 /** How far after an attributed quote an unframed report is taken to go on with its speaker. */
 export const CONTINUATION_CHARS = 600;
 
-/** Any source word of any pack, to pass sentences with neither a verb nor a mood to the source rule. */
-const REPORTING_HINT = new RegExp(
-  `(?<![\\p{L}])(?:${[
-    ...SPEECH.flatMap((p) => [...p.sourcePrepositions, ...p.sourcePostpositions]),
-    ...SPEECH.flatMap((p) => p.reportPrepositions),
-  ]
-    .map((w) => escape(w).replace(/ /g, '\\s+'))
-    .join('|')})(?![\\p{L}])|(?:${SPEECH.flatMap((p) => p.reportNouns)
+/** The first word of every source phrase of any pack ("laut", "according", "zufolge", "nach"): sentences to look at. */
+const SOURCE_FIRST_WORDS = lowerSet(
+  SPEECH.flatMap((p) => [
+    ...p.sourcePrepositions.map((w) => w.split(' ')[0]!),
+    ...p.sourcePostpositions,
+    ...p.reportPrepositions,
+  ]),
+);
+/** A report noun ending a word ("Angaben", "Polizeiangaben"): only then is a "nach" phrase looked for. */
+const REPORT_NOUN_HINT = new RegExp(
+  `(?:${SPEECH.flatMap((p) => p.reportNouns)
     .map((n) => escape(n.toLowerCase()))
     .join('|')})(?![\\p{L}])`,
   'iu',
@@ -274,7 +279,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
         if (word.word === ',') break;
       }
       // "…, says Ciaran Martin" frames the clause before it; "Levy said the risk was low" the clause after.
-      const inverted = w > 0 && words[w - 1]!.word === ',';
+      const inverted = w > 0 && (words[w - 1]!.word === ',' || isMark(words[w - 1]));
       if (
         clauseAt < 0 &&
         !inverted &&
@@ -305,7 +310,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   const clauseBeforeFrame = (words: Word[], sentence: Span): boolean => {
     for (let c = words.length - 2; c >= 3; c--) {
       if (words[c]!.word !== ',') continue;
-      const rest = words.slice(c + 1).filter((w) => w.word !== ',');
+      const rest = words.slice(c + 1).filter((w) => w.word !== ',' && !isMark(w));
       if (rest.length > MAX_TRAILING_FRAME_WORDS) break;
       // The frame opens with its verb (German inverts: "sagte Martin"; "said Levy", not "…, told reporters") or, in
       // English, with its subject.
@@ -317,20 +322,25 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
           DETERMINERS.has(rest[1]?.lower ?? '') ||
           PRONOUNS.has(rest[1]?.lower ?? '')) &&
         // "das" is an article before a noun ("meint das VG Köln"), a demonstrative object otherwise ("nannte das").
-        !(DEMONSTRATIVES.has(rest[1]?.lower ?? '') && !isCapitalized(rest[2]?.word ?? ''));
+        !(DEMONSTRATIVES.has(rest[1]?.lower ?? '') && !isCapitalized(rest[2]?.word ?? '')) &&
+        // English inverts only a frame with no clause after it: "…, said the agency.", not "…, said the agency was …".
+        (!english || !rest.slice(1, 6).some((w) => AUXILIARIES.has(w.lower)));
       // Not inverted, an English frame has its subject between the comma and the verb ("…, Levy said"); a verb right
       // after the comma closes an apposition ("The operator, Hans Olbrich, said little").
       const verb = inverted ? 0 : english ? rest.findIndex(isSpeechVerb) : -1;
       if (verb < 0 || verb > 5 || (!inverted && verb === 0)) continue;
-      // The subject of "…, Levy said" stands whole between the comma and the verb, not cut by an apposition's comma.
-      if (!inverted && words.slice(c + 1).findIndex((w) => w === rest[verb]) !== verb) continue;
+      // The subject of "…, Levy said" stands whole between the comma and the verb, not cut by an apposition's comma,
+      // and with no passive's auxiliary before the verb ("…, the flaws were reported").
+      if (!inverted && words.slice(c + 1).some((w, i) => w.word === ',' && i < words.indexOf(rest[verb]!) - c - 1))
+        continue;
+      if (!inverted && rest.slice(0, verb).some((w) => PASSIVE_AUXILIARIES.has(w.lower))) continue;
       // A clause in quotation marks is a direct quote, attributed as one; a frame that opens one right after its verb
       // ("…, said: “…”") frames that quote.
       const verbEnd = rest[verb]!.end;
       if (
         context.quoted.some(
           (q) =>
-            (q.close === words[c - 1]!.start && q.open - sentence.start < 3) ||
+            (q.close >= words[c - 1]!.start && q.open - sentence.start < 3) ||
             (q.open >= verbEnd && /^[\s:]*$/u.test(text.slice(verbEnd, q.open))),
         )
       )
@@ -351,7 +361,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   };
 
   /** "laut BSI", "nach Angaben der Polizei", "dem Bericht zufolge", "according to the FBI": the whole sentence. */
-  const sourcedSentence = (sentence: Span): boolean => {
+  const sourcedSentence = (sentence: Span, words: Word[]): boolean => {
     const body = text.slice(sentence.start, sentence.end);
     let phrase: Span | null = null;
     let cue: Span | null = null;
@@ -363,7 +373,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       phrase = nounPhraseAfter(text, at + preposition[0].length, english);
     }
     for (const { before, after } of REPORT_PHRASES) {
-      if (phrase) break;
+      if (phrase || !REPORT_NOUN_HINT.test(body)) break;
       before.lastIndex = 0;
       after.lastIndex = 0;
       const front = before.exec(body);
@@ -375,7 +385,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       phrase = back ? { start: at, end: at + m[1]!.length } : nounPhraseAfter(text, at, false);
     }
     if (!phrase) {
-      const post = wordsOf(text, sentence).find((w) => POSTPOSITIONS.has(w.lower));
+      const post = words.find((w) => POSTPOSITIONS.has(w.lower));
       if (post) {
         cue = post;
         phrase = nounPhraseBefore(text, text.slice(0, post.start).trimEnd().length);
@@ -415,35 +425,41 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
         : null;
   };
 
+  let nextQuoted = 0;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]!;
     const body = text.slice(sentence.start, sentence.end);
-    // A sentence that is mostly a direct quote is attributed as one.
-    if (
-      context.quoted.some(
-        (q) =>
-          q.open >= sentence.start &&
-          q.close < sentence.end &&
-          q.close - q.open > 0.5 * (sentence.end - sentence.start),
-      )
-    )
-      continue;
-    const words = wordsOf(text, sentence);
-    const hasVerb = words.some((w) => verbs.has(w.lower));
-    const marked = words.some(isSubjunctive);
+    // A sentence that is mostly a direct quote is attributed as one. Quotes and sentences come in order: the quotes
+    // of a sentence are found from where the last sentence's began, not by reading them all for each.
+    while (nextQuoted < context.quoted.length && context.quoted[nextQuoted]!.open < sentence.start) nextQuoted++;
+    let mostlyQuoted = false;
+    for (let q = nextQuoted; q < context.quoted.length && context.quoted[q]!.open < sentence.end; q++) {
+      const { open, close } = context.quoted[q]!;
+      if (close < sentence.end && close - open > 0.5 * (sentence.end - sentence.start)) mostlyQuoted = true;
+    }
+    if (mostlyQuoted) continue;
     // Most sentences report nothing: a look at their words rules them out before any work.
-    if (!hasVerb && !marked && !words.some((w) => SOURCE_ANAPHORS.has(w.lower)) && !REPORTING_HINT.test(body)) continue;
+    let hasVerb = false;
+    let marked = false;
+    let continued = false;
+    let sourced = false;
+    for (const token of body.match(/\p{L}+/gu) ?? []) {
+      const lower = token.toLowerCase();
+      hasVerb ||= verbs.has(lower);
+      marked ||= subjunctives.has(token);
+      continued ||= SOURCE_ANAPHORS.has(lower);
+      sourced ||= SOURCE_FIRST_WORDS.has(lower);
+    }
+    if (!hasVerb && !marked && !continued && !sourced) continue;
+    const words = wordsOf(text, sentence);
     const previous = s > 0 ? sentences[s - 1] : undefined;
     if (
-      (hasVerb &&
-        (clauseAfterComparative(words, sentence) ||
-          clauseAfterVerb(words, sentence) ||
-          clauseBeforeFrame(words, sentence) ||
-          demonstrativeFrame(words, sentence, previous))) ||
-      sourcedSentence(sentence)
+      (hasVerb && (clauseAfterComparative(words, sentence) || clauseAfterVerb(words, sentence))) ||
+      (sourced && sourcedSentence(sentence, words)) ||
+      (hasVerb && (clauseBeforeFrame(words, sentence) || demonstrativeFrame(words, sentence, previous)))
     )
       continue;
-    if (!marked && !words.some((w) => SOURCE_ANAPHORS.has(w.lower))) {
+    if (!marked && !continued) {
       // A frame with no words of its own ("Das Unternehmen wies die Vorwürfe zurück.") names who speaks next.
       const framer = hasVerb ? speakerIn(sentence.start, sentence.end) : null;
       if (framer) {

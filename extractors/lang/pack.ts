@@ -174,6 +174,8 @@ export interface SpeechWords {
     infinitiveMarkers: Words;
     /** Words that open an infinitive of purpose or manner, which reports nothing ("um … zu machen"). */
     purposeConjunctions: Words;
+    /** Auxiliaries of the passive: a speech verb after one reports nothing of its subject ("the flaws were reported"). */
+    passiveAuxiliaries: Words;
     /** Finite auxiliaries and modals before a speech verb's participle or infinitive ("hatte … erklärt"). */
     auxiliaries: Words;
     /**

@@ -233,6 +233,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   genitiveLinks: ['von', 'für'],
   infinitiveMarkers: ['zu'],
   purposeConjunctions: ['um', 'ohne', 'statt', 'anstatt'],
+  passiveAuxiliaries: ['wird', 'wurde', 'werden', 'wurden', 'worden'],
   auxiliaries: [
     'hat',
     'hatte',

@@ -130,6 +130,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   genitiveLinks: ['of'],
   infinitiveMarkers: [],
   purposeConjunctions: [],
+  passiveAuxiliaries: ['is', 'are', 'was', 'were', 'be', 'been', 'being'],
   auxiliaries: ['has', 'had', 'have', 'is', 'was', 'will', 'would', 'could', 'can', 'did'],
   titleNouns: [
     'motto',
