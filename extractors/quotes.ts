@@ -51,10 +51,10 @@ function finished({ speaker, ...quote }: FramedQuote): QuoteFinding {
  * („…“ “…” "…" »…« «…» ‚…‘ ‘…’ '…'), nested quotes kept inside the outer one and apostrophes ("Kaspersky's")
  * never taken for marks. A quote counts when a speech frame attributes it: after it ("…“, sagte Raimondo"), before
  * it ("Raimondo sagte: „…“", "according to the BSI, “…”") or around it, where a quote interrupted by its attribution
- * ("„…“, sagte Raimondo. „…“") is one quote. The speaker is the entity the frame names (a person resolved to the
- * document's full name, an agency, an organization), the person last named for a pronoun ("sagte er"), or an
- * unnamed official kept with its description. Unattributed words in quotation marks are scare quotes or titles, not
- * quotes. Indirect speech: a speech verb followed by "dass"/"that", or German Konjunktiv I after the verb.
+ * ("„…“, sagte Raimondo. „…“") is one quote. The speaker is what the frame's subject names, found by word order (a
+ * person resolved to the document's full name, an agency, an organization), the person last named for a pronoun
+ * ("sagte er"), or an unnamed official kept with its description. Unattributed words in quotation marks are scare quotes or titles, not
+ * quotes; words quoted inside reported speech are. Reported speech without marks: `reported-speech.ts`.
  */
 
 const PACKS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].speech.SPEECH_WORDS);
