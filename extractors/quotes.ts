@@ -1,7 +1,7 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
 import type { EntityFinding, Mention } from './entities.js';
 import { firstStartingAt } from './coverage.js';
-import { CONTINUATION_CHARS, nounPhraseAfter, reportedSpeech } from './reported-speech.js';
+import { CONTINUATION_CHARS, DETERMINERS, nounPhraseAfter, reportedSpeech } from './reported-speech.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import {
   ENGLISH_SPEECH_VERB_FORMS,
@@ -171,11 +171,9 @@ const ARTICLES_BEFORE_NOUN = new Set(ARTICLES);
  * compound ending in it) and a genitive link, from the persons and speech packs.
  */
 const ROLE_OF_BODY = new RegExp(
-  `^(?:(?:${PACKS.flatMap((p) => p.determiners).join('|')})\\s+)?(?:\\p{L}+\\s+)?([\\p{L}-]*(?:${PACK_LANGUAGES.flatMap(
+  `^(?:(?:${[...DETERMINERS].join('|')})\\s+)?(?:\\p{L}+\\s+)?([\\p{L}-]*(?:${PACK_LANGUAGES.flatMap(
     (code) => LANGUAGE_PACKS[code].persons.PERSON_WORDS.roles,
-  ).join(
-    '|',
-  )}))\\s+(?:${[...PACKS.flatMap((p) => p.genitiveLinks), ...PACKS.flatMap((p) => p.determiners)].join('|')})\\s`,
+  ).join('|')}))\\s+(?:${[...PACKS.flatMap((p) => p.genitiveLinks), ...DETERMINERS].join('|')})\\s`,
   'iu',
 );
 /** Auxiliaries and modals a German speech verb's participle or infinitive follows ("hatte … erklärt"). */

@@ -1,6 +1,6 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
 import { firstStartingAt } from './coverage.js';
-import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 
 /**
  * Reported speech without quotation marks, sentence by sentence. A sentence reports speech when its grammar says so,
@@ -49,7 +49,8 @@ export interface ReportedQuote<S> extends Span {
 const SPEECH = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].speech.SPEECH_WORDS);
 const lowerSet = (words: readonly string[]) => new Set(words.map((w) => w.toLowerCase()));
 const COMPLEMENTIZERS = lowerSet(SPEECH.flatMap((p) => p.complementizers));
-const DETERMINERS = lowerSet(SPEECH.flatMap((p) => p.determiners));
+/** Every word that opens a noun phrase, lowercased: articles, their case forms, possessives, demonstratives. */
+export const DETERMINERS = lowerSet([...ARTICLES, ...SPEECH.flatMap((p) => p.determiners)]);
 const LINKS = lowerSet(SPEECH.flatMap((p) => p.genitiveLinks));
 const COMPARATIVES = lowerSet(SPEECH.flatMap((p) => p.comparativeFrames));
 const DEMONSTRATIVES = lowerSet(SPEECH.flatMap((p) => p.demonstratives));

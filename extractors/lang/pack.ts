@@ -189,7 +189,10 @@ export interface SpeechWords {
     notSpeakers: Words;
     /** Articles of the dative and accusative only, which open no subject ("Dem „Spiegel“ sagte er"). */
     objectArticles: Words;
-    /** Words that open a noun phrase: articles in every case, possessives, demonstratives ("laut dem Direktor"). */
+    /**
+     * Words that open a noun phrase besides the grammar section's articles: their other case forms, possessives and
+     * demonstratives ("laut einem Sprecher", "nach dessen Angaben").
+     */
     determiners: Words;
     /**
      * Prepositions that name the source of what a sentence reports, before it ("laut BSI", "according to the FBI");

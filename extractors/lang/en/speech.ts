@@ -185,7 +185,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
     'meanwhile',
   ],
   objectArticles: [],
-  determiners: ['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'these', 'those'],
+  determiners: ['its', 'his', 'her', 'their', 'this', 'that', 'these', 'those'],
   sourcePrepositions: ['according to', 'as reported by'],
   sourcePostpositions: [],
   reportNouns: [],
