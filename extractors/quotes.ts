@@ -1,7 +1,7 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
 import type { EntityFinding, Mention } from './entities.js';
 import { firstStartingAt } from './coverage.js';
-import { CONTINUATION_CHARS, DETERMINERS, nounPhraseAfter, reportedSpeech } from './reported-speech.js';
+import { CONTINUATION_CHARS, DETERMINERS, isAbbreviation, nounPhraseAfter, reportedSpeech } from './reported-speech.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import {
   ENGLISH_SPEECH_VERB_FORMS,
@@ -623,7 +623,8 @@ export function extractQuotes(
     while (
       end < text.length &&
       !/[!?\n„“"»«]/.test(text[end]!) &&
-      !(text[end] === '.' && !/\b\p{Lu}$/u.test(text.slice(close, end))) &&
+      // A full stop ends the frame, but for an abbreviation's or an initial's ("wrote Sen. Cantwell").
+      !(text[end] === '.' && !isAbbreviation(/(\p{L}+)$/u.exec(text.slice(close, end))?.[1] ?? '')) &&
       end - close < 150
     )
       end++;

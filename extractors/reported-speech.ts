@@ -118,7 +118,8 @@ const MAX_PHRASE_TOKENS = 10;
 
 const WORD = /„[^“”\n]{1,80}[“”]|"[^"\n]{1,80}"|\([\p{Lu}\p{N}][\p{L}\p{N}.-]*\)|[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\S/gu;
 const ABBREVIATIONS = lowerSet(PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].abbreviations.ABBREVIATIONS));
-const isAbbreviation = (w: string) => w.length === 1 || ABBREVIATIONS.has(w.toLowerCase());
+/** Whether a word before a full stop is an abbreviation or an initial ("Sen.", "Dr.", "F."), which ends no sentence. */
+export const isAbbreviation = (w: string) => w.length === 1 || ABBREVIATIONS.has(w.toLowerCase());
 const isCapitalized = (w: string) => /^[\p{Lu}„"(]/u.test(w);
 const looksAdjectival = (w: string) => /^(?:\p{Ll}[\p{L}-]*(?:e|en|er|es|em)|\p{N}[\p{N}.,]*)$/u.test(w);
 
@@ -130,7 +131,14 @@ const looksAdjectival = (w: string) => /^(?:\p{Ll}[\p{L}-]*(?:e|en|er|es|em)|\p{
 export function nounPhraseAfter(text: string, at: number, english: boolean): Span | null {
   const stretch = text.slice(at, at + 300);
   if (english) {
-    const clause = /^[^,;:.!?\n]*/.exec(stretch)![0].trimEnd();
+    // To the clause's end; the full stop of an abbreviation or initial ("Sen. Cantwell", "John F. Kennedy") is none.
+    let length = stretch.length;
+    for (const m of stretch.matchAll(/[,;:.!?\n]/gu)) {
+      if (m[0] === '.' && isAbbreviation(/(\p{L}+)$/u.exec(stretch.slice(0, m.index))?.[1] ?? '')) continue;
+      length = m.index;
+      break;
+    }
+    const clause = stretch.slice(0, length).trimEnd();
     const words = clause.split(/\s+/).filter(Boolean);
     return clause && words.length <= 8 ? { start: at, end: at + clause.length } : null;
   }

@@ -177,6 +177,11 @@ describe('speakers by their place in the frame', () => {
       'Lutz Behrend',
     ],
     [
+      'en, an abbreviated title after the verb',
+      'Senator Joan Pritchard wrote to the regulator. “Our networks need better protection.” wrote Sen. Pritchard.',
+      'Joan Pritchard',
+    ],
+    [
       'de, subject before an auxiliary',
       'Das Landeskriminalamt ermittelt. Kommissar Lutz Behrend hatte am Montag erklärt: „Die Täter kannten die Gebäude.“',
       'Lutz Behrend',
