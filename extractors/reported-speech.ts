@@ -106,6 +106,8 @@ const REPORT_NOUN_HINT = new RegExp(
   'iu',
 );
 
+const TOKEN = /\p{L}+/gu;
+
 /** How many words after its speech verb a reported clause may open (addressee, time and place between). */
 const MAX_WORDS_TO_CLAUSE = 12;
 
@@ -413,19 +415,37 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     return speaker !== null && add(previous, speaker);
   };
 
-  // Sentences come in order: the last speaker is kept as they pass, merging in the direct quotes' speakers.
+  // Sentences come in order: the last speaker is kept as they pass, merging in the direct quotes' speakers and the
+  // frames without words of their own. A frame's speaker is resolved only when a report continues from it: most
+  // never are.
   const attributed = direct;
   let nextDirect = 0;
   let current: S | null = null;
   let currentAt = -1;
+  let framers: Span[] = [];
   const lastSpeakerBefore = (at: number): { speaker: S | null; start: number } | null => {
-    while (nextDirect < attributed.length && attributed[nextDirect]!.start < at) {
-      if (attributed[nextDirect]!.start > currentAt) {
-        current = attributed[nextDirect]!.speaker;
-        currentAt = attributed[nextDirect]!.start;
+    const directs: Array<Span & { speaker: S | null }> = [];
+    for (; nextDirect < attributed.length && attributed[nextDirect]!.start < at; nextDirect++)
+      if (attributed[nextDirect]!.start > currentAt) directs.push(attributed[nextDirect]!);
+    // The latest of them that names a speaker wins: a direct quote always (its speaker may be unknown), a frame
+    // when its words name someone.
+    let d = directs.length - 1;
+    let f = framers.length - 1;
+    while (d >= 0 || f >= 0) {
+      if (d >= 0 && (f < 0 || directs[d]!.start > framers[f]!.start)) {
+        current = directs[d]!.speaker;
+        currentAt = directs[d]!.start;
+        break;
       }
-      nextDirect++;
+      const framer = speakerIn(framers[f]!.start, framers[f]!.end);
+      if (framer) {
+        current = framer;
+        currentAt = framers[f]!.start;
+        break;
+      }
+      f--;
     }
+    framers = [];
     const own = found[found.length - 1];
     return own && own.start > currentAt && own.start < at
       ? own
@@ -437,7 +457,6 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   let nextQuoted = 0;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]!;
-    const body = text.slice(sentence.start, sentence.end);
     // A sentence that is mostly a direct quote is attributed as one. Quotes and sentences come in order: the quotes
     // of a sentence are found from where the last sentence's began, not by reading them all for each.
     while (nextQuoted < context.quoted.length && context.quoted[nextQuoted]!.open < sentence.start) nextQuoted++;
@@ -452,7 +471,10 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     let marked = false;
     let continued = false;
     let sourced = false;
-    for (const token of body.match(/\p{L}+/gu) ?? []) {
+    // Read in place, without slicing and splitting each sentence: this loop sees every sentence of every document.
+    TOKEN.lastIndex = sentence.start;
+    for (let m = TOKEN.exec(text); m && m.index < sentence.end; m = TOKEN.exec(text)) {
+      const token = m[0];
       const lower = token.toLowerCase();
       hasVerb ||= verbs.has(lower);
       marked ||= subjunctives.has(token);
@@ -470,12 +492,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       continue;
     if (!marked && !continued) {
       // A frame with no words of its own ("Das Unternehmen wies die Vorwürfe zurück.") names who speaks next.
-      const framer = hasVerb ? speakerIn(sentence.start, sentence.end) : null;
-      if (framer) {
-        lastSpeakerBefore(sentence.start);
-        current = framer;
-        currentAt = sentence.start;
-      }
+      if (hasVerb) framers.push(sentence);
       continue;
     }
     // Reported speech runs on from its frame, sentence by sentence; past a stretch that reports nothing it is still
