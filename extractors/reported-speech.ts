@@ -25,8 +25,8 @@ export interface ReportedSpeechContext<S> {
   sentences: readonly Span[];
   /** Direct quotes found before, with their speakers, in order. */
   direct: ReadonlyArray<Span & { speaker: S | null }>;
-  /** Stretches between quotation marks. */
-  quoted: ReadonlyArray<{ open: number; close: number }>;
+  /** Stretches between quotation marks, in order. */
+  quoted: readonly Quoted[];
   /** The speaker a frame in [from, to) names, by its speech verb. */
   speakerIn: (from: number, to: number) => S | null;
   /**
@@ -38,6 +38,12 @@ export interface ReportedSpeechContext<S> {
   verbs: ReadonlySet<string>;
   /** Forms that mark reported speech by their mood: German Konjunktiv and reportative modals. */
   subjunctives: ReadonlySet<string>;
+}
+
+/** Offsets of a quoted stretch's opening and closing marks. */
+interface Quoted {
+  open: number;
+  close: number;
 }
 
 export interface ReportedQuote<S> extends Span {
@@ -318,7 +324,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   };
 
   /** "Die Lage sei ernst, sagte Martin.", "The risk is low, Levy said.", "…, so Rice.": the clause before its frame. */
-  const clauseBeforeFrame = (words: Word[], sentence: Span): boolean => {
+  const clauseBeforeFrame = (words: Word[], sentence: Span, quoted: readonly Quoted[]): boolean => {
     for (let c = words.length - 2; c >= 3; c--) {
       if (words[c]!.word !== ',') continue;
       const rest = words.slice(c + 1).filter((w) => w.word !== ',' && !isMark(w));
@@ -342,14 +348,13 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       if (verb < 0 || verb > 5 || (!inverted && verb === 0)) continue;
       // The subject of "…, Levy said" stands whole between the comma and the verb, not cut by an apposition's comma,
       // and with no passive's auxiliary before the verb ("…, the flaws were reported").
-      if (!inverted && words.slice(c + 1).some((w, i) => w.word === ',' && i < words.indexOf(rest[verb]!) - c - 1))
-        continue;
+      if (!inverted && words.slice(c + 1, words.indexOf(rest[verb]!)).some((w) => w.word === ',')) continue;
       if (!inverted && rest.slice(0, verb).some((w) => PASSIVE_AUXILIARIES.has(w.lower))) continue;
       // A clause in quotation marks is a direct quote, attributed as one; a frame that opens one right after its verb
       // ("…, said: “…”") frames that quote.
       const verbEnd = rest[verb]!.end;
       if (
-        context.quoted.some(
+        quoted.some(
           (q) =>
             (q.close >= words[c - 1]!.start && q.open - sentence.start < 3) ||
             (q.open >= verbEnd && /^[\s:]*$/u.test(text.slice(verbEnd, q.open))),
@@ -407,9 +412,14 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   };
 
   /** "Das erklärte ein Sprecher.": the sentence before is what the frame reports. */
-  const demonstrativeFrame = (words: Word[], sentence: Span, previous: Span | undefined): boolean => {
+  const demonstrativeFrame = (
+    words: Word[],
+    sentence: Span,
+    previous: Span | undefined,
+    previousQuoted: readonly Quoted[],
+  ): boolean => {
     if (!previous || !DEMONSTRATIVES.has(words[0]?.lower ?? '') || !isSpeechVerb(words[1])) return false;
-    if (context.quoted.some((q) => q.open >= previous.start && q.close < previous.end)) return false;
+    if (previousQuoted.some((q) => q.close < previous.end)) return false;
     if (found.length > 0 && found[found.length - 1]!.end > previous.start) return false;
     const speaker = speakerIn(sentence.start, sentence.end);
     return speaker !== null && add(previous, speaker);
@@ -418,15 +428,14 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   // Sentences come in order: the last speaker is kept as they pass, merging in the direct quotes' speakers and the
   // frames without words of their own. A frame's speaker is resolved only when a report continues from it: most
   // never are.
-  const attributed = direct;
   let nextDirect = 0;
   let current: S | null = null;
   let currentAt = -1;
   let framers: Span[] = [];
   const lastSpeakerBefore = (at: number): { speaker: S | null; start: number } | null => {
     const directs: Array<Span & { speaker: S | null }> = [];
-    for (; nextDirect < attributed.length && attributed[nextDirect]!.start < at; nextDirect++)
-      if (attributed[nextDirect]!.start > currentAt) directs.push(attributed[nextDirect]!);
+    for (; nextDirect < direct.length && direct[nextDirect]!.start < at; nextDirect++)
+      if (direct[nextDirect]!.start > currentAt) directs.push(direct[nextDirect]!);
     // The latest of them that names a speaker wins: a direct quote always (its speaker may be unknown), a frame
     // when its words name someone.
     let d = directs.length - 1;
@@ -455,17 +464,20 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   };
 
   let nextQuoted = 0;
+  let previousQuoted: readonly Quoted[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]!;
-    // A sentence that is mostly a direct quote is attributed as one. Quotes and sentences come in order: the quotes
-    // of a sentence are found from where the last sentence's began, not by reading them all for each.
+    // The quotes opening in the sentence. Quotes and sentences come in order: they are found from where the last
+    // sentence's began, not by reading them all for each.
     while (nextQuoted < context.quoted.length && context.quoted[nextQuoted]!.open < sentence.start) nextQuoted++;
-    let mostlyQuoted = false;
-    for (let q = nextQuoted; q < context.quoted.length && context.quoted[q]!.open < sentence.end; q++) {
-      const { open, close } = context.quoted[q]!;
-      if (close < sentence.end && close - open > 0.5 * (sentence.end - sentence.start)) mostlyQuoted = true;
-    }
-    if (mostlyQuoted) continue;
+    let after = nextQuoted;
+    while (after < context.quoted.length && context.quoted[after]!.open < sentence.end) after++;
+    const quoted = context.quoted.slice(nextQuoted, after);
+    const quotedBefore = previousQuoted;
+    previousQuoted = quoted;
+    // A sentence that is mostly a direct quote is attributed as one.
+    if (quoted.some((q) => q.close < sentence.end && q.close - q.open > 0.5 * (sentence.end - sentence.start)))
+      continue;
     // Most sentences report nothing: a look at their words rules them out before any work.
     let hasVerb = false;
     let marked = false;
@@ -487,7 +499,10 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     if (
       (hasVerb && (clauseAfterComparative(words, sentence) || clauseAfterVerb(words, sentence))) ||
       (sourced && sourcedSentence(sentence, words)) ||
-      (hasVerb && (clauseBeforeFrame(words, sentence) || demonstrativeFrame(words, sentence, previous)))
+      (hasVerb &&
+        // The quote before the sentence's own may still be open in it: quotes do not overlap, no earlier one can.
+        (clauseBeforeFrame(words, sentence, context.quoted.slice(Math.max(0, nextQuoted - 1), after)) ||
+          demonstrativeFrame(words, sentence, previous, quotedBefore)))
     )
       continue;
     if (!marked && !continued) {
