@@ -483,9 +483,11 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     let marked = false;
     let continued = false;
     let sourced = false;
-    // Read in place, without slicing and splitting each sentence: this loop sees every sentence of every document.
-    TOKEN.lastIndex = sentence.start;
-    for (let m = TOKEN.exec(text); m && m.index < sentence.end; m = TOKEN.exec(text)) {
+    // Read without splitting each sentence: this loop sees every sentence of every document. The search runs in the
+    // sentence's own slice, so a sentence without letters does not search the rest of the text for its first word.
+    const body = text.slice(sentence.start, sentence.end);
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) {
       const token = m[0];
       const lower = token.toLowerCase();
       hasVerb ||= verbs.has(lower);
