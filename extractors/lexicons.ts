@@ -156,6 +156,13 @@ export const ENGLISH_WORDS: ReadonlySet<string> = new Set(
     .map(([word]) => word),
 );
 
+/** Lowercased names compromise knows as places ("moscow", "beijing", "washington"), whatever else they may be. */
+export const ENGLISH_PLACE_NAMES: ReadonlySet<string> = new Set(
+  Object.entries(COMPROMISE_LEXICON)
+    .filter(([, tags]) => tagsOf(tags).some((t) => /^(?:City|Place|Country|Region)$/.test(t)))
+    .map(([word]) => word),
+);
+
 /**
  * Every lowercased singular and plural case form of German common nouns ("sicherheitswarnungen", "hauses"). The
  * 14 MB dictionary is scanned for its form values rather than parsed: parsing builds ~80 MB of objects in every

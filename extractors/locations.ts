@@ -3,7 +3,15 @@ import type { EntityFinding, Mention } from './entities.js';
 import { Coverage } from './coverage.js';
 import { countryNames, englishCountryName } from './countries.js';
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import { CITIES, type City, ENGLISH_WORDS, isCommonWord, isFirstName, PLACE_NAMES } from './lexicons.js';
+import {
+  CITIES,
+  type City,
+  ENGLISH_PLACE_NAMES,
+  ENGLISH_WORDS,
+  isCommonWord,
+  isFirstName,
+  PLACE_NAMES,
+} from './lexicons.js';
 import { PhraseMatcher, type Token } from './phrases.js';
 import { isNameWord, toUnits } from './units.js';
 
@@ -88,7 +96,9 @@ function shortForm(name: string): string | null {
   return short !== name && short.length >= 3 ? short : null;
 }
 
-const ambiguousName = (name: string) => name.split(/[\s-]/).some((w) => isCommonWord(w) || isFirstName(w));
+/** A word that is also an ordinary word or a given name, unless it is best known as a place ("Moscow", "Washington"). */
+const ambiguousWord = (w: string) => !ENGLISH_PLACE_NAMES.has(w.toLowerCase()) && (isCommonWord(w) || isFirstName(w));
+const ambiguousName = (name: string) => name.split(/[\s-]/).some(ambiguousWord);
 /**
  * German region names double as their people's plural ("Bayern", "Sachsen", "Westfalen"): only English words and given
  * names make them ambiguous.

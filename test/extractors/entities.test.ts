@@ -206,6 +206,16 @@ describe('locations', () => {
   ])('%s: finds cities, exonyms, datelines and smaller places after prepositions', (language, text, expected) => {
     expect(names(text, language as LanguageCode, 'location')).toEqual(expected);
   });
+
+  it.each([
+    ['de', 'London wirft Peking Spionage vor; Peking weist das zurück.', ['London', 'Beijing']],
+    ['en', 'Moscow denied it, and Washington announced new sanctions.', ['Moscow', 'Washington, D.C.']],
+  ])(
+    '%s: finds a capital that stands for its government, with no preposition before it',
+    (language, text, expected) => {
+      expect(names(text, language as LanguageCode, 'location')).toEqual(expected);
+    },
+  );
 });
 
 describe('resolveEntities', () => {
