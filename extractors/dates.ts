@@ -524,23 +524,52 @@ export function extractDates(
 }
 
 /**
- * The document's own date when its metadata has none: a dateline ("WASHINGTON, D.C., June 20, 2024 —",
- * "Bonn, 15.03.2022 –") or a full date alone on a line near the top. Only full dates with a written year count.
+ * The labels of a page's own date in every pack, capitalized as labels are ('Updated:', not 'updated on' in prose): a
+ * German page may carry an English label, and the other way.
  */
-export function findDatelineDate(text: string, language: LanguageCode): string | null {
+const PUBLISHED_CUE = new RegExp(
+  `(?:^|[\\s|·•(])(?:${alt(
+    Object.values(LANGUAGE_PACKS).flatMap((pack) => pack.dates.DATE_WORDS.publishedCues),
+  )})\\s*:?\\s*$`,
+  'u',
+);
+
+/** The full dates with a written year near the top of a text, each with the words before it on its line. */
+function* headDates(text: string, language: LanguageCode) {
   const head = text.slice(0, 600);
   for (const d of extractDates(head, language, { published: null })) {
     if (d.granularity !== 'day' || d.relative || !/\d{4}/.test(d.text)) continue;
     const lineStart = head.lastIndexOf('\n', d.start - 1) + 1;
     const lineEnd = head.indexOf('\n', d.end);
-    const before = head.slice(lineStart, d.start);
-    const after = head.slice(d.end, lineEnd < 0 ? head.length : lineEnd);
+    yield {
+      date: d,
+      before: head.slice(lineStart, d.start),
+      after: head.slice(d.end, lineEnd < 0 ? head.length : lineEnd),
+    };
+  }
+}
+
+/**
+ * The date a page labels as its own near the top: "Stand: 28.04.2022 19:01 Uhr", "Veröffentlicht am 3. Mai 2024",
+ * "Last updated: June 20, 2024". It may refine a coarser date of the metadata.
+ */
+export function findLabelledDate(text: string, language: LanguageCode): string | null {
+  for (const { date, before } of headDates(text, language)) if (PUBLISHED_CUE.test(before)) return date.value;
+  return null;
+}
+
+/**
+ * The document's own date when its metadata has none: a dateline ("WASHINGTON, D.C., June 20, 2024 —",
+ * "Bonn, 15.03.2022 –") or a full date alone on a line near the top. Only full dates with a written year count.
+ */
+export function findDatelineDate(text: string, language: LanguageCode): string | null {
+  for (const { date, before, after } of headDates(text, language)) {
     // A place name (maybe with a state, maybe "(AP)") and a comma or dash before; a dash, period or line end after.
     const placeBefore =
       before === '' ||
       /^[\p{Lu}][\p{L}.' -]{1,40}(?:,\s*[\p{L}.' -]{1,20})?(?:\s*\([^)]{1,20}\))?\s*[,–—-]\s*$/u.test(before);
     const breakAfter = /^\s*(?:[–—-]|\.(?:\s|$)|$|\()/u.test(after);
-    if (placeBefore && breakAfter) return d.value;
+    if (placeBefore && breakAfter) return date.value;
   }
   return null;
 }

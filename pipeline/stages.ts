@@ -7,7 +7,7 @@ import {
   emptyAnalysis,
   withValidFindings,
 } from '../extractors/analysis.js';
-import { extractDates, findDatelineDate } from '../extractors/dates.js';
+import { extractDates, findDatelineDate, findLabelledDate } from '../extractors/dates.js';
 import { resolveEntities } from '../extractors/entities.js';
 import { detectParagraphLanguages, documentLanguage } from '../extractors/language.js';
 import { minhashSignature } from '../extractors/minhash.js';
@@ -75,8 +75,12 @@ export const STAGES: readonly Stage[] = [
     reads: ['language'],
     adds: 'published',
     run: (doc) => {
-      if (doc.declaredPublished) return doc.declaredPublished;
-      const value = findDatelineDate(doc.text, doc.language?.code ?? 'und');
+      const language = doc.language?.code ?? 'und';
+      const labelled = findLabelledDate(doc.text, language);
+      const declared = doc.declaredPublished;
+      // A header's month ("2022-04") is refined by the page's own day ("Stand: 28.04.2022"), never contradicted.
+      if (declared) return labelled?.startsWith(`${declared.value}-`) ? { value: labelled, source: 'text' } : declared;
+      const value = labelled ?? findDatelineDate(doc.text, language);
       return value ? { value, source: 'text' } : null;
     },
   }),

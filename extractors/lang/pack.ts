@@ -79,6 +79,8 @@ export interface DateWords {
     relativeYears: Readonly<Record<string, number>>;
     relativeDays: Readonly<Record<string, number>>;
     futureWeekday: Words;
+    /** Labels of a page's own date before it ("Stand:", "Veröffentlicht am", "Last updated"), as capitalized. */
+    publishedCues: Words;
     rangeConnectors: Words;
     contextYears: Readonly<Record<string, number>>;
     countBefore: Words;

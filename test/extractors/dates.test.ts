@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidIsoPrefix } from '../../corpus/normalize.js';
-import { extractDates, findDatelineDate } from '../../extractors/dates.js';
+import { extractDates, findDatelineDate, findLabelledDate } from '../../extractors/dates.js';
 
 const values = (text: string, language: 'de' | 'en', published: string | null = '2024-06-21') =>
   extractDates(text, language, { published }).map((d) => [d.text, d.value]);
@@ -223,5 +223,18 @@ describe('findDatelineDate', () => {
     ['en', 'The ban, announced on June 20, 2024, takes effect in July.', null],
   ] as const)('%s: %j → %s', (language, text, expected) => {
     expect(findDatelineDate(text, language)).toBe(expected);
+  });
+});
+
+describe('findLabelledDate', () => {
+  it.each([
+    ['de', 'Gericht bestätigt Warnung Stand: 28.04.2022 19:01 Uhr\n\nDas Gericht hat entschieden.', '2022-04-28'],
+    ['de', 'Neue Regeln für Behörden\nVeröffentlicht am 3. Mai 2024\nDas Ministerium teilte mit.', '2024-05-03'],
+    ['en', 'Agency bans software\nLast updated: June 21, 2024 at 9:00 a.m.\nThe department said.', '2024-06-21'],
+    ['en', 'Published 14 October 2025 | The agency warned of new attacks.', '2025-10-14'],
+    ['de', 'Der Stand der Technik vom 3. Mai 2024 gilt weiter.', null],
+    ['en', 'The rule was updated on June 21, 2024, after the hearing.', null],
+  ] as const)('%s: %j → %s', (language, text, expected) => {
+    expect(findLabelledDate(text, language)).toBe(expected);
   });
 });

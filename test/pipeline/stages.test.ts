@@ -19,6 +19,18 @@ function ingested(text: string, declaredPublished: IngestedDocument['declaredPub
 
 const TEXT = 'Das Bundesamt für Sicherheit in der Informationstechnik warnt. Die Behörde empfiehlt einen Wechsel.';
 
+describe('the published stage', () => {
+  const page = 'Gericht bestätigt Warnung Stand: 28.04.2022 19:01 Uhr\n\nDas BSI darf warnen, entschied das Gericht.';
+  it.each([
+    [{ value: '2022-04', source: 'header' } as const, { value: '2022-04-28', source: 'text' }],
+    [{ value: '2021-05', source: 'header' } as const, { value: '2021-05', source: 'header' }],
+    [{ value: '2022-04-27', source: 'metadata' } as const, { value: '2022-04-27', source: 'metadata' }],
+    [null, { value: '2022-04-28', source: 'text' }],
+  ])('refines a declared %j by the page label to %j, never contradicting it', (declared, expected) => {
+    expect(new Pipeline().analyze(ingested(page, declared)).published).toEqual(expected);
+  });
+});
+
 describe('Pipeline', () => {
   it('runs the default stages in order', () => {
     const doc = new Pipeline().analyze(ingested(TEXT));

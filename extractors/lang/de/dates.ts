@@ -95,6 +95,18 @@ export const DATE_WORDS: DateWords['DATE_WORDS'] = {
   },
   /** Before a weekday: it lies after the document's date, not before. */
   futureWeekday: ['nächsten', 'kommenden', 'am kommenden', 'am nächsten'],
+  publishedCues: [
+    'Stand',
+    'Veröffentlicht',
+    'Veröffentlicht am',
+    'Erschienen am',
+    'Erstellt am',
+    'Aktualisiert',
+    'Aktualisiert am',
+    'Zuletzt aktualisiert',
+    'Zuletzt aktualisiert am',
+    'Datum',
+  ],
   /** Joins two dates into a range: the first takes the month and year it lacks from the second ("1. bis 3. März"). */
   rangeConnectors: ['bis', 'bis zum', 'bis zur', 'und', 'und dem', 'und den', 'oder', '-', '–', '/'],
   /** A year named by the surrounding text ("Ende des Jahres" → the year last mentioned, or the document's). */
