@@ -164,6 +164,18 @@ export const ENGLISH_PLACE_NAMES: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Lowercased names compromise knows as organizations and teams ("basf", "toyota", "associated press"), a leading
+ * "the" dropped ("the beatles" → "beatles"). Some are also ordinary words ("amt", "visa"): their users filter.
+ */
+export const ENGLISH_ORGANIZATION_NAMES: readonly string[] = [
+  ...new Set(
+    Object.entries(COMPROMISE_LEXICON)
+      .filter(([, tags]) => tagsOf(tags).some((t) => t === 'Organization' || t === 'SportsTeam'))
+      .map(([word]) => word.replace(/^the /, '')),
+  ),
+].sort();
+
+/**
  * Every lowercased singular and plural case form of German common nouns ("sicherheitswarnungen", "hauses"). The
  * 14 MB dictionary is scanned for its form values rather than parsed: parsing builds ~80 MB of objects in every
  * worker thread at once, for 140,000 strings.

@@ -1,6 +1,6 @@
 import type { EntityFinding, Mention } from './entities.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import { GERMAN_NOUN_FORMS, isCommonWord } from './lexicons.js';
+import { ENGLISH_ORGANIZATION_NAMES, GERMAN_NOUN_FORMS, isCommonWord } from './lexicons.js';
 import { Coverage } from './coverage.js';
 import { findDefinitions } from './definitions.js';
 import {
@@ -53,6 +53,28 @@ const GAZETTEER = new PhraseMatcher<OrganizationEntry>(
   })(),
 );
 
+/** Abbreviations and legal forms compromise also tags as organizations ("dept", "inc"): no names. */
+const NOT_NAMES = new Set(
+  [
+    ...WORDS.flatMap((w) => w.legalSuffixes),
+    ...PACK_LANGUAGES.flatMap((c) => LANGUAGE_PACKS[c].abbreviations.ABBREVIATIONS),
+  ].map((w) => w.toLowerCase().replace(/\.$/, '')),
+);
+
+/**
+ * Organizations compromise's lexicon knows ("BASF", "Cloudflare", "Associated Press"), beside the gazetteer.
+ * compromise tags each word once, so its English reading is the organization; abbreviations are left out.
+ */
+const LEXICON = new PhraseMatcher<string>(
+  ENGLISH_ORGANIZATION_NAMES.filter((name) => !NOT_NAMES.has(name)).map((name) => ({ phrase: name, payload: name })),
+);
+
+/** A name lowercased as written and with a genitive ending: "toyota", "toyotas", "toyota's", "toyota’s". */
+const withGenitive = (name: string) => {
+  const lower = name.toLowerCase();
+  return [lower, `${lower}s`, `${lower}es`, `${lower}'s`, `${lower}’s`];
+};
+
 /**
  * A unit that can be part of an organization's name: "Kaspersky", "ByteDance", "ZTE", "dpa-AFX", "Plattner-Institut";
  * not a compound with a lowercase part ("Russian-based").
@@ -69,7 +91,7 @@ interface Candidate {
   /** Character span of the mention. */
   start: number;
   end: number;
-  origin: 'gazetteer' | 'legal-form' | 'definition' | 'pattern';
+  origin: 'gazetteer' | 'lexicon' | 'legal-form' | 'definition' | 'pattern';
   /** The name without its legal form, which the text may go on to use alone. */
   base: string | null;
 }
@@ -166,8 +188,26 @@ export function extractOrganizations(
     const start = tokens[match.from]!.start;
     const end = tokens[match.to - 1]!.end;
     const surface = text.slice(start, end);
-    if (!isCapitalized(tokens[match.from]!) && ![entry.name, ...(entry.forms ?? [])].includes(surface)) continue;
+    const names = [entry.name, ...(entry.forms ?? []), ...(entry.acronyms ?? [])];
+    if (!isCapitalized(tokens[match.from]!) && !names.includes(surface)) continue;
+    // A one-word name takes a genitive at most: "Spiegeln" is the noun, not "Spiegel".
+    if (match.to - match.from === 1 && !names.some((n) => withGenitive(n).includes(surface.toLowerCase()))) continue;
     candidates.push({ name: entry.name, start, end, origin: 'gazetteer', base: null });
+  }
+
+  // compromise's organizations, capitalized as names are.
+  for (const match of LEXICON.findAll(tokens)) {
+    const name = match.payloads[0]!;
+    const start = tokens[match.from]!.start;
+    const end = tokens[match.to - 1]!.end;
+    const surface = text.slice(start, end);
+    // A short name ("BP", "LG") or one that is also a German word ("Amt", "Mobil") counts in capitals only.
+    const capitalsOnly = name.length <= 3 || (!/\s/.test(name) && GERMAN_NOUN_FORMS.has(name));
+    if (!isCapitalized(tokens[match.from]!) || (capitalsOnly && surface !== surface.toUpperCase())) continue;
+    // Names take a genitive at most: "Astro" is no form of "Astros".
+    if (!withGenitive(name).includes(surface.toLowerCase())) continue;
+    // The name as the text writes it, without its genitive ("Cloudflares" → "Cloudflare").
+    candidates.push({ name: surface.slice(0, name.length), start, end, origin: 'lexicon', base: null });
   }
 
   // Definitions: "Allianz für Sicherheit in der Wirtschaft (ASW)". A government body's definition is the agency

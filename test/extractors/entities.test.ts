@@ -141,6 +141,15 @@ describe('organizations', () => {
     expect(names(text, language as LanguageCode, 'organization')).toContain(name);
   });
 
+  it.each([
+    ['de', 'BASF und Toyota meldeten Gewinne; Cloudflares Netz blieb stabil.', ['BASF', 'Cloudflare']],
+    ['en', 'Cloudflare and the Associated Press reported the outage.', ['Cloudflare', 'Associated Press']],
+    ['de', 'Das Amt warnt; die Uhr besteht aus zwei Spiegeln, und Astro kam mit.', []],
+    ['en', 'Ups and downs followed, and Astro left.', []],
+  ])('%s: knows the organizations compromise knows, as names are written: %s', (language, text, expected) => {
+    expect(names(text, language as LanguageCode, 'organization')).toEqual(expected);
+  });
+
   it('gives a bare name to the company named with its legal form, one entity', () => {
     const text =
       'Kaspersky Lab, Inc. ist betroffen. Kaspersky Lab bestreitet die Vorwürfe, und Kaspersky kündigte Widerspruch an.';
