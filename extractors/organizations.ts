@@ -75,6 +75,9 @@ const withGenitive = (name: string) => {
   return [lower, `${lower}s`, `${lower}es`, `${lower}'s`, `${lower}’s`];
 };
 
+/** A bracketed exchange code after a name, with the spaces before it: " (HWT.UL)", " [0728.HK]", " [IFXGn.DE]". */
+const TICKER = /\s*[([][A-Z0-9][A-Za-z0-9_]{0,7}\.[A-Z]{1,3}[)\]]/g;
+
 /**
  * A unit that can be part of an organization's name: "Kaspersky", "ByteDance", "ZTE", "dpa-AFX", "Plattner-Institut";
  * not a compound with a lowercase part ("Russian-based").
@@ -99,7 +102,9 @@ interface Candidate {
 /** The run of name units ending right before unit `end` (exclusive), at most `max` units, connectors inside. */
 function nameRunBefore(units: readonly Unit[], end: number, max = 4): number {
   let from = end;
-  while (from > 0 && end - from < max) {
+  // A bracketed word counts as one unit of the name, not three.
+  let brackets = 0;
+  while (from > 0 && end - from - brackets < max) {
     const unit = units[from - 1]!;
     if (isOrganizationWord(unit)) from--;
     // "Russia and Kaspersky Labs Limited" is two names: "and" joins names, "&" joins a company's ("AT&T", "Wülfing &
@@ -112,7 +117,16 @@ function nameRunBefore(units: readonly Unit[], end: number, max = 4): number {
       from < end
     )
       from--;
-    else break;
+    // "China Telecom (Americas) Corp": a bracketed word inside the name.
+    else if (
+      unit.text === ')' &&
+      from - 3 >= 0 &&
+      units[from - 3]!.text === '(' &&
+      isOrganizationWord(units[from - 2]!)
+    ) {
+      from -= 3;
+      brackets += 2;
+    } else break;
     if (units[from]!.sentenceStart) break;
   }
   while (from < end && !isOrganizationWord(units[from]!)) from++;
@@ -182,12 +196,31 @@ export function extractOrganizations(
     });
   }
 
+  // A stock ticker after a name makes it a company, as news agencies write them: "Huawei Technologies Co (HWT.UL)",
+  // "China Unicom [0762.HK]".
+  const unitEndingAt = new Map(units.map((unit, i) => [unit.end, i]));
+  for (const m of text.matchAll(TICKER)) {
+    const u = unitEndingAt.get(m.index);
+    if (u === undefined) continue;
+    const from = nameRunBefore(units, u + 1);
+    if (from <= u)
+      candidates.push({
+        name: text.slice(units[from]!.start, units[u]!.end),
+        ...span(from, u + 1),
+        origin: 'pattern',
+        base: null,
+      });
+  }
+
   // 2. The gazetteer, capitalized as names are ("dpa" and "heise" only as the organizations write themselves).
   for (const match of GAZETTEER.findAll(tokens)) {
     const entry = match.payloads[0]!;
     const start = tokens[match.from]!.start;
     const end = tokens[match.to - 1]!.end;
     const surface = text.slice(start, end);
+    // "000063.SZ", "HWT.UL": a part of a dotted code is no name.
+    const before = tokens[match.from - 1];
+    if (before?.text === '.' && before.end === start && tokens[match.from - 2]?.end === before.start) continue;
     const names = [entry.name, ...(entry.forms ?? []), ...(entry.acronyms ?? [])];
     if (!isCapitalized(tokens[match.from]!) && !names.includes(surface)) continue;
     // A one-word name takes a genitive at most: "Spiegeln" is the noun, not "Spiegel".

@@ -150,6 +150,24 @@ describe('organizations', () => {
     expect(names(text, language as LanguageCode, 'organization')).toEqual(expected);
   });
 
+  it.each([
+    [
+      'en',
+      'The list adds China Telecom (Americas) Corp [0728.HK], Norda Networks (NRDA.O) and Volt Hosting Co for now.',
+      ['China Telecom (Americas) Corp', 'Norda Networks', 'Volt Hosting Co'],
+    ],
+    [
+      'de',
+      'Betroffen sind Helvetia Datensysteme [HDSG.S] und die Muster Cloud (Europa) GmbH; der Code 000063.SZ nennt keine Zeitung.',
+      ['Helvetia Datensysteme', 'Muster Cloud (Europa) GmbH'],
+    ],
+  ])(
+    '%s: reads a company from its stock ticker and its legal name with a bracketed part',
+    (language, text, expected) => {
+      expect(names(text, language as LanguageCode, 'organization')).toEqual(expected);
+    },
+  );
+
   it('gives a bare name to the company named with its legal form, one entity', () => {
     const text =
       'Kaspersky Lab, Inc. ist betroffen. Kaspersky Lab bestreitet die Vorwürfe, und Kaspersky kündigte Widerspruch an.';

@@ -18,6 +18,7 @@ export const ORGANIZATION_WORDS: OrganizationWords['ORGANIZATION_WORDS'] = {
     'Corp',
     'Corporation',
     'Co.',
+    'Co',
     'PLC',
     'plc',
     'S.A.',
