@@ -1,6 +1,7 @@
 import type { LanguageCode } from '../corpus/document.js';
 import type { EntityFinding, Mention } from './entities.js';
-import { COUNTRY_CUES, countryProfile } from './countries.js';
+import { COUNTRY_CUES, countryProfile, englishCountryName } from './countries.js';
+import { PLACE_NAMES } from './lexicons.js';
 import { AGENCIES, type AgencyEntry, GAZETTEER_LANGUAGE } from './lang/gazetteer/agencies.js';
 import { LANGUAGE_PACKS, languagePack, PACK_LANGUAGES } from './lang/index.js';
 import { findDefinitions, NAME_CONNECTORS } from './definitions.js';
@@ -111,6 +112,67 @@ const HEAD_LINKS = new Set(WORDS.flatMap((w) => w.headLinks));
 const ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.administrationWords));
 const SPACED_ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.spacedAdministrationWords));
 
+const SEAT_HEADS = new Set(WORDS.flatMap((w) => w.seatHeads));
+const SEAT_ABBREVIATIONS = new Map(WORDS.flatMap((w) => Object.entries(w.seatAbbreviations)));
+const SEAT_ADJECTIVE_ENDINGS = [...new Set(WORDS.map((w) => w.seatAdjectiveEnding).filter(Boolean))];
+const MISSION_HEADS = new Map(WORDS.flatMap((w) => Object.entries(w.missionHeads)));
+/** Missions are named in English, whatever the text's language, so that one embassy is one entity. */
+const NAMED_WITH_THE = new Set(LANGUAGE_PACKS.en.agencies.AGENCY_WORDS.countriesNamedWithThe);
+
+/** A body's span with the name it goes by, where that is not the text's slice ("Verwaltungsgerichts Köln"). */
+interface NamedSpan extends TokenRange {
+  name?: string;
+  country?: string;
+}
+
+/** A head noun without its genitive ending: "Verwaltungsgerichts" → "Verwaltungsgericht". */
+function seatHead(word: string): string | undefined {
+  for (const form of [word, word.replace(/e?s$/u, '')]) if (SEAT_HEADS.has(form)) return form;
+  return SEAT_ABBREVIATIONS.get(word);
+}
+
+/** The place a word names as a seat, itself ("Köln") or by its adjective ("Kölner"); places only. */
+function seatOf(token: Token | undefined, adjective: boolean): string | null {
+  if (!token?.word || !isCapitalized(token)) return null;
+  if (!adjective) return PLACE_NAMES.has(token.text) ? token.text : null;
+  for (const ending of SEAT_ADJECTIVE_ENDINGS) {
+    const place = token.text.endsWith(ending) ? token.text.slice(0, -ending.length) : '';
+    if (place && PLACE_NAMES.has(place)) return place;
+  }
+  return null;
+}
+
+/**
+ * Bodies the gazetteer cannot list, named by their seat ("Verwaltungsgericht Köln", "VG Köln", "Kölner
+ * Verwaltungsgericht": one court) or by the state they represent ("russische Botschaft", "Embassy of China").
+ */
+function findSeatAndMissionAgencies(tokens: readonly Token[], covered: boolean[]): NamedSpan[] {
+  const spans: NamedSpan[] = [];
+  const free = (k: number) => k >= 0 && k < tokens.length && !covered[k];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!free(i) || !t.word) continue;
+    const head = seatHead(t.text);
+    if (head) {
+      const after = free(i + 1) && !tokens[i + 1]!.newlineBefore ? seatOf(tokens[i + 1], false) : null;
+      const before = !SEAT_ABBREVIATIONS.has(t.text) && free(i - 1) ? seatOf(tokens[i - 1], true) : null;
+      if (after) spans.push({ from: i, to: i + 2, name: `${head} ${after}` });
+      else if (before) spans.push({ from: i - 1, to: i + 1, name: `${head} ${before}` });
+      continue;
+    }
+    const mission = MISSION_HEADS.get(t.text);
+    const cue = mission ? adjacentCue(tokens, { from: i, to: i + 1 }) : null;
+    if (mission && cue && free(cue.from) && free(cue.to - 1))
+      spans.push({
+        from: cue.from,
+        to: cue.to,
+        name: `${mission} of ${NAMED_WITH_THE.has(cue.country) ? 'the ' : ''}${englishCountryName(cue.country)}`,
+        country: cue.country,
+      });
+  }
+  return spans;
+}
+
 /** A resolved mention: which entity, and the token span (widened to include a country cue when one decided it). */
 interface AgencyMention extends TokenRange {
   entity: LearnedAgency | AgencyEntry;
@@ -134,7 +196,8 @@ function adjacentCue(tokens: readonly Token[], span: TokenRange): { country: str
   let i = span.from - 1;
   if (i >= 1 && tokens[i]!.text === '-' && !tokens[i]!.newlineBefore) i--;
   while (i >= 0 && ARTICLES.has(tokens[i]!.text.toLowerCase()) && i < span.from - 1) i--;
-  for (let start = Math.max(0, i - 2); start <= i; start++) {
+  // A cue of up to four tokens: "U.S." is four.
+  for (let start = Math.max(0, i - 3); start <= i; start++) {
     const cue = COUNTRY_CUES.longestAt(tokens, start);
     if (cue && cue.to === i + 1 && !tokens[span.from]!.newlineBefore)
       return { country: cue.payloads[0]!.country, from: start, to: span.to };
@@ -372,7 +435,10 @@ export function extractAgencies(
     }
   }
   const learnedByName = new Map<string, LearnedAgency>();
-  for (const span of findPatternAgencies(tokens, covered)) {
+  const named = findSeatAndMissionAgencies(tokens, covered);
+  for (const span of named) cover(span);
+  const spans: NamedSpan[] = [...named, ...findPatternAgencies(tokens, covered)];
+  for (const span of spans) {
     // "die deutsche Behörde für Cybersicherheit, das Bundesamt …": a description of the agency that follows.
     if (describesNextAgency(tokens, span, mentions)) continue;
     const misnamed = CONTENT_WORDS_INDEX.get(contentWords(tokens, span));
@@ -380,13 +446,13 @@ export function extractAgencies(
       mentions.push({ ...span, entity: misnamed, origin: 'gazetteer' });
       continue;
     }
-    const name = text.slice(tokens[span.from]!.start, tokens[span.to - 1]!.end);
+    const name = span.name ?? text.slice(tokens[span.from]!.start, tokens[span.to - 1]!.end);
     const key = name.toLowerCase();
     const learned = learnedByName.get(key) ?? {
       learned: true as const,
       name,
       acronym: null,
-      country: rankedCountries[0] ?? homeCountry,
+      country: span.country ?? rankedCountries[0] ?? homeCountry,
     };
     learnedByName.set(key, learned);
     mentions.push({ ...span, entity: learned, origin: 'pattern' });

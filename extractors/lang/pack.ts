@@ -49,6 +49,16 @@ export interface AgencyWords {
     spacedAdministrationWords: Words;
     /** Words a body's name may vary in besides the name connectors: left out when two names are compared. */
     variableWords: Words;
+    /** Bodies named by their seat ("Verwaltungsgericht Köln", "Kölner Landgericht"). */
+    seatHeads: Words;
+    /** Their abbreviations before a seat ("VG Köln") → the head they stand for. */
+    seatAbbreviations: Readonly<Record<string, string>>;
+    /** Adjective ending that makes a seat's adjective from its name ("Köln" → "Kölner"). */
+    seatAdjectiveEnding: string;
+    /** A state's missions abroad, named with its country ("russische Botschaft", "Embassy of China") → English. */
+    missionHeads: Readonly<Record<string, string>>;
+    /** Countries whose name takes an article after a noun, in this language ("Embassy of the United States"). */
+    countriesNamedWithThe: Words;
   };
 }
 

@@ -202,6 +202,37 @@ describe('extractAgencies: learning what the gazetteer lacks', () => {
   it.each([
     [
       'de',
+      'Das Verwaltungsgericht Köln wies den Antrag ab. Das VG Köln und das Kölner Verwaltungsgericht sind eins; das Landgericht verwies auf Fristen.',
+      [['Verwaltungsgericht Köln', ['Verwaltungsgericht Köln', 'VG Köln', 'Kölner Verwaltungsgericht']]],
+    ],
+    [
+      'de',
+      'Die russische Botschaft widersprach, die Botschaft Chinas schwieg, und die US-Botschaft lud ein.',
+      [
+        ['Embassy of Russia', ['russische Botschaft']],
+        ['Embassy of China', ['Botschaft Chinas']],
+        ['Embassy of the United States', ['US-Botschaft']],
+      ],
+    ],
+    [
+      'en',
+      'The Chinese Embassy in the Netherlands denied it, the Embassy of Russia declined, and the U.S. Embassy agreed.',
+      [
+        ['Embassy of China', ['Chinese Embassy']],
+        ['Embassy of Russia', ['Embassy of Russia']],
+        ['Embassy of the United States', ['U.S. Embassy']],
+      ],
+    ],
+  ] as const)(
+    'names a body by its seat or by the state it represents, one name in both languages (%s)',
+    (language, text, expected) => {
+      expect(extractAgencies(text, language).map((e) => [e.name, e.mentions.map((m) => m.text)])).toEqual(expected);
+    },
+  );
+
+  it.each([
+    [
+      'de',
       'Die Bundesregierung hat eine Behörde für Krisen beauftragt, und einem Ministerium fehlen Mittel.',
       ['Bundesregierung'],
     ],

@@ -26,7 +26,7 @@ describe('reported speech by its grammar', () => {
     [
       'de, source: nach Angaben',
       `${DE_INTRO} Die Schadenssumme liegt nach Angaben der Staatsanwaltschaft Hamburg bei zwei Millionen Euro.`,
-      'indirect | Angaben der Staatsanwaltschaft Hamburg | Die Schadenssumme liegt nach Angaben der Staatsanwaltschaft Hamburg bei zwei Millionen Euro',
+      'indirect | Staatsanwaltschaft Hamburg | Die Schadenssumme liegt nach Angaben der Staatsanwaltschaft Hamburg bei zwei Millionen Euro',
     ],
     [
       'de, source: zufolge',
@@ -61,7 +61,7 @@ describe('reported speech by its grammar', () => {
     [
       'de, comparative frame',
       `${DE_INTRO} Wie die Staatsanwaltschaft Hamburg mitteilte, wurden zwei Verdächtige festgenommen.`,
-      'indirect | die Staatsanwaltschaft Hamburg | wurden zwei Verdächtige festgenommen',
+      'indirect | Staatsanwaltschaft Hamburg | wurden zwei Verdächtige festgenommen',
     ],
     [
       'en, comparative frame',

@@ -59,4 +59,11 @@ export const AGENCY_WORDS: AgencyWords['AGENCY_WORDS'] = {
   administrationWords: ['administration', 'Administration'],
   spacedAdministrationWords: ['administration', 'Administration'],
   variableWords: ['in', 'a', 'an', 'at', 'to'],
+  // English names its courts and police by jurisdiction before the head ("Dallas Police Department"): head nouns do.
+  seatHeads: [],
+  seatAbbreviations: {},
+  seatAdjectiveEnding: '',
+  missionHeads: { Embassy: 'Embassy', Consulate: 'Consulate' },
+  /** Countries whose English name takes "the" after a noun ("Embassy of the United States"). */
+  countriesNamedWithThe: ['US', 'GB', 'NL', 'PH', 'AE', 'BS', 'GM', 'CD', 'CG', 'CF', 'DO', 'CZ', 'MV', 'VA', 'KY'],
 };
