@@ -114,6 +114,16 @@ describe('query functions', () => {
     expect(formatSearch('Virenschutzprogramm*', hits)).toMatch(/2 documents for "Virenschutzprogramm\*"/);
   });
 
+  it('makes a place named in German and in English documents one entity, found by either name', async () => {
+    const places = await store.entities({ type: 'location' });
+    const russia = places.find((p) => p.name === 'Russia')!;
+    const washington = places.find((p) => p.name.startsWith('Washington'))!;
+    expect([russia.documents, washington.documents]).toEqual([3, 2]);
+    expect((await store.entities({ type: 'location', name: 'Russland' })).map((p) => p.id)).toEqual([russia.id]);
+    const details = await store.entity(washington.id);
+    expect(details.documents.map((d) => d.language).sort()).toEqual(['de', 'en']);
+  });
+
   it('entities filters by type and by any alias, in either language', async () => {
     const [commerce] = await store.entities({ name: 'Handelsministerium' });
     expect(commerce).toMatchObject({ type: 'agency', name: 'Department of Commerce', country: 'US', documents: 2 });
