@@ -115,6 +115,10 @@ const SPACED_ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.spacedAdminis
 const SEAT_HEADS = new Set(WORDS.flatMap((w) => w.seatHeads));
 const SEAT_ABBREVIATIONS = new Map(WORDS.flatMap((w) => Object.entries(w.seatAbbreviations)));
 const SEAT_ADJECTIVE_ENDINGS = [...new Set(WORDS.map((w) => w.seatAdjectiveEnding).filter(Boolean))];
+// The coordinators that join names, as the organization packs list them.
+const COORDINATORS = new Set(
+  PACK_LANGUAGES.flatMap((c) => LANGUAGE_PACKS[c].organizations.ORGANIZATION_WORDS.coordinators),
+);
 const MISSION_HEADS = new Map(WORDS.flatMap((w) => Object.entries(w.missionHeads)));
 /** Missions are named in English, whatever the text's language, so that one embassy is one entity. */
 const NAMED_WITH_THE = new Set(LANGUAGE_PACKS.en.agencies.AGENCY_WORDS.countriesNamedWithThe);
@@ -123,6 +127,8 @@ const NAMED_WITH_THE = new Set(LANGUAGE_PACKS.en.agencies.AGENCY_WORDS.countries
 interface NamedSpan extends TokenRange {
   name?: string;
   country?: string;
+  /** The span takes in a body the gazetteer found, whose mention it replaces. */
+  absorbs?: boolean;
 }
 
 /** A head noun without its genitive ending: "Verwaltungsgerichts" → "Verwaltungsgericht". */
@@ -231,13 +237,28 @@ function hasAgencyHead(tokens: readonly Token[], span: TokenRange): boolean {
  * Learned agencies by pattern, in the gaps the gazetteer left: "Private Sector Office", "Office of Public Affairs",
  * "Digitalministerium".
  */
-function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): TokenRange[] {
-  const spans: TokenRange[] = [];
+function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): NamedSpan[] {
+  const spans: NamedSpan[] = [];
   const free = (k: number) => k >= 0 && k < tokens.length && !covered[k];
   const nameWord = (k: number) =>
     free(k) && tokens[k]!.word && isCapitalized(tokens[k]!) && !ARTICLES.has(tokens[k]!.text.toLowerCase());
   // A name continues on the same line only.
   const sameLine = (k: number) => k < tokens.length && !tokens[k]!.newlineBefore;
+  /**
+   * "Senate Foreign Relations Committee", "Senate Committee on Commerce": a one-word body the gazetteer found right
+   * before a body's name names the body it belongs to, and is part of that name.
+   */
+  const bodyWordBefore = (i: number) => {
+    const before = tokens[i - 1];
+    return (
+      before !== undefined &&
+      before.word &&
+      isCapitalized(before) &&
+      covered[i - 1] === true &&
+      !(i >= 2 && covered[i - 2] && tokens[i - 2]!.word) &&
+      !tokens[i]!.newlineBefore
+    );
+  };
   let nameRunEnd = -1;
   let hyphenChainEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -262,12 +283,22 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Toke
     ) {
       let j = i + 2;
       let lastName = -1;
-      while (free(j) && !tokens[j]!.newlineBefore && (nameWord(j) || NAME_CONNECTORS.has(tokens[j]!.text))) {
-        if (nameWord(j)) lastName = j;
+      // "Committee on Commerce, Science and Transportation": a list goes on after a comma, and is part of the name
+      // only once a coordinator closes it ("Office of Public Affairs, Smith said" ends at "Affairs").
+      let listOpen = false;
+      while (
+        free(j) &&
+        !tokens[j]!.newlineBefore &&
+        (nameWord(j) || NAME_CONNECTORS.has(tokens[j]!.text) || (tokens[j]!.text === ',' && nameWord(j + 1)))
+      ) {
+        if (tokens[j]!.text === ',') listOpen = true;
+        else if (listOpen && COORDINATORS.has(tokens[j]!.text)) listOpen = false;
+        else if (nameWord(j) && !listOpen) lastName = j;
         j++;
       }
       if (lastName > i + 1) {
-        spans.push({ from: i, to: lastName + 1 });
+        const parent = bodyWordBefore(i);
+        spans.push({ from: parent ? i - 1 : i, to: lastName + 1, absorbs: parent || undefined });
         i = lastName;
         continue;
       }
@@ -286,7 +317,8 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Toke
       }
       const j = nameRunEnd;
       if (j > i && HEAD_NOUNS.has(tokens[j]!.text) && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {
-        spans.push({ from: i, to: j + 1 });
+        const parent = bodyWordBefore(i);
+        spans.push({ from: parent ? i - 1 : i, to: j + 1, absorbs: parent || undefined });
         i = j;
         continue;
       }
@@ -439,6 +471,10 @@ export function extractAgencies(
   for (const span of named) cover(span);
   const spans: NamedSpan[] = [...named, ...findPatternAgencies(tokens, covered)];
   for (const span of spans) {
+    if (span.absorbs) {
+      const inside = mentions.findIndex((m) => m.from >= span.from && m.to <= span.to);
+      if (inside >= 0) mentions.splice(inside, 1);
+    }
     // "die deutsche Behörde für Cybersicherheit, das Bundesamt …": a description of the agency that follows.
     if (describesNextAgency(tokens, span, mentions)) continue;
     const misnamed = CONTENT_WORDS_INDEX.get(contentWords(tokens, span));

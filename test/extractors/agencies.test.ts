@@ -195,6 +195,19 @@ describe('extractAgencies: learning what the gazetteer lacks', () => {
     ['en', 'Created by the Private Sector Office for partners.', 'Private Sector Office'],
     ['de', 'Die Biden-Harris-Administration hat das Verbot beschlossen.', 'Biden-Harris-Administration'],
     ['en', 'The Trump administration signed the order.', 'Trump administration'],
+    ['en', 'The Parliamentary Service confirmed the attack.', 'Parliamentary Service'],
+    [
+      'en',
+      'She chairs the Senate Committee on Commerce, Science and Transportation, which met today.',
+      'Senate Committee on Commerce, Science and Transportation',
+    ],
+    ['en', 'The Senate Foreign Relations Committee met on Tuesday.', 'Senate Foreign Relations Committee'],
+    [
+      'de',
+      'Der Ausschuss für Wirtschaft, Energie und Klimaschutz tagte am Montag.',
+      'Ausschuss für Wirtschaft, Energie und Klimaschutz',
+    ],
+    ['de', 'Die Behörde für Digitales, so Meier, prüfe den Fall.', 'Behörde für Digitales'],
   ] as const)('from a head noun (%s): %s', (language, text, name) => {
     expect(extractAgencies(text, language)).toEqual([expect.objectContaining({ name, origin: 'pattern' })]);
   });

@@ -101,6 +101,9 @@ export const AGENCY_WORDS: AgencyWords['AGENCY_WORDS'] = {
     'Bundesministerium',
     'Staatssekretariat',
     'Departement',
+    'Ausschuss',
+    'Dienst',
+    'Rat',
   ],
   headLinks: ['für', 'des', 'der'],
   /** "Biden-Administration", "Trump-Regierung": a head of government's name before these is a government. */
