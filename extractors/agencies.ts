@@ -133,7 +133,12 @@ interface NamedSpan extends TokenRange {
 
 /** A head noun without its genitive ending: "Verwaltungsgerichts" → "Verwaltungsgericht". */
 function seatHead(word: string): string | undefined {
-  for (const form of [word, word.replace(/e?s$/u, '')]) if (SEAT_HEADS.has(form)) return form;
+  if (SEAT_HEADS.has(word)) return word;
+  // Every token of every document comes here: the genitive is stripped only from words that can have one.
+  if (word.endsWith('s')) {
+    const stem = word.endsWith('es') && SEAT_HEADS.has(word.slice(0, -2)) ? word.slice(0, -2) : word.slice(0, -1);
+    if (SEAT_HEADS.has(stem)) return stem;
+  }
   return SEAT_ABBREVIATIONS.get(word);
 }
 

@@ -549,27 +549,32 @@ function* headDates(text: string, language: LanguageCode) {
   }
 }
 
-/**
- * The date a page labels as its own near the top: "Stand: 28.04.2022 19:01 Uhr", "Veröffentlicht am 3. Mai 2024",
- * "Last updated: June 20, 2024". It may refine a coarser date of the metadata.
- */
-export function findLabelledDate(text: string, language: LanguageCode): string | null {
-  for (const { date, before } of headDates(text, language)) if (PUBLISHED_CUE.test(before)) return date.value;
-  return null;
+/** The document's own dates a text gives near its top, each null where the text gives none. */
+export interface OwnDates {
+  /**
+   * The date a page labels as its own: "Stand: 28.04.2022 19:01 Uhr", "Veröffentlicht am 3. Mai 2024", "Last
+   * updated: June 20, 2024". It may refine a coarser date of the metadata.
+   */
+  labelled: string | null;
+  /**
+   * A dateline ("WASHINGTON, D.C., June 20, 2024 —", "Bonn, 15.03.2022 –") or a full date alone on a line: the
+   * document's date when its metadata has none.
+   */
+  dateline: string | null;
 }
 
-/**
- * The document's own date when its metadata has none: a dateline ("WASHINGTON, D.C., June 20, 2024 —",
- * "Bonn, 15.03.2022 –") or a full date alone on a line near the top. Only full dates with a written year count.
- */
-export function findDatelineDate(text: string, language: LanguageCode): string | null {
+/** The labelled date and the dateline near the top of a text, read in one pass. Only full dates with a year count. */
+export function findOwnDates(text: string, language: LanguageCode): OwnDates {
+  const own: OwnDates = { labelled: null, dateline: null };
   for (const { date, before, after } of headDates(text, language)) {
+    if (own.labelled === null && PUBLISHED_CUE.test(before)) own.labelled = date.value;
     // A place name (maybe with a state, maybe "(AP)") and a comma or dash before; a dash, period or line end after.
     const placeBefore =
       before === '' ||
       /^[\p{Lu}][\p{L}.' -]{1,40}(?:,\s*[\p{L}.' -]{1,20})?(?:\s*\([^)]{1,20}\))?\s*[,–—-]\s*$/u.test(before);
     const breakAfter = /^\s*(?:[–—-]|\.(?:\s|$)|$|\()/u.test(after);
-    if (placeBefore && breakAfter) return date.value;
+    if (own.dateline === null && placeBefore && breakAfter) own.dateline = date.value;
+    if (own.labelled !== null && own.dateline !== null) break;
   }
-  return null;
+  return own;
 }

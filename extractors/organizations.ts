@@ -198,8 +198,9 @@ export function extractOrganizations(
 
   // A stock ticker after a name makes it a company, as news agencies write them: "Huawei Technologies Co (HWT.UL)",
   // "China Unicom [0762.HK]".
-  const unitEndingAt = new Map(units.map((unit, i) => [unit.end, i]));
+  let unitEndingAt: Map<number, number> | null = null;
   for (const m of text.matchAll(TICKER)) {
+    unitEndingAt ??= new Map(units.map((unit, i) => [unit.end, i]));
     const u = unitEndingAt.get(m.index);
     if (u === undefined) continue;
     const from = nameRunBefore(units, u + 1);

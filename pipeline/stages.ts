@@ -7,7 +7,7 @@ import {
   emptyAnalysis,
   withValidFindings,
 } from '../extractors/analysis.js';
-import { extractDates, findDatelineDate, findLabelledDate } from '../extractors/dates.js';
+import { extractDates, findOwnDates } from '../extractors/dates.js';
 import { resolveEntities } from '../extractors/entities.js';
 import { detectParagraphLanguages, documentLanguage } from '../extractors/language.js';
 import { minhashSignature } from '../extractors/minhash.js';
@@ -75,12 +75,11 @@ export const STAGES: readonly Stage[] = [
     reads: ['language'],
     adds: 'published',
     run: (doc) => {
-      const language = doc.language?.code ?? 'und';
-      const labelled = findLabelledDate(doc.text, language);
+      const { labelled, dateline } = findOwnDates(doc.text, doc.language?.code ?? 'und');
       const declared = doc.declaredPublished;
       // A header's month ("2022-04") is refined by the page's own day ("Stand: 28.04.2022"), never contradicted.
       if (declared) return labelled?.startsWith(`${declared.value}-`) ? { value: labelled, source: 'text' } : declared;
-      const value = labelled ?? findDatelineDate(doc.text, language);
+      const value = labelled ?? dateline;
       return value ? { value, source: 'text' } : null;
     },
   }),

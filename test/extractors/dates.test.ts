@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidIsoPrefix } from '../../corpus/normalize.js';
-import { extractDates, findDatelineDate, findLabelledDate } from '../../extractors/dates.js';
+import { extractDates, findOwnDates } from '../../extractors/dates.js';
 
 const values = (text: string, language: 'de' | 'en', published: string | null = '2024-06-21') =>
   extractDates(text, language, { published }).map((d) => [d.text, d.value]);
@@ -211,7 +211,7 @@ describe('extractDates: properties', () => {
   });
 });
 
-describe('findDatelineDate', () => {
+describe('findOwnDates: the dateline', () => {
   it.each([
     ['en', 'Commerce bans software\n\nWASHINGTON, D.C., June 20, 2024 — The department announced a ban.', '2024-06-20'],
     ['de', 'BSI warnt\n\nBonn, 15.03.2022 – Das Bundesamt warnt vor Kaspersky.', '2022-03-15'],
@@ -222,11 +222,11 @@ describe('findDatelineDate', () => {
     ['de', 'Die Regierung will ab dem 1. Januar 2026 kritische Teile untersagen.', null],
     ['en', 'The ban, announced on June 20, 2024, takes effect in July.', null],
   ] as const)('%s: %j → %s', (language, text, expected) => {
-    expect(findDatelineDate(text, language)).toBe(expected);
+    expect(findOwnDates(text, language).dateline).toBe(expected);
   });
 });
 
-describe('findLabelledDate', () => {
+describe('findOwnDates: the labelled date', () => {
   it.each([
     ['de', 'Gericht bestätigt Warnung Stand: 28.04.2022 19:01 Uhr\n\nDas Gericht hat entschieden.', '2022-04-28'],
     ['de', 'Neue Regeln für Behörden\nVeröffentlicht am 3. Mai 2024\nDas Ministerium teilte mit.', '2024-05-03'],
@@ -235,6 +235,6 @@ describe('findLabelledDate', () => {
     ['de', 'Der Stand der Technik vom 3. Mai 2024 gilt weiter.', null],
     ['en', 'The rule was updated on June 21, 2024, after the hearing.', null],
   ] as const)('%s: %j → %s', (language, text, expected) => {
-    expect(findLabelledDate(text, language)).toBe(expected);
+    expect(findOwnDates(text, language).labelled).toBe(expected);
   });
 });
