@@ -472,9 +472,19 @@ export function extractAgencies(
     }
   }
   const learnedByName = new Map<string, LearnedAgency>();
+  /**
+   * "U.S. Air Force", "US-Digitalministerium": a country written as a name or acronym before a learned body is part
+   * of its name and gives its country; an adjective in lowercase ("das russische Digitalministerium") is not.
+   */
+  const withCountryPrefix = (span: NamedSpan): NamedSpan => {
+    const cue = adjacentCue(tokens, span);
+    if (!cue || cue.from >= span.from || cue.to !== span.to || !isCapitalized(tokens[cue.from]!)) return span;
+    if (tokens.slice(cue.from, span.from).some((_, k) => covered[cue.from + k])) return span;
+    return { ...span, from: cue.from, country: cue.country };
+  };
   const named = findSeatAndMissionAgencies(tokens, covered);
   for (const span of named) cover(span);
-  const spans: NamedSpan[] = [...named, ...findPatternAgencies(tokens, covered)];
+  const spans: NamedSpan[] = [...named, ...findPatternAgencies(tokens, covered).map(withCountryPrefix)];
   for (const span of spans) {
     if (span.absorbs) {
       const inside = mentions.findIndex((m) => m.from >= span.from && m.to <= span.to);

@@ -196,6 +196,7 @@ describe('extractAgencies: learning what the gazetteer lacks', () => {
     ['de', 'Die Biden-Harris-Administration hat das Verbot beschlossen.', 'Biden-Harris-Administration'],
     ['en', 'The Trump administration signed the order.', 'Trump administration'],
     ['en', 'The Parliamentary Service confirmed the attack.', 'Parliamentary Service'],
+    ['en', 'The U.S. Air Force grounded the drones.', 'U.S. Air Force'],
     [
       'en',
       'She chairs the Senate Committee on Commerce, Science and Transportation, which met today.',
