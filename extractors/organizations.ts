@@ -1,6 +1,6 @@
 import type { EntityFinding, Mention } from './entities.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import { ENGLISH_ORGANIZATION_NAMES, GERMAN_NOUN_FORMS, isCommonWord } from './lexicons.js';
+import { ENGLISH_ORGANIZATION_NAMES, GERMAN_NOUN_FORMS, isCommonWord, isFirstName } from './lexicons.js';
 import { Coverage } from './coverage.js';
 import { findDefinitions } from './definitions.js';
 import {
@@ -52,6 +52,8 @@ const GAZETTEER = new PhraseMatcher<OrganizationEntry>(
     }
   })(),
 );
+
+const CREDIT_LABELS = new Set(WORDS.flatMap((w) => w.creditLabels));
 
 /** Abbreviations and legal forms compromise also tags as organizations ("dept", "inc"): no names. */
 const NOT_NAMES = new Set(
@@ -194,6 +196,37 @@ export function extractOrganizations(
       origin: 'legal-form',
       base: text.slice(units[u + 1]!.start, units[to - 1]!.end),
     });
+  }
+
+  // Credit lines: "Foto: Anna Muster/EPA-EFE", "Photo: Getty Images", "Quelle: Keystone-SDA". The agencies stand after
+  // the photographer and a slash; a credit without a slash names an agency unless it begins with a given name.
+  for (let u = 0; u + 2 < units.length; u++) {
+    if (!CREDIT_LABELS.has(units[u]!.text) || units[u + 1]!.text !== ':') continue;
+    const segments: Array<[number, number]> = [];
+    let from = u + 2;
+    let to = from;
+    for (; to < units.length && !(to > from && tokens[units[to]!.from]!.newlineBefore); to++) {
+      const unit = units[to]!;
+      if (unit.text === '/') {
+        segments.push([from, to]);
+        from = to + 1;
+      } else if (!unit.word || to - from >= 3) break;
+    }
+    segments.push([from, to]);
+    for (const [i, [a, b]] of segments.entries()) {
+      if (b <= a || (i === 0 && (segments.length > 1 || isFirstName(units[a]!.text)))) continue;
+      // A name of capitalized words, or one lowercase word an agency writes itself ("dpa"): not a caption.
+      const name = units.slice(a, b);
+      const lowercaseAgency = b - a === 1 && /^\p{Ll}{2,6}$/u.test(name[0]!.text) && !isCommonWord(name[0]!.text);
+      if (!lowercaseAgency && !name.every(isOrganizationWord)) continue;
+      candidates.push({
+        name: text.slice(units[a]!.start, units[b - 1]!.end),
+        ...span(a, b),
+        origin: 'pattern',
+        base: null,
+      });
+    }
+    u = to - 1;
   }
 
   // A stock ticker after a name makes it a company, as news agencies write them: "Huawei Technologies Co (HWT.UL)",

@@ -148,6 +148,8 @@ export interface OrganizationWords {
     coordinators: Words;
     /** Small words that join the words of a company's name ("Bundesverband der Deutschen Industrie"); `&` always. */
     nameConnectors: Words;
+    /** Labels of a credit line, before a colon ("Foto: Anna Muster/dpa", "Photo: Getty Images"). */
+    creditLabels: Words;
   };
 }
 

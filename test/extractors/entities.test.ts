@@ -168,6 +168,25 @@ describe('organizations', () => {
     },
   );
 
+  it.each([
+    [
+      'de',
+      'Das Amt warnt vor der Lücke.\nFoto: Anna Beispiel/EPA-EFE\nQuelle: Keystone-SDA\nBild: Wie die Angreifer vorgingen',
+      ['EPA-EFE', 'Keystone-SDA'],
+    ],
+    [
+      'en',
+      'The agency warned of the flaw.\nPhoto: Getty Images\nSource: the agency itself\nPhoto: John Example',
+      ['Getty Images'],
+    ],
+  ])('%s: reads the agencies of a credit line, not its photographer or a caption', (language, text, expected) => {
+    expect(
+      entities(text, language as LanguageCode)
+        .filter((e) => e.type !== 'person')
+        .map((e) => e.name),
+    ).toEqual(expected);
+  });
+
   it('gives a bare name to the company named with its legal form, one entity', () => {
     const text =
       'Kaspersky Lab, Inc. ist betroffen. Kaspersky Lab bestreitet die Vorwürfe, und Kaspersky kündigte Widerspruch an.';

@@ -152,4 +152,5 @@ export const ORGANIZATION_WORDS: OrganizationWords['ORGANIZATION_WORDS'] = {
   ],
   coordinators: ['und', 'sowie', 'oder'],
   nameConnectors: ['für', 'und', 'der', 'des'],
+  creditLabels: ['Foto', 'Fotos', 'Bild', 'Bilder', 'Quelle', 'Titelbild'],
 };
