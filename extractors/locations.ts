@@ -109,8 +109,8 @@ const ambiguousRegion = (name: string) =>
 /** The entity key of a country as a place: one per ISO code, whatever language names it. */
 export const countryLocationKey = (code: string) => `location:country:${code}`;
 
-const PLACES = new PhraseMatcher<Place>(
-  (function* () {
+const PLACE_PHRASES = [
+  ...(function* () {
     const countryPlace = (code: string): Place => ({
       key: countryLocationKey(code),
       name: '',
@@ -179,7 +179,12 @@ const PLACES = new PhraseMatcher<Place>(
       if (place) yield { phrase: exonym, payload: { ...place, ambiguous: ambiguousName(exonym) }, exact: true };
     }
   })(),
-);
+];
+const PLACES = new PhraseMatcher<Place>(PLACE_PHRASES);
+const NAMED_PLACES = new Set(PLACE_PHRASES.map((p) => p.phrase));
+
+/** Whether a word or phrase, as written, names a country, region or city the gazetteers know ("Nordrhein-Westfalen"). */
+export const isPlaceName = (name: string) => NAMED_PLACES.has(name) || PLACE_NAMES.has(name);
 
 /** The text starts a paragraph with the place, in capitals or before a dash or bracket: "BERLIN (dpa-AFX) -". */
 function isDateline(tokens: readonly Token[], from: number, to: number): boolean {

@@ -10,6 +10,7 @@ import {
   THREAT_ACTOR_FAMILIES,
   type OrganizationEntry,
 } from './lang/gazetteer/organizations.js';
+import { isPlaceName } from './locations.js';
 import { isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js';
 import { isNameWord, toUnits, type Unit } from './units.js';
 
@@ -54,6 +55,9 @@ const GAZETTEER = new PhraseMatcher<OrganizationEntry>(
 );
 
 const CREDIT_LABELS = new Set(WORDS.flatMap((w) => w.creditLabels));
+const SEAT_HEAD_ENDINGS = WORDS.flatMap((w) => w.seatHeadEndings);
+/** An inflected adjective before a body's head ("Medizinische", "Medizinischen"). */
+const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:e|en|er|es)$/u;
 
 /** Abbreviations and legal forms compromise also tags as organizations ("dept", "inc"): no names. */
 const NOT_NAMES = new Set(
@@ -227,6 +231,32 @@ export function extractOrganizations(
       });
     }
     u = to - 1;
+  }
+
+  // Bodies named by their seat: "Verbraucherzentrale Nordrhein-Westfalen", "Medizinische Hochschule Hannover",
+  // "Universität Hamburg".
+  for (let u = 0; u + 1 < units.length; u++) {
+    const head = units[u]!;
+    const seat = units[u + 1]!;
+    const lower = head.text.toLowerCase();
+    if (!head.word || !isCapitalized(tokens[head.from]!) || seat.sentenceStart || tokens[seat.from]!.newlineBefore)
+      continue;
+    if (!SEAT_HEAD_ENDINGS.some((ending) => lower.endsWith(ending)) || !isPlaceName(seat.text)) continue;
+    // One word before the head belongs to the name: an adjective ("Medizinische Hochschule Hannover") or a name
+    // ("Trinity College Dublin"), but not a word that starts the sentence.
+    const before = units[u - 1];
+    const joined =
+      before !== undefined &&
+      !CAPITALIZED_ARTICLES.has(before.text) &&
+      (ADJECTIVE.test(before.text) || (isOrganizationWord(before) && !before.sentenceStart));
+    const from = joined ? u - 1 : u;
+    candidates.push({
+      name: text.slice(units[from]!.start, seat.end),
+      ...span(from, u + 2),
+      origin: 'pattern',
+      base: null,
+    });
+    u++;
   }
 
   // A stock ticker after a name makes it a company, as news agencies write them: "Huawei Technologies Co (HWT.UL)",

@@ -150,6 +150,8 @@ export interface OrganizationWords {
     nameConnectors: Words;
     /** Labels of a credit line, before a colon ("Foto: Anna Muster/dpa", "Photo: Getty Images"). */
     creditLabels: Words;
+    /** Endings of bodies named by their seat ("Verbraucherzentrale Nordrhein-Westfalen", "Universität Hamburg"). */
+    seatHeadEndings: Words;
   };
 }
 

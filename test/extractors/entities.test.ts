@@ -187,6 +187,21 @@ describe('organizations', () => {
     ).toEqual(expected);
   });
 
+  it.each([
+    [
+      'de',
+      'Die Verbraucherzentrale Nordrhein-Westfalen und die Medizinische Hochschule Hannover warnen; Cooper Berlin nicht.',
+      ['Verbraucherzentrale Nordrhein-Westfalen', 'Medizinische Hochschule Hannover'],
+    ],
+    [
+      'en',
+      'Researchers at Trinity College Dublin and the Mercy Hospital Cork agreed; Cooper London did not.',
+      ['Trinity College Dublin', 'Mercy Hospital Cork'],
+    ],
+  ])('%s: reads a body named by its seat, over the place', (language, text, expected) => {
+    expect(names(text, language as LanguageCode, 'organization')).toEqual(expected);
+  });
+
   it('gives a bare name to the company named with its legal form, one entity', () => {
     const text =
       'Kaspersky Lab, Inc. ist betroffen. Kaspersky Lab bestreitet die Vorwürfe, und Kaspersky kündigte Widerspruch an.';
@@ -271,7 +286,7 @@ describe('resolveEntities', () => {
     const found = entities(text, 'de');
     expect(found.map((e) => `${e.type}:${e.name}`)).toEqual([
       'organization:Hasso-Plattner-Institut',
-      'location:Nordrhein-Westfalen',
+      'organization:Verbraucherzentrale Nordrhein-Westfalen',
       'location:France',
     ]);
   });

@@ -124,4 +124,5 @@ export const ORGANIZATION_WORDS: OrganizationWords['ORGANIZATION_WORDS'] = {
   coordinators: ['and', 'or'],
   nameConnectors: ['of', 'for', 'and'],
   creditLabels: ['Photo', 'Photos', 'Image', 'Picture', 'Source', 'Credit'],
+  seatHeadEndings: ['university', 'museum', 'college', 'hospital', 'library', 'theatre', 'theater'],
 };
