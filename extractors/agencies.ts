@@ -131,16 +131,11 @@ interface NamedSpan extends TokenRange {
   absorbs?: boolean;
 }
 
-/** A head noun without its genitive ending: "Verwaltungsgerichts" → "Verwaltungsgericht". */
-function seatHead(word: string): string | undefined {
-  if (SEAT_HEADS.has(word)) return word;
-  // Every token of every document comes here: the genitive is stripped only from words that can have one.
-  if (word.endsWith('s')) {
-    const stem = word.endsWith('es') && SEAT_HEADS.has(word.slice(0, -2)) ? word.slice(0, -2) : word.slice(0, -1);
-    if (SEAT_HEADS.has(stem)) return stem;
-  }
-  return SEAT_ABBREVIATIONS.get(word);
-}
+/** Each seat head and abbreviation as a text may write it, genitives included → the head ("VG" → "Verwaltungsgericht"). */
+const SEAT_HEAD_FORMS = new Map([
+  ...[...SEAT_HEADS].flatMap((head) => [head, `${head}s`, `${head}es`].map((form) => [form, head] as const)),
+  ...SEAT_ABBREVIATIONS,
+]);
 
 /** The place a word names as a seat, itself ("Köln") or by its adjective ("Kölner"); places only. */
 function seatOf(token: Token | undefined, adjective: boolean): string | null {
@@ -163,7 +158,7 @@ function findSeatAndMissionAgencies(tokens: readonly Token[], covered: boolean[]
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!free(i) || !t.word) continue;
-    const head = seatHead(t.text);
+    const head = SEAT_HEAD_FORMS.get(t.text);
     if (head) {
       const after = free(i + 1) && !tokens[i + 1]!.newlineBefore ? seatOf(tokens[i + 1], false) : null;
       const before = !SEAT_ABBREVIATIONS.has(t.text) && free(i - 1) ? seatOf(tokens[i - 1], true) : null;

@@ -44,18 +44,9 @@ const CAPITALIZED_ARTICLES = new Set(ARTICLES.map((a) => a[0]!.toUpperCase() + a
 /** Words that join a company's name: the languages' own, and "&" in any ("AT&T", "Wülfing & Sohn"). */
 const CONNECTORS = new Set(['&', ...WORDS.flatMap((w) => w.nameConnectors)]);
 
-const GAZETTEER = new PhraseMatcher<OrganizationEntry>(
-  (function* () {
-    for (const entry of ORGANIZATIONS) {
-      yield { phrase: entry.name, payload: entry, exact: /^\p{Lu}+$/u.test(entry.name) };
-      for (const form of entry.forms ?? []) yield { phrase: form, payload: entry };
-      for (const acronym of entry.acronyms ?? []) yield { phrase: acronym, payload: entry, exact: true };
-    }
-  })(),
-);
-
 const CREDIT_LABELS = new Set(WORDS.flatMap((w) => w.creditLabels));
-const SEAT_HEAD_ENDINGS = WORDS.flatMap((w) => w.seatHeadEndings);
+/** A word ending as a body named by its seat does ("Verbraucherzentrale", "Universität", "College"). */
+const SEAT_HEAD = new RegExp(`(?:${WORDS.flatMap((w) => w.seatHeadEndings).join('|')})$`, 'iu');
 /** An inflected adjective before a body's head ("Medizinische", "Medizinischen"). */
 const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:e|en|er|es)$/u;
 
@@ -68,11 +59,19 @@ const NOT_NAMES = new Set(
 );
 
 /**
- * Organizations compromise's lexicon knows ("BASF", "Cloudflare", "Associated Press"), beside the gazetteer.
- * compromise tags each word once, so its English reading is the organization; abbreviations are left out.
+ * The gazetteer's entries and the organizations of compromise's lexicon ("BASF", "Cloudflare", "Associated Press";
+ * compromise tags each word once, so its English reading is the organization) in one matcher, so that one pass finds
+ * both; a lexicon name is a string, an entry an object.
  */
-const LEXICON = new PhraseMatcher<string>(
-  ENGLISH_ORGANIZATION_NAMES.filter((name) => !NOT_NAMES.has(name)).map((name) => ({ phrase: name, payload: name })),
+const GAZETTEER = new PhraseMatcher<OrganizationEntry | string>(
+  (function* () {
+    for (const entry of ORGANIZATIONS) {
+      yield { phrase: entry.name, payload: entry, exact: /^\p{Lu}+$/u.test(entry.name) };
+      for (const form of entry.forms ?? []) yield { phrase: form, payload: entry };
+      for (const acronym of entry.acronyms ?? []) yield { phrase: acronym, payload: entry, exact: true };
+    }
+    for (const name of ENGLISH_ORGANIZATION_NAMES) if (!NOT_NAMES.has(name)) yield { phrase: name, payload: name };
+  })(),
 );
 
 /** A name lowercased as written and with a genitive ending: "toyota", "toyotas", "toyota's", "toyota’s". */
@@ -81,8 +80,8 @@ const withGenitive = (name: string) => {
   return [lower, `${lower}s`, `${lower}es`, `${lower}'s`, `${lower}’s`];
 };
 
-/** A bracketed exchange code after a name, with the spaces before it: " (HWT.UL)", " [0728.HK]", " [IFXGn.DE]". */
-const TICKER = /\s*[([][A-Z0-9][A-Za-z0-9_]{0,7}\.[A-Z]{1,3}[)\]]/g;
+/** A bracketed exchange code after a name: "(HWT.UL)", "[0728.HK]", "[IFXGn.DE]". */
+const TICKER = /[([][A-Z0-9][A-Za-z0-9_]{0,7}\.[A-Z]{1,3}[)\]]/g;
 
 /**
  * A unit that can be part of an organization's name: "Kaspersky", "ByteDance", "ZTE", "dpa-AFX", "Plattner-Institut";
@@ -205,7 +204,7 @@ export function extractOrganizations(
   // Credit lines: "Foto: Anna Muster/EPA-EFE", "Photo: Getty Images", "Quelle: Keystone-SDA". The agencies stand after
   // the photographer and a slash; a credit without a slash names an agency unless it begins with a given name.
   for (let u = 0; u + 2 < units.length; u++) {
-    if (!CREDIT_LABELS.has(units[u]!.text) || units[u + 1]!.text !== ':') continue;
+    if (units[u + 1]!.text !== ':' || !CREDIT_LABELS.has(units[u]!.text)) continue;
     const segments: Array<[number, number]> = [];
     let from = u + 2;
     let to = from;
@@ -238,10 +237,9 @@ export function extractOrganizations(
   for (let u = 0; u + 1 < units.length; u++) {
     const head = units[u]!;
     const seat = units[u + 1]!;
-    const lower = head.text.toLowerCase();
-    if (!head.word || !isCapitalized(tokens[head.from]!) || seat.sentenceStart || tokens[seat.from]!.newlineBefore)
-      continue;
-    if (!SEAT_HEAD_ENDINGS.some((ending) => lower.endsWith(ending)) || !isPlaceName(seat.text)) continue;
+    if (!head.word || seat.sentenceStart || tokens[seat.from]!.newlineBefore) continue;
+    // Every unit comes here: one pattern test rules most out before the places are read.
+    if (!SEAT_HEAD.test(head.text) || !isCapitalized(tokens[head.from]!) || !isPlaceName(seat.text)) continue;
     // One word before the head belongs to the name: an adjective ("Medizinische Hochschule Hannover") or a name
     // ("Trinity College Dublin"), but not a word that starts the sentence.
     const before = units[u - 1];
@@ -264,7 +262,9 @@ export function extractOrganizations(
   let unitEndingAt: Map<number, number> | null = null;
   for (const m of text.matchAll(TICKER)) {
     unitEndingAt ??= new Map(units.map((unit, i) => [unit.end, i]));
-    const u = unitEndingAt.get(m.index);
+    let end = m.index;
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    const u = unitEndingAt.get(end);
     if (u === undefined) continue;
     const from = nameRunBefore(units, u + 1);
     if (from <= u)
@@ -276,28 +276,25 @@ export function extractOrganizations(
       });
   }
 
-  // 2. The gazetteer, capitalized as names are ("dpa" and "heise" only as the organizations write themselves).
+  // 2. The gazetteer, capitalized as names are ("dpa" and "heise" only as the organizations write themselves), and
+  // compromise's organizations.
   for (const match of GAZETTEER.findAll(tokens)) {
-    const entry = match.payloads[0]!;
     const start = tokens[match.from]!.start;
     const end = tokens[match.to - 1]!.end;
     const surface = text.slice(start, end);
     // "000063.SZ", "HWT.UL": a part of a dotted code is no name.
     const before = tokens[match.from - 1];
     if (before?.text === '.' && before.end === start && tokens[match.from - 2]?.end === before.start) continue;
-    const names = [entry.name, ...(entry.forms ?? []), ...(entry.acronyms ?? [])];
-    if (!isCapitalized(tokens[match.from]!) && !names.includes(surface)) continue;
-    // A one-word name takes a genitive at most: "Spiegeln" is the noun, not "Spiegel".
-    if (match.to - match.from === 1 && !names.some((n) => withGenitive(n).includes(surface.toLowerCase()))) continue;
-    candidates.push({ name: entry.name, start, end, origin: 'gazetteer', base: null });
-  }
-
-  // compromise's organizations, capitalized as names are.
-  for (const match of LEXICON.findAll(tokens)) {
-    const name = match.payloads[0]!;
-    const start = tokens[match.from]!.start;
-    const end = tokens[match.to - 1]!.end;
-    const surface = text.slice(start, end);
+    const entry = match.payloads.find((p): p is OrganizationEntry => typeof p !== 'string');
+    if (entry) {
+      const names = [entry.name, ...(entry.forms ?? []), ...(entry.acronyms ?? [])];
+      if (!isCapitalized(tokens[match.from]!) && !names.includes(surface)) continue;
+      // A one-word name takes a genitive at most: "Spiegeln" is the noun, not "Spiegel".
+      if (match.to - match.from === 1 && !names.some((n) => withGenitive(n).includes(surface.toLowerCase()))) continue;
+      candidates.push({ name: entry.name, start, end, origin: 'gazetteer', base: null });
+      continue;
+    }
+    const name = match.payloads[0] as string;
     // A short name ("BP", "LG") or one that is also a German word ("Amt", "Mobil") counts in capitals only.
     const capitalsOnly = name.length <= 3 || (!/\s/.test(name) && GERMAN_NOUN_FORMS.has(name));
     if (!isCapitalized(tokens[match.from]!) || (capitalsOnly && surface !== surface.toUpperCase())) continue;
