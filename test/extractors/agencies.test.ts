@@ -251,6 +251,7 @@ describe('extractAgencies: learning what the gazetteer lacks', () => {
       ['Bundesregierung'],
     ],
     ['en', 'The National Defense Authorization Act (NDAA) bans the software.', []],
+    ['de', 'Nach 24 Stunden Dienst bat der Pfleger Kollegen um Rat.', []],
     [
       'de',
       'Die deutsche Behörde für Cybersicherheit, das BSI, warnt.',

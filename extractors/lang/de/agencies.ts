@@ -102,8 +102,6 @@ export const AGENCY_WORDS: AgencyWords['AGENCY_WORDS'] = {
     'Staatssekretariat',
     'Departement',
     'Ausschuss',
-    'Dienst',
-    'Rat',
   ],
   headLinks: ['für', 'des', 'der'],
   /** "Biden-Administration", "Trump-Regierung": a head of government's name before these is a government. */
