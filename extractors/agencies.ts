@@ -474,7 +474,7 @@ export function extractAgencies(
   const withCountryPrefix = (span: NamedSpan): NamedSpan => {
     const cue = adjacentCue(tokens, span);
     if (!cue || cue.from >= span.from || cue.to !== span.to || !isCapitalized(tokens[cue.from]!)) return span;
-    if (tokens.slice(cue.from, span.from).some((_, k) => covered[cue.from + k])) return span;
+    if (covered.slice(cue.from, span.from).some(Boolean)) return span;
     return { ...span, from: cue.from, country: cue.country };
   };
   const named = findSeatAndMissionAgencies(tokens, covered);

@@ -75,8 +75,10 @@ export const STAGES: readonly Stage[] = [
     reads: ['language'],
     adds: 'published',
     run: (doc) => {
-      const { labelled, dateline } = findOwnDates(doc.text, doc.language?.code ?? 'und');
       const declared = doc.declaredPublished;
+      // A declared day is as precise as a date gets: the page is not read for one.
+      if (declared && /^\d{4}-\d{2}-\d{2}$/.test(declared.value)) return declared;
+      const { labelled, dateline } = findOwnDates(doc.text, doc.language?.code ?? 'und');
       // A header's month ("2022-04") is refined by the page's own day ("Stand: 28.04.2022"), never contradicted.
       if (declared) return labelled?.startsWith(`${declared.value}-`) ? { value: labelled, source: 'text' } : declared;
       const value = labelled ?? dateline;
