@@ -11,7 +11,7 @@ import {
   KnowledgeBaseRefusedError,
   KnowledgeBaseUnavailableError,
 } from '../output/knowledge-base.js';
-import { openKnowledgeBaseReader } from '../output/open.js';
+import { isPostgresUrl, openKnowledgeBaseReader } from '../output/open.js';
 import { calendarDateProblem } from './date-argument.js';
 import { QueryError, type QuoteFilters } from '../output/records.js';
 import {
@@ -29,7 +29,10 @@ import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 
 // Commands that extract load the extractors (about two seconds of lexicons) when they run, so queries start at once.
 const VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const DEFAULT_DB = 'advisory-kb.sqlite';
+/** A PostgreSQL URL in DATABASE_URL (the variable's usual name) is the default knowledge base; else an SQLite file. */
+const DEFAULT_DB = process.env['DATABASE_URL'] || 'advisory-kb.sqlite';
+const DB_HELP =
+  'knowledge base: an SQLite file, or a postgres:// URL (default: $DATABASE_URL, else advisory-kb.sqlite)';
 /** Outcomes of input that could be read: an import with none of them read nothing. */
 const READ_STATUSES = new Set<string>(['imported', 'duplicate', 'unchanged', 'degraded']);
 
@@ -56,7 +59,7 @@ program
   .command('import')
   .description('import files and folders (recursively) into the knowledge base')
   .argument('<paths...>', 'files or folders: .txt .md .html .json .jsonl')
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--db <file|url>', DB_HELP, DEFAULT_DB)
   .option('--workers <n>', 'extraction worker threads (0: in the main thread)', positiveInteger)
   .option(
     '--max-file-mb <n>',
@@ -66,11 +69,19 @@ program
   )
   .option('--json', 'print the summary as JSON')
   .option('--no-progress', 'no progress bar')
+  .option(
+    '--queue <url>',
+    'enqueue the files on this Redis (redis://host:port) for `advisory-kb worker` processes, wait for them, and summarize; --db must be a postgres:// URL',
+  )
   .action(
     async (
       paths: string[],
-      options: { db: string; workers?: number; maxFileMb: number; json?: boolean; progress: boolean },
+      options: { db: string; workers?: number; maxFileMb: number; json?: boolean; progress: boolean; queue?: string },
     ) => {
+      if (options.queue && !isPostgresUrl(options.db))
+        throw new CommandError(
+          `--queue needs a knowledge base every worker can write: give --db postgres://… (or set DATABASE_URL), not ${options.db}`,
+        );
       const bar =
         options.progress && !options.json && process.stderr.isTTY
           ? new cliProgress.SingleBar(
@@ -98,22 +109,36 @@ program
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
-      const { runImport } = await import('./runner.js');
-      const summary = await runImport(paths, {
-        db: options.db,
-        workers: options.workers,
-        maxFileBytes: options.maxFileMb * 1024 * 1024,
-        toolVersion: VERSION,
-        signal: interrupt.signal,
-        onWait: () =>
-          process.stderr.write(`advisory-kb: another import into ${options.db} is running; waiting for it to finish\n`),
-        onProgress: ({ done, total, path }) => {
-          if (!bar || signalled) return;
-          if (!started) bar.setTotal(total);
-          started = true;
-          bar.update(done, { file: path.length > 40 ? '…' + path.slice(-39) : path });
-        },
-      });
+      const onProgress = ({ done, total, path }: { done: number; total: number; path: string }) => {
+        if (!bar || signalled) return;
+        if (!started) bar.setTotal(total);
+        started = true;
+        bar.update(done, { file: path.length > 40 ? '…' + path.slice(-39) : path });
+      };
+      const summary = options.queue
+        ? await (
+            await import('./queue.js')
+          ).enqueueImport(paths, {
+            queue: options.queue,
+            db: options.db,
+            toolVersion: VERSION,
+            signal: interrupt.signal,
+            onProgress,
+          })
+        : await (
+            await import('./runner.js')
+          ).runImport(paths, {
+            db: options.db,
+            workers: options.workers,
+            maxFileBytes: options.maxFileMb * 1024 * 1024,
+            toolVersion: VERSION,
+            signal: interrupt.signal,
+            onWait: () =>
+              process.stderr.write(
+                `advisory-kb: another import into ${options.db} is running; waiting for it to finish\n`,
+              ),
+            onProgress,
+          });
       bar?.stop();
       const store = await openKnowledgeBaseReader(options.db);
       const counts = await store.counts();
@@ -153,9 +178,50 @@ program
   );
 
 program
+  .command('worker')
+  .description(
+    'take import jobs from a Redis queue (see import --queue) and write them into a PostgreSQL knowledge base, until Ctrl-C',
+  )
+  .requiredOption('--queue <url>', 'the Redis the import enqueued on (redis://host:port)')
+  .option('--db <url>', 'the PostgreSQL knowledge base (default: $DATABASE_URL)', process.env['DATABASE_URL'])
+  .option('--workers <n>', 'extraction threads (0: in the main thread; default: one per core)', positiveInteger)
+  .option('--concurrency <n>', 'jobs in progress at once (default: twice the threads)', positiveInteger)
+  .option(
+    '--lock-seconds <n>',
+    'how long a job stays claimed by a worker that stopped answering before another takes it',
+    positiveInteger,
+    30,
+  )
+  .action(
+    async (options: { queue: string; db?: string; workers?: number; concurrency?: number; lockSeconds: number }) => {
+      if (!options.db || !isPostgresUrl(options.db))
+        throw new CommandError(
+          'worker needs --db postgres://… (or DATABASE_URL): the knowledge base every worker writes',
+        );
+      const stop = new AbortController();
+      const onSignal = () => {
+        process.stderr.write('advisory-kb worker: finishing the jobs in progress…\n');
+        stop.abort();
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const { runWorker } = await import('./queue.js');
+      process.stderr.write(`advisory-kb worker: taking jobs from ${options.queue}\n`);
+      await runWorker({
+        queue: options.queue,
+        db: options.db,
+        workers: options.workers,
+        concurrency: options.concurrency || undefined,
+        lockSeconds: options.lockSeconds || 30,
+        signal: stop.signal,
+      });
+    },
+  );
+
+program
   .command('export')
   .description('write the knowledge base: JSON records per document (contract: export-v1), a STIX 2.1 bundle, or CSV')
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--db <file|url>', DB_HELP, DEFAULT_DB)
   .option(
     '--format <format>',
     'jsonl (one record per line), json (an array), stix (a STIX 2.1 bundle) or csv (one file per table, into --out DIR)',
@@ -178,7 +244,7 @@ program
   .description(
     'counts of the knowledge base: documents by language, entities by type, quotes, duplicates, skipped files',
   )
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--db <file|url>', DB_HELP, DEFAULT_DB)
   .option('--json', 'print as JSON')
   .action(async (options: { db: string; json?: boolean }) => {
     const store = await openKnowledgeBaseReader(options.db);
@@ -209,7 +275,7 @@ function queryCommand(name: string, description: string): Command {
   return program
     .command(name)
     .description(description)
-    .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+    .option('--db <file|url>', DB_HELP, DEFAULT_DB)
     .option('--json', 'print as JSON');
 }
 
@@ -303,7 +369,7 @@ queryCommand('show', 'one document with its extracted facts and their offsets')
 program
   .command('serve')
   .description('the explorer: search, documents, entities, quotes and imports in a browser, read-only')
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--db <file|url>', DB_HELP, DEFAULT_DB)
   .option('--host <address>', 'address to listen on (loopback unless you say otherwise)', '127.0.0.1')
   .option('--port <n>', 'port to listen on (0: any free one)', positiveInteger, 8080)
   .action(async (options: { db: string; host: string; port: number }) => {
@@ -379,7 +445,7 @@ program
 program
   .command('bench-serve')
   .description("the explorer's page times on a knowledge base (its own heaviest entity, agency, document and words)")
-  .option('--db <file>', 'SQLite knowledge base', DEFAULT_DB)
+  .option('--db <file|url>', DB_HELP, DEFAULT_DB)
   .option('--runs <n>', 'requests per page (the median is reported)', positiveInteger, 3)
   .option('--json', 'print one JSON object')
   .action(async (options: { db: string; runs: number; json?: boolean }) => {

@@ -2,8 +2,10 @@ import type { FileOutcome } from '../corpus/document.js';
 import type { KnowledgeBase, WriteItem } from '../output/knowledge-base.js';
 
 /**
- * Errors that are the knowledge base's, not a document's: the disk, the file, the lock. They end the import; any
- * other failure of a batch (a constraint one document's rows break) is narrowed down to the documents that cause it.
+ * Errors that are the knowledge base's, not a document's: the disk, the file, the lock, the server. They end the
+ * import; any other failure of a batch (a constraint one document's rows break) is narrowed down to the documents
+ * that cause it. PostgreSQL's are its SQLSTATE classes 08 (connection), 53 (disk, memory, connections), 57
+ * (shutdown) and a read-only or forbidden database; the store has waited out a short outage before it fails.
  */
 const BASE_ERRORS = new Set([
   'SQLITE_FULL',
@@ -16,9 +18,17 @@ const BASE_ERRORS = new Set([
   'SQLITE_CANTOPEN',
   'SQLITE_PERM',
   'ENOSPC',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '25006',
+  '42501',
 ]);
 
-const isBaseError = (error: unknown) => BASE_ERRORS.has((error as NodeJS.ErrnoException).code ?? '');
+const isBaseError = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return BASE_ERRORS.has(code) || /^(08|53|57)[0-9A-Z]{3}$/.test(code);
+};
 
 /** What becomes of the documents of a job whose rows could not be written: failed, with the store's reason. */
 function storeFailed(item: WriteItem, error: unknown): WriteItem {

@@ -1,22 +1,18 @@
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { createInterface } from 'node:readline';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import type { FileOutcome } from '../corpus/document.js';
-import { sha256Hex } from '../corpus/ids.js';
-import { failedOutcome, readErrorOutcome, skippedOutcome, unchangedOutcome } from '../corpus/outcomes.js';
+import { failedOutcome } from '../corpus/outcomes.js';
 import { MINHASH_NEAR_DUPLICATES } from '../extractors/minhash.js';
 import type { ImportLock, WriteItem } from '../output/knowledge-base.js';
 import { openKnowledgeBase } from '../output/open.js';
 import { CONSOLIDATION_RULES } from './consolidate.js';
 import { writeIsolated } from './isolated-write.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
+import { type Accepted, type IngestContext, ingestFile } from './ingest.js';
 import { type Job, JOB_SECONDS, type JobResult, resilient, type SlowestDocument, slower } from './jobs.js';
 import type { StageTimings } from './stages.js';
-import { type FoundFile, walkInputs } from './walk.js';
+import { walkInputs } from './walk.js';
 
 /** How an import runs. */
 export interface ImportOptions {
@@ -57,16 +53,11 @@ export interface ImportSummary {
   interrupted: boolean;
 }
 
-/** Bytes in a mebibyte: `--max-file-mb` counts in MiB, and so do its messages. */
-const MIB = 1024 * 1024;
-
 /** Documents per write transaction: large enough to amortize commits, small enough to lose little on a crash. */
 const BATCH_DOCUMENTS = 200;
-/** JSONL lines per job: a few hundred KB of work, so workers stay busy without holding much. */
-const JSONL_LINES_PER_JOB = 64;
 
 /** Either a piscina pool over compiled workers, or the same function in-process. */
-function createExecutor(workers: number): { run: (job: Job) => Promise<JobResult>; close: () => Promise<void> } {
+export function createExecutor(workers: number): { run: (job: Job) => Promise<JobResult>; close: () => Promise<void> } {
   // In-process, the extractors load on first use: with workers, this thread never loads them (two seconds of CPU
   // and about 150 MB of lexicons saved).
   if (workers <= 0)
@@ -144,7 +135,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     return writing;
   };
   const interrupted = () => options.signal?.aborted ?? false;
-  const accept = (result: Pick<JobResult, 'documents' | 'outcomes'> & Partial<JobResult>) => {
+  const accept = (result: Accepted) => {
     // Work that ends after an interrupt is dropped, not half-stored: the re-run does it.
     if (interrupted()) return;
     pending.push({ documents: result.documents, outcomes: result.outcomes });
@@ -173,110 +164,17 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   let done = 0;
   const total = walked.files.length;
 
-  const importFile = async (file: FoundFile): Promise<void> => {
-    if (file.kind === 'jsonl') return importJsonl(file);
-    if (file.size > maxFileBytes) {
-      accept({
-        documents: [],
-        outcomes: [
-          skippedOutcome(
-            file.path,
-            null,
-            'too-large',
-            `${(file.size / MIB).toFixed(1)} MiB exceeds the ${(maxFileBytes / MIB).toFixed(0)} MiB limit for whole-file formats (--max-file-mb)`,
-          ),
-        ],
-      });
-      return;
-    }
-    let content: Buffer;
-    const readStarted = performance.now();
-    try {
-      content = await readFile(file.absolute);
-    } catch (error) {
-      accept({ documents: [], outcomes: [readErrorOutcome(file.path, error)] });
-      return;
-    }
-    bytes += content.length;
-    const sha256 = sha256Hex(content);
-    const stored = (await store.storedRecords(file.path, sha256)).size > 0;
-    timings['read'] = (timings['read'] ?? 0) + (performance.now() - readStarted) / 1000;
-    if (stored) {
-      accept({ documents: [], outcomes: [unchangedOutcome(file.path, 'already imported')] });
-      return;
-    }
-    try {
-      const result = await runJob({
-        kind: 'file',
-        file: {
-          path: file.path,
-          bytes: new Uint8Array(content.buffer, content.byteOffset, content.byteLength),
-          sha256,
-          kind: file.kind,
-        },
-      });
-      accept(result);
-    } catch (error) {
-      accept({ documents: [], outcomes: [failedOutcome(file.path, error)] });
-    }
-  };
-
-  /** JSONL archives can be any size: hash and read them as streams, and send lines to workers in chunks. */
-  const importJsonl = async (file: FoundFile): Promise<void> => {
-    let sha256: string;
-    try {
-      sha256 = await new Promise<string>((resolve, reject) => {
-        const hash = createHash('sha256');
-        createReadStream(file.absolute)
-          .on('data', (data) => hash.update(data))
-          .on('error', reject)
-          .on('end', () => resolve(hash.digest('hex')));
-      });
-    } catch (error) {
-      accept({ documents: [], outcomes: [readErrorOutcome(file.path, error)] });
-      return;
-    }
-    bytes += file.size;
-    const stored = await store.storedRecords(file.path, sha256);
-    const lines = createInterface({
-      input: createReadStream(file.absolute, { encoding: 'utf8' }),
-      crlfDelay: Infinity,
-    });
-    let chunk: Array<{ line: string; lineNumber: number }> = [];
-    let lineNumber = 0;
-    let sent = 0; // lines not stored before: new, changed, or broken and reported again
-    const jobs: Promise<void>[] = [];
-    const send = (batch: typeof chunk) => {
-      const job = runJob({
-        kind: 'jsonl-lines',
-        file: { path: file.path, sha256, encoding: 'utf-8' },
-        lines: batch,
-      }).then(
-        (result) => accept(result),
-        (error) => accept({ documents: [], outcomes: [failedOutcome(file.path, error)] }),
-      );
-      jobs.push(job);
-    };
-    for await (const raw of lines) {
-      if (interrupted()) break;
-      lineNumber++;
-      const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (line.trim() === '' || stored.has(lineNumber)) continue;
-      chunk.push({ line, lineNumber });
-      sent++;
-      if (chunk.length >= JSONL_LINES_PER_JOB) {
-        send(chunk);
-        chunk = [];
-        // Back-pressure inside one big file: wait for workers before reading further.
-        if (jobs.length >= inFlight) await Promise.all(jobs.splice(0));
-      }
-    }
-    if (chunk.length > 0) send(chunk);
-    await Promise.all(jobs);
-    if (stored.size > 0) {
-      const detail = `${stored.size} records already imported${sent > 0 ? `, ${sent} lines read again` : ''}`;
-      accept({ documents: [], outcomes: [unchangedOutcome(file.path, detail)] });
-    }
+  const ingest: IngestContext = {
+    storedRecords: (path, sha256) => store.storedRecords(path, sha256),
+    runJob,
+    accept,
+    maxFileBytes,
+    inFlight,
+    interrupted,
+    onRead: (read, seconds) => {
+      bytes += read;
+      timings['read'] = (timings['read'] ?? 0) + seconds;
+    },
   };
 
   try {
@@ -287,7 +185,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
       if (writeError || interrupted()) break;
       void queue.add(async () => {
         try {
-          await importFile(file);
+          await ingestFile(file, ingest);
         } catch (error) {
           accept({ documents: [], outcomes: [failedOutcome(file.path, error)] });
         }
@@ -323,8 +221,9 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
     throw error;
   } finally {
     await executor.close();
-    await store.close();
+    // The lock first: a server backend holds it on one of the store's connections.
     await lock.release();
+    await store.close();
   }
   return summary(false);
 }

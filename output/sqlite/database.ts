@@ -4,6 +4,17 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type sqlite3 from 'sqlite3';
 import { KnowledgeBaseUnavailableError } from '../knowledge-base.js';
+import type { SqlConnection, SqlDialect } from '../sql/connection.js';
+
+/** SQLite's side of the SQL shared by the backends. */
+const SQLITE_DIALECT: SqlDialect = {
+  jsonValues: (json, alias) => `json_each(${json})${alias ? ` ${alias}` : ''}`,
+  equalsIgnoringCase: (a, b) => `${a} = ${b} COLLATE NOCASE`,
+  // SQLite's LIKE ignores the case of ASCII letters.
+  like: 'LIKE',
+  noLimit: -1,
+  unindexed: (column) => `+${column}`,
+};
 
 let driver: typeof sqlite3 | null = null;
 
@@ -35,7 +46,9 @@ function writable(path: string): boolean {
 }
 
 /** The few promise-returning calls the knowledge base needs, over sqlite3's callback API. */
-export class Database {
+export class Database implements SqlConnection {
+  readonly dialect = SQLITE_DIALECT;
+
   private constructor(private readonly db: sqlite3.Database) {}
 
   /**
@@ -76,13 +89,13 @@ export class Database {
   }
 
   /**
-   * Like `all`, but interrupted after `timeoutMs` (SQLite's interrupt): the promise then rejects with the code
+   * Runs `work`, interrupting its queries after `timeoutMs` (SQLite's interrupt): they then reject with the code
    * `SQLITE_INTERRUPT`. For queries whose cost the user's input decides (a search of thousands of ORed words).
    */
-  async allWithin<T>(timeoutMs: number, sql: string, params: unknown[] = []): Promise<T[]> {
+  async within<T>(timeoutMs: number, work: () => Promise<T>): Promise<T> {
     const timer = setTimeout(() => this.db.interrupt(), timeoutMs);
     try {
-      return await this.all<T>(sql, params);
+      return await work();
     } finally {
       clearTimeout(timer);
     }

@@ -1,6 +1,21 @@
-import { entityId, quoteId } from '../../corpus/ids.js';
+import { entityId } from '../../corpus/ids.js';
 import type { ParentBody } from '../../extractors/agencies.js';
 import type { StoredDocument } from '../../extractors/analysis.js';
+import {
+  aliasRows,
+  dateRows,
+  DOCUMENT_COLUMNS,
+  documentEntityRows,
+  documentRow,
+  entityRows,
+  layoutRows,
+  mentionRows,
+  parentBodies,
+  parentKeys,
+  QUOTE_COLUMNS,
+  quoteRows,
+  sourceRows,
+} from '../sql/rows.js';
 import type { Database } from './database.js';
 
 /** Texts longer than this are written one by one, not in the batch's JSON. */
@@ -31,54 +46,29 @@ export class DocumentWriter {
   async insertSources(runId: number, docs: readonly StoredDocument[]): Promise<void> {
     await this.db.insertRows(
       'INSERT OR IGNORE INTO document_sources (document_id, path, record, sha256, format, encoding, run_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
-      docs.map((d) => [
-        d.id,
-        d.source.path,
-        d.source.record ?? 0,
-        d.source.sha256,
-        d.source.format,
-        d.source.encoding,
-        runId,
-      ]),
+      sourceRows(runId, docs),
     );
   }
 
   /** New documents and everything found in them. */
   async insert(runId: number, docs: readonly StoredDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    const row = (d: StoredDocument) => [
-      d.id,
-      d.text,
-      d.title,
-      d.language.code,
-      d.language.confidence,
-      d.published?.value ?? null,
-      d.published?.source ?? null,
-      d.declaredLanguage,
-      d.url,
-      runId,
-      JSON.stringify(d.messages),
-    ];
-    const columns =
-      'id, text, title, language, language_confidence, published, published_source, declared_language, url, first_run_id, messages';
     await this.db.insertRows(
-      `INSERT INTO documents (${columns})
+      `INSERT INTO documents (${DOCUMENT_COLUMNS})
        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 FROM json_each(?)`,
-      docs.filter((d) => d.text.length <= LONG_TEXT_CHARS).map(row),
+      docs.filter((d) => d.text.length <= LONG_TEXT_CHARS).map((d) => documentRow(runId, d)),
     );
     // A long text goes in as its own parameter: through JSON it was copied five times on the way (a 30 MB text took
     // 500 MB to write).
     for (const d of docs.filter((d) => d.text.length > LONG_TEXT_CHARS))
-      await this.db.run(`INSERT INTO documents (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, row(d));
+      await this.db.run(
+        `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        documentRow(runId, d),
+      );
     await this.db.insertRows(
       'INSERT INTO document_layout (document_id, paragraphs, sentences) SELECT value->>0, value->>1, value->>2 FROM json_each(?)',
-      docs.map((d) => [
-        d.id,
-        JSON.stringify(d.paragraphs.map((p) => [p.start, p.end, p.code, p.confidence])),
-        JSON.stringify(d.sentences.map((x) => [x.start, x.end])),
-      ]),
+      layoutRows(docs),
     );
-    const entities = docs.flatMap((d) => d.entities.map((e) => ({ doc: d, e })));
     // Documents may name one entity differently ("GINA RAIMONDO" in a headline): the stored name, acronym, country
     // and origin are chosen by fixed preferences, not by which document came first, so import order changes nothing.
     // The batch's rows of one entity are folded first by the same preferences (a mixed-case name over an all-caps
@@ -95,23 +85,15 @@ export class DocumentWriter {
          acronym = CASE WHEN acronym IS NULL THEN excluded.acronym WHEN excluded.acronym IS NULL THEN acronym ELSE MIN(acronym, excluded.acronym) END,
          country = CASE WHEN country IS NULL THEN excluded.country WHEN excluded.country IS NULL THEN country ELSE MIN(country, excluded.country) END,
          origin = CASE WHEN 'gazetteer' IN (origin, excluded.origin) THEN 'gazetteer' ELSE MIN(origin, excluded.origin) END`,
-      entities.map(({ e }) => [entityId(e.key), e.key, e.type, e.name, e.acronym, e.country, e.origin]),
-    );
-    const aliases = new Map(
-      entities.flatMap(({ e }) =>
-        [e.name, ...e.aliases, ...(e.otherNames ?? [])].map((alias): [string, string[]] => [
-          `${e.key}\u0000${alias}`,
-          [entityId(e.key), alias],
-        ]),
-      ),
+      entityRows(docs),
     );
     await this.db.insertRows(
       'INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT value->>0, value->>1 FROM json_each(?)',
-      [...aliases.values()],
+      aliasRows(docs),
     );
     // Parents may be bodies no document mentions: their gazetteer chain is stored first.
-    const parents = new Map(entities.filter(({ e }) => e.parent).map(({ e }) => [e.key, e.parent!]));
-    const bodies = new Map(docs.flatMap((d) => d.parentBodies.map((b) => [b.key, b])));
+    const parents = parentKeys(docs);
+    const bodies = parentBodies(docs);
     for (const parent of new Set(parents.values())) await this.ensureParentBody(parent, bodies);
     await this.db.insertRows(
       'UPDATE entities SET parent_id = value->>1 FROM json_each(?) WHERE entities.id = value->>0 AND entities.parent_id IS NULL',
@@ -119,49 +101,21 @@ export class DocumentWriter {
     );
     await this.db.insertRows(
       'INSERT OR IGNORE INTO document_entities (document_id, entity_id, aliases, roles, affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
-      entities.map(({ doc, e }) => [
-        doc.id,
-        entityId(e.key),
-        JSON.stringify([...new Set([e.name, ...e.aliases])]),
-        JSON.stringify(e.roles),
-        e.affiliation ? entityId(e.affiliation) : null,
-      ]),
+      documentEntityRows(docs),
     );
     await this.db.insertRows(
       'INSERT OR IGNORE INTO mentions (document_id, entity_id, start, "end", text) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
-      entities.flatMap(({ doc, e }) => e.mentions.map((m) => [doc.id, entityId(e.key), m.start, m.end, m.text])),
+      mentionRows(docs),
     );
     await this.db.insertRows(
       'INSERT OR IGNORE INTO dates (document_id, start, "end", text, value, granularity, relative) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
-      docs.flatMap((d) =>
-        d.dates.map((x) => [d.id, x.start, x.end, x.text, x.value, x.granularity, x.relative ? 1 : 0]),
-      ),
+      dateRows(docs),
     );
     await this.db.insertRows(
-      `INSERT OR IGNORE INTO quotes (id, document_id, start, "end", text, kind, speaker_entity_id, speaker_name, speaker_role, speaker_affiliation_id,
-                                     cue_start, cue_end, cue_text, speaker_mention_start, speaker_mention_end, speaker_mention_text)
+      `INSERT OR IGNORE INTO quotes (${QUOTE_COLUMNS})
        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
               value->>10, value->>11, value->>12, value->>13, value->>14, value->>15 FROM json_each(?)`,
-      docs.flatMap((d) =>
-        d.quotes.map((q) => [
-          quoteId(d.id, q.start, q.end),
-          d.id,
-          q.start,
-          q.end,
-          q.text,
-          q.kind,
-          q.speaker?.key ? entityId(q.speaker.key) : null,
-          q.speaker?.name ?? null,
-          q.speaker?.role ?? null,
-          q.speaker?.affiliation ? entityId(q.speaker.affiliation) : null,
-          q.cue?.start ?? null,
-          q.cue?.end ?? null,
-          q.cue?.text ?? null,
-          q.speaker?.mention?.start ?? null,
-          q.speaker?.mention?.end ?? null,
-          q.speaker?.mention?.text ?? null,
-        ]),
-      ),
+      quoteRows(docs),
     );
   }
 

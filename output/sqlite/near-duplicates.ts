@@ -1,11 +1,16 @@
 import type { StoredDocument } from '../../extractors/analysis.js';
 import type { NearDuplicateRule } from '../knowledge-base.js';
+import {
+  type BandIndex,
+  BUCKET_CAP,
+  type Clusters,
+  decodeSignature,
+  encodeSignature,
+  linkDocument,
+  type Signed,
+} from '../sql/near-duplicate-linking.js';
 import type { Database } from './database.js';
 
-/** Documents per LSH bucket; a fuller bucket is boilerplate shared by many stories. */
-const BUCKET_CAP = 32;
-/** Candidates verified per new document, those sharing the most bands first. */
-const MAX_CANDIDATES = 50;
 /**
  * Canonical documents whose band rows are held in memory before they are written in key order (their signatures and
  * 320,000 bucket entries).
@@ -13,22 +18,6 @@ const MAX_CANDIDATES = 50;
 const BAND_FLUSH_DOCUMENTS = 5000;
 /** Band rows per INSERT when they are written: a few MB of JSON. */
 const BAND_ROWS_PER_INSERT = 50_000;
-
-function encodeSignature(signature: number[]): Buffer {
-  return Buffer.from(Uint32Array.from(signature).buffer);
-}
-
-function decodeSignature(blob: Buffer): number[] {
-  return Array.from(new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)));
-}
-
-/** A document's MinHash signature with what ranks it in its cluster; `seq` is how band rows name it. */
-interface Signed {
-  id: string;
-  seq: number;
-  published: string | null;
-  signature: number[];
-}
 
 interface SignatureRow {
   id: string;
@@ -116,15 +105,6 @@ function bucketSize(stored: StoredBuckets, unwritten: UnwrittenBands, key: numbe
   return stored.fullKeys.has(key) ? BUCKET_CAP : (stored.buckets.get(key)?.size ?? 0) + unwritten.count(key);
 }
 
-/** The LSH band index as one batch sees it while linking its documents. */
-interface BandIndex {
-  size(key: number): number;
-  members(key: number): Iterable<string>;
-  signed(id: string): Signed;
-  add(id: string, keys: number[]): void;
-  remove(doc: Signed): Promise<void>;
-}
-
 /**
  * The near-duplicate index: MinHash signatures, LSH band rows, and the links from copies to their cluster's
  * canonical document. Band rows of new canonical documents are held in memory and written in key order every few
@@ -145,12 +125,29 @@ export class NearDuplicateIndex {
     this.unwritten = null;
   }
 
+  /** The stored clusters, in the documents' duplicate_of column. */
+  private readonly clusters: Clusters = {
+    setDuplicate: async (id, of, similarity) => {
+      await this.db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [
+        of,
+        similarity,
+        id,
+      ]);
+    },
+    withCopies: async (ids) => {
+      const list = JSON.stringify(ids);
+      return (
+        await this.db.all<SignatureRow>(
+          `SELECT d.id, m.seq, m.published, m.signature FROM documents d JOIN document_minhash m ON m.document_id = d.id
+           WHERE d.id IN (SELECT value FROM json_each(?1)) OR d.duplicate_of IN (SELECT value FROM json_each(?1))`,
+          [list],
+        )
+      ).map(toSigned);
+    },
+  };
+
   /**
-   * Links each new document to the near duplicates already stored. A cluster's canonical document is its earliest
-   * published one (then the smallest id), recomputed when the cluster grows, so clusters and canonical documents
-   * do not depend on the order of import. Only canonical documents are in the band index: a new copy is compared
-   * with each story once, not with every copy of it, so a story carried by thousands of outlets costs no more.
-   * The batch's band buckets and candidate signatures are read in two queries, merged with the band rows not yet
+   * Links each new document to the near duplicates already stored (see linkDocument). The batch's band buckets and candidate signatures are read in two queries, merged with the band rows not yet
    * written (see flush), and kept up to date here while its documents are linked one by one. Documents without a
    * full signature (no words) are not indexed.
    */
@@ -216,7 +213,7 @@ export class NearDuplicateIndex {
         published: doc.published?.value ?? null,
         signature: doc.fingerprint,
       });
-      await this.linkOne(known.get(doc.id)!, keysOf.get(doc.id)!, bands);
+      await linkDocument(this.rule, known.get(doc.id)!, keysOf.get(doc.id)!, bands, this.clusters);
     }
     await this.db.insertRows(
       'INSERT INTO minhash_unindexed (document_id) SELECT value->>0 FROM json_each(?)',
@@ -303,62 +300,5 @@ export class NearDuplicateIndex {
   /** Writes the band rows held back, in the caller's transaction. */
   async flush(): Promise<void> {
     if (this.unwritten) await this.writeBands(await this.unwritten);
-  }
-
-  private async linkOne(doc: Signed, keys: number[], bands: BandIndex): Promise<void> {
-    const db = this.db;
-    // A band shared by many stories is boilerplate ("About CISA: …"), not evidence: buckets are capped, full ones are
-    // neither searched nor grown, and only the candidates sharing the most bands are verified. Cost per document
-    // stays bounded however large the knowledge base grows.
-    const openKeys = keys.filter((key) => bands.size(key) < BUCKET_CAP);
-    const shared = new Map<string, number>();
-    for (const key of openKeys)
-      for (const id of bands.members(key)) if (id !== doc.id) shared.set(id, (shared.get(id) ?? 0) + 1);
-    const candidates = [...shared]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, MAX_CANDIDATES)
-      .map(([id]) => bands.signed(id));
-    const similar = candidates.filter((c) => this.rule.similarity(doc.signature, c.signature) >= this.rule.threshold);
-    const rank = (d: Signed) => `${d.published ?? '9999'}|${d.id}`;
-    const similarity = (a: Signed, b: Signed) =>
-      Math.round(this.rule.similarity(a.signature, b.signature) * 1000) / 1000;
-
-    if (similar.length === 1 && rank(similar[0]!) < rank(doc)) {
-      // The common case, a new copy of a known story that is not its earliest version.
-      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [
-        similar[0]!.id,
-        similarity(doc, similar[0]!),
-        doc.id,
-      ]);
-      return;
-    }
-    if (similar.length === 0) {
-      bands.add(doc.id, openKeys);
-      return;
-    }
-    // A new earliest version, or stories joined by this document: recompute the merged cluster.
-    const ids = [doc.id, ...similar.map((c) => c.id)];
-    const marks = ids.map(() => '?').join(',');
-    const members = (
-      await db.all<SignatureRow>(
-        `SELECT d.id, m.seq, m.published, m.signature FROM documents d JOIN document_minhash m ON m.document_id = d.id
-         WHERE d.id IN (${marks}) OR d.duplicate_of IN (${marks})`,
-        [...ids, ...ids],
-      )
-    ).map(toSigned);
-    const canonical = members.reduce((best, m) => (rank(m) < rank(best) ? m : best));
-    for (const m of members) {
-      if (m.id === canonical.id) {
-        await db.run('UPDATE documents SET duplicate_of = NULL, duplicate_similarity = NULL WHERE id = ?', [m.id]);
-        continue;
-      }
-      await db.run('UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?', [
-        canonical.id,
-        similarity(m, canonical),
-        m.id,
-      ]);
-      if (m.id !== doc.id) await bands.remove(m);
-    }
-    if (canonical.id === doc.id) bands.add(doc.id, openKeys);
   }
 }

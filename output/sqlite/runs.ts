@@ -1,6 +1,5 @@
 import type { FileOutcome } from '../../corpus/document.js';
-import type { KnowledgeBaseCounts } from '../knowledge-base.js';
-import type { ImportRun } from '../records.js';
+import { outcomeRows } from '../sql/rows.js';
 import { Database } from './database.js';
 
 /** Import runs, file outcomes and the knowledge base's counts. */
@@ -32,7 +31,7 @@ export async function finishRun(
 export async function writeOutcomes(db: Database, runId: number, outcomes: readonly FileOutcome[]): Promise<void> {
   await db.insertRows(
     'INSERT OR REPLACE INTO file_outcomes (run_id, path, record, status, reason, detail, document_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
-    outcomes.map((o) => [runId, o.path, o.record ?? 0, o.status, o.reason, o.detail, o.documentId]),
+    outcomeRows(runId, outcomes),
   );
 }
 
@@ -64,52 +63,4 @@ export class StoredSources {
   async close(): Promise<void> {
     await this.reader?.close();
   }
-}
-
-/** Counts of what is stored, for the import summary and `stats`. */
-export async function countKnowledgeBase(db: Database): Promise<KnowledgeBaseCounts> {
-  const count = async (sql: string) => (await db.get<{ n: number }>(sql))?.n ?? 0;
-  const grouped = async (sql: string) =>
-    Object.fromEntries((await db.all<{ k: string; n: number }>(sql)).map((r) => [r.k, r.n]));
-  return {
-    documents: await count('SELECT COUNT(*) AS n FROM documents'),
-    documentsByLanguage: await grouped(
-      'SELECT language AS k, COUNT(*) AS n FROM documents GROUP BY language ORDER BY language',
-    ),
-    entitiesByType: await grouped(
-      'SELECT type AS k, COUNT(*) AS n FROM entities e WHERE NOT EXISTS (SELECT 1 FROM entity_merges m WHERE m.entity_id = e.id) GROUP BY type ORDER BY type',
-    ),
-    mergedEntities: await count('SELECT COUNT(*) AS n FROM entity_merges'),
-    mentions: await count('SELECT COUNT(*) AS n FROM mentions'),
-    dates: await count('SELECT COUNT(*) AS n FROM dates'),
-    quotes: await count('SELECT COUNT(*) AS n FROM quotes'),
-    statements: await count('SELECT COUNT(*) AS n FROM statements'),
-    exactDuplicateSources: await count('SELECT COUNT(*) - COUNT(DISTINCT document_id) AS n FROM document_sources'),
-    nearDuplicates: await count('SELECT COUNT(*) AS n FROM documents WHERE duplicate_of IS NOT NULL'),
-    skippedByReason: await grouped(
-      `SELECT COALESCE(reason, status) AS k, COUNT(*) AS n FROM file_outcomes f
-       WHERE status IN ('skipped', 'failed') AND run_id = (SELECT MAX(run_id) FROM file_outcomes g WHERE g.path = f.path AND g.record = f.record)
-       GROUP BY k ORDER BY k`,
-    ),
-  };
-}
-
-/** The imports, oldest first. */
-export async function listRuns(db: Database): Promise<ImportRun[]> {
-  const rows = await db.all<{
-    id: number;
-    started_at: string;
-    finished_at: string | null;
-    status: ImportRun['status'];
-    arguments: string;
-    tool_version: string;
-  }>('SELECT id, started_at, finished_at, status, arguments, tool_version FROM import_runs ORDER BY id');
-  return rows.map((r) => ({
-    id: r.id,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    status: r.status,
-    arguments: JSON.parse(r.arguments) as string[],
-    toolVersion: r.tool_version,
-  }));
 }

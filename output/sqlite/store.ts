@@ -25,12 +25,14 @@ import { consolidate } from './consolidation.js';
 import { migrate, openConnection, PageCache, schemaVersion } from './connection.js';
 import type { Database } from './database.js';
 import { DocumentWriter } from './documents.js';
-import { exportEntities, exportRecords } from './export.js';
+import * as browse from '../sql/browse.js';
+import { exportEntities, exportRecords } from '../sql/export.js';
+import * as queries from '../sql/queries.js';
+import { countKnowledgeBase, listRuns } from '../sql/runs.js';
 import { acquireImportLock } from './import-lock.js';
 import { NearDuplicateIndex } from './near-duplicates.js';
-import * as queries from './queries.js';
-import * as browse from './browse.js';
-import { beginRun, countKnowledgeBase, finishRun, listRuns, StoredSources, writeOutcomes } from './runs.js';
+import { beginRun, finishRun, StoredSources, writeOutcomes } from './runs.js';
+import { assertQueryable, fullTextIndex, searchDocuments } from './search.js';
 
 /** How a SQLite knowledge base is opened. */
 export interface SqliteOptions {
@@ -174,7 +176,7 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
   }
 
   assertQueryable(): Promise<void> {
-    return queries.assertQueryable(this.db);
+    return assertQueryable(this.db);
   }
 
   counts(): Promise<KnowledgeBaseCounts> {
@@ -182,7 +184,7 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
   }
 
   search(query: string, options?: { limit?: number; mark?: [string, string]; timeoutMs?: number }) {
-    return queries.searchDocuments(this.db, query, options);
+    return searchDocuments(this.db, query, options);
   }
 
   entities(options?: { type?: EntityType; name?: string; limit?: number }) {
@@ -230,7 +232,7 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
   }
 
   browseDocuments(filters?: DocumentBrowse) {
-    return browse.browseDocuments(this.db, filters);
+    return browse.browseDocuments(this.db, fullTextIndex(this.db), filters);
   }
 
   documentContext(documentId: string) {

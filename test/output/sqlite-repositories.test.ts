@@ -13,8 +13,9 @@ import { consolidate } from '../../output/sqlite/consolidation.js';
 import type { Database } from '../../output/sqlite/database.js';
 import { DocumentWriter } from '../../output/sqlite/documents.js';
 import { NearDuplicateIndex } from '../../output/sqlite/near-duplicates.js';
-import { findEntities } from '../../output/sqlite/queries.js';
-import { beginRun, countKnowledgeBase, finishRun, writeOutcomes } from '../../output/sqlite/runs.js';
+import { findEntities } from '../../output/sql/queries.js';
+import { countKnowledgeBase } from '../../output/sql/runs.js';
+import { beginRun, finishRun, writeOutcomes } from '../../output/sqlite/runs.js';
 import { entity, stored } from '../fixtures/stored-documents.js';
 
 /** Each repository of the SQLite backend on its own, on an in-memory database migrated to the current schema. */
@@ -94,9 +95,9 @@ describe('a query with a time limit', () => {
   it('is interrupted when it runs past the limit, and the connection answers again after', async () => {
     const endless = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) AS c FROM n';
     const started = performance.now();
-    await expect(db.allWithin(100, endless)).rejects.toMatchObject({ code: 'SQLITE_INTERRUPT' });
+    await expect(db.within(100, () => db.all(endless))).rejects.toMatchObject({ code: 'SQLITE_INTERRUPT' });
     expect(performance.now() - started).toBeLessThan(10_000);
-    expect(await db.allWithin(100, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    expect(await db.within(100, () => db.all('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
   });
 });
 

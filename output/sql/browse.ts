@@ -7,19 +7,16 @@ import {
   type RunOutcomes,
   type TimelineCounts,
 } from '../records.js';
-import type { Database } from './database.js';
+import type { SqlConnection } from './connection.js';
 import {
   datedSentencesSql,
-  DEFAULT_SEARCH_TIMEOUT_MS,
   documentRef,
   type DocumentRow,
   FIRST_PATH,
   MEMBERS as MEMBERS_ONCE,
   statementTables,
-  withSearchErrors,
 } from './queries.js';
 import { listRuns } from './runs.js';
-import { ftsQuery } from './search-syntax.js';
 
 /**
  * The lists a browser pages through (the explorer's search, document context, co-occurrence and import pages): every
@@ -27,12 +24,35 @@ import { ftsQuery } from './search-syntax.js';
  */
 
 /** The ids an entity was stored under, for queries that bind it twice as `?`: its own and its merged variants'. */
-const MEMBERS = '(SELECT ? UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?)';
+const MEMBERS = '(SELECT CAST(? AS TEXT) UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?)';
 const SNIPPET_CHARS = 240;
 
+/**
+ * A backend's full-text index, as document lists use it: SQL that restricts `documents d` to the matches of a query
+ * and scores them (higher is better; the title weighs more than the text), and the snippets of one page.
+ */
+export interface FullTextIndex {
+  match(query: string): {
+    /** Replaces `documents d` in the FROM clause. */
+    from: string;
+    where: string;
+    params: unknown[];
+    score: string;
+    /** The ORDER BY of a relevance sort. */
+    order: string;
+  };
+  /** The snippet of each document for `query`, `mark` bracketing the matched terms. */
+  snippets(query: string, ids: string[], mark: [string, string]): Promise<Map<string, string>>;
+  /** Runs queries of a search, stopped past the backend's time limit, its errors told as QueryErrors. */
+  guard<T>(query: string, work: () => Promise<T>): Promise<T>;
+}
+
 /** Canonical documents matching the filters, best first with a query, newest first without, copies counted. */
-export async function browseDocuments(db: Database, filters: DocumentBrowse = {}): Promise<DocumentPage> {
-  const [open, close] = filters.mark ?? ['[', ']'];
+export async function browseDocuments(
+  db: SqlConnection,
+  fullText: FullTextIndex,
+  filters: DocumentBrowse = {},
+): Promise<DocumentPage> {
   const where = ['d.duplicate_of IS NULL'];
   const params: unknown[] = [];
   const filter = (clause: string, ...values: unknown[]) => {
@@ -48,64 +68,48 @@ export async function browseDocuments(db: Database, filters: DocumentBrowse = {}
   const query = filters.query?.trim() ? filters.query.trim() : null;
   const sort = filters.sort ?? (query ? 'relevance' : 'date');
   if (sort === 'relevance' && !query) throw new QueryError('sorting by relevance needs a search query');
-  // FTS5 sorts by its rank itself (ties in rowid order) when nothing else is in the ORDER BY: a second key would
-  // make it score and sort every match.
-  const order = sort === 'relevance' ? 'f.rank' : 'd.published IS NULL, d.published DESC, d.id';
+  const byDate = 'd.published IS NULL, d.published DESC, d.id';
   const limit = filters.limit ?? 20;
   const offset = filters.offset ?? 0;
   // The page's ids first, then their columns: a sorter holds whole rows, so a snippet or a subquery in the sorted
   // query would be computed for every match, not for the twenty shown.
-  let page: Array<{ rowid: number; id: string; score: number | null }>;
-  let total: number;
-  const match = query ? ftsQuery(query) : null;
-  if (match) {
-    // FTS5's own rank (the CLI's bm25 weights: title twice the text) keeps ranking inside the index.
-    // CROSS JOIN keeps the full-text index the outer loop: the planner would otherwise walk the documents and
-    // run the MATCH once for each.
-    const from = `FROM documents_fts f CROSS JOIN documents d ON d.rowid = f.rowid
-      WHERE documents_fts MATCH ? AND f.rank MATCH 'bm25(2.0, 1.0)' AND ${where.join(' AND ')}`;
-    [page, total] = await withSearchErrors(query!, DEFAULT_SEARCH_TIMEOUT_MS, async () => [
-      await db.allWithin<{ rowid: number; id: string; score: number }>(
-        DEFAULT_SEARCH_TIMEOUT_MS,
-        `SELECT d.rowid, d.id, f.rank AS score ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
-        [match, ...params, limit, offset],
-      ),
-      (await db.get<{ n: number }>(`SELECT COUNT(*) AS n ${from}`, [match, ...params]))!.n,
-    ]);
-  } else {
-    const from = `FROM documents d WHERE ${where.join(' AND ')}`;
-    page = await db.all(`SELECT d.rowid, d.id, NULL AS score ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, [
-      ...params,
-      limit,
-      offset,
-    ]);
-    total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n ${from}`, params))!.n;
-  }
+  const match = query ? fullText.match(query) : null;
+  const from = match
+    ? `FROM ${match.from} WHERE ${match.where} AND ${where.join(' AND ')}`
+    : `FROM documents d WHERE ${where.join(' AND ')}`;
+  const allParams = [...(match?.params ?? []), ...params];
+  const order = match && sort === 'relevance' ? match.order : byDate;
+  const read = async () => ({
+    page: await db.all<{ id: string; score: number | null }>(
+      `SELECT d.id, ${match ? match.score : 'NULL'} AS score ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...allParams, limit, offset],
+    ),
+    total: (await db.get<{ n: number }>(`SELECT COUNT(*) AS n ${from}`, allParams))!.n,
+  });
+  const { page, total } = query ? await fullText.guard(query, read) : await read();
   const rows = await db.all<DocumentRow & { start: string; copies: number }>(
     `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, ${FIRST_PATH} AS path,
             substr(d.text, 1, ${SNIPPET_CHARS}) AS start,
             (SELECT COUNT(*) FROM documents c WHERE c.duplicate_of = d.id) AS copies
-     FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`,
+     FROM documents d WHERE d.id IN (SELECT value FROM ${db.dialect.jsonValues('?')})`,
     [JSON.stringify(page.map((p) => p.id))],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const snippets = new Map<number, string>();
-  if (match)
-    for (const { rowid } of page) {
-      const row = await db.get<{ snippet: string }>(
-        `SELECT snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?`,
-        [open, close, match, rowid],
-      );
-      if (row) snippets.set(rowid, row.snippet);
-    }
+  const snippets = query
+    ? await fullText.snippets(
+        query,
+        page.map((p) => p.id),
+        filters.mark ?? ['[', ']'],
+      )
+    : new Map<string, string>();
   return {
     total,
     hits: page.map((p) => {
       const r = byId.get(p.id)!;
       return {
         ...documentRef(r),
-        score: p.score === null ? null : Math.round(-p.score * 1000) / 1000,
-        snippet: (snippets.get(p.rowid) ?? r.start).replace(/\s+/g, ' '),
+        score: p.score === null ? null : Math.round(p.score * 1000) / 1000,
+        snippet: (snippets.get(p.id) ?? r.start).replace(/\s+/g, ' '),
         copies: r.copies,
       };
     }),
@@ -113,7 +117,7 @@ export async function browseDocuments(db: Database, filters: DocumentBrowse = {}
 }
 
 /** A document's near-duplicate copies, what each import recorded for its sources, and its stages' messages. */
-export async function documentContext(db: Database, documentId: string): Promise<DocumentContext> {
+export async function documentContext(db: SqlConnection, documentId: string): Promise<DocumentContext> {
   const document = await db.get<{ messages: string }>('SELECT messages FROM documents WHERE id = ?', [documentId]);
   if (!document) throw new QueryError(`no document has the id ${JSON.stringify(documentId)}`);
   const copies = await db.all<DocumentRow & { duplicate_similarity: number | null }>(
@@ -159,7 +163,7 @@ const SAMPLE = `(SELECT DISTINCT document_id FROM document_entities WHERE entity
  * Per month: the documents naming an entity, its statements (by earliest date), and the sentences naming it with a
  * date (in up to 500 of its documents).
  */
-export async function timelineCounts(db: Database, entityId: string): Promise<TimelineCounts> {
+export async function timelineCounts(db: SqlConnection, entityId: string): Promise<TimelineCounts> {
   const { statements } = await statementTables(db);
   const rows = await db.all<{ kind: keyof TimelineCounts['series']; month: string; n: number }>(
     `SELECT 'document' AS kind, substr(d.published, 1, 7) AS month, COUNT(*) AS n FROM documents d
@@ -169,7 +173,7 @@ export async function timelineCounts(db: Database, entityId: string): Promise<Ti
      SELECT 'quote', substr(first_published, 1, 7), COUNT(*) FROM ${statements}
      WHERE speaker_entity_id = ?1 AND first_published IS NOT NULL GROUP BY 2
      UNION ALL
-     SELECT 'sentence', substr(value, 1, 7), COUNT(*) FROM (${datedSentencesSql(SAMPLE)})
+     SELECT 'sentence', substr(value, 1, 7), COUNT(*) FROM (${datedSentencesSql(SAMPLE)}) x
      GROUP BY 2`,
     [entityId],
   );
@@ -184,7 +188,7 @@ export async function timelineCounts(db: Database, entityId: string): Promise<Ti
  * The entities that share most of an entity's documents (up to 500 of them; its merged variants counted as it),
  * most shared first.
  */
-export async function cooccurring(db: Database, entityId: string, limit = 10): Promise<CooccurringEntity[]> {
+export async function cooccurring(db: SqlConnection, entityId: string, limit = 10): Promise<CooccurringEntity[]> {
   return db.all<CooccurringEntity>(
     `SELECT e.id, e.type, e.name, e.acronym, e.country, top.shared
      FROM (SELECT COALESCE(m.canonical_id, other.entity_id) AS id, COUNT(DISTINCT other.document_id) AS shared
@@ -199,7 +203,7 @@ export async function cooccurring(db: Database, entityId: string, limit = 10): P
 
 /** One import's file outcomes (optionally of one status), a page at a time, in path order, with counts by status. */
 export async function runOutcomes(
-  db: Database,
+  db: SqlConnection,
   runId: number,
   options: { status?: string; limit?: number; offset?: number } = {},
 ): Promise<RunOutcomes> {

@@ -6,7 +6,7 @@ import {
   type KnowledgeBaseEntity,
   SCHEMA_VERSION,
 } from '../records.js';
-import type { Database } from './database.js';
+import type { SqlConnection } from './connection.js';
 
 interface DocumentRow {
   id: string;
@@ -23,7 +23,7 @@ interface DocumentRow {
 const PAGE = 500;
 
 /** One document's export record, every list in a fixed order so that exports are byte-for-byte reproducible. */
-export async function exportRecord(db: Database, row: DocumentRow, withText: boolean): Promise<ExportRecord> {
+export async function exportRecord(db: SqlConnection, row: DocumentRow, withText: boolean): Promise<ExportRecord> {
   const sources = (
     await db.all<{
       path: string;
@@ -171,7 +171,10 @@ export async function exportRecord(db: Database, row: DocumentRow, withText: boo
 }
 
 /** Every document in id order, a page at a time: memory stays flat for any knowledge-base size. */
-export async function* exportRecords(db: Database, options: { withText?: boolean } = {}): AsyncGenerator<ExportRecord> {
+export async function* exportRecords(
+  db: SqlConnection,
+  options: { withText?: boolean } = {},
+): AsyncGenerator<ExportRecord> {
   let after = '';
   for (;;) {
     const rows = await db.all<DocumentRow>(
@@ -190,7 +193,7 @@ function mentionOf(start: number | null, end: number | null, text: string | null
 }
 
 /** Every knowledge-base entity in id order, a page at a time, with the names and roles of all its members. */
-export async function* exportEntities(db: Database): AsyncGenerator<KnowledgeBaseEntity> {
+export async function* exportEntities(db: SqlConnection): AsyncGenerator<KnowledgeBaseEntity> {
   let after = '';
   for (;;) {
     const rows = await db.all<{
@@ -208,8 +211,9 @@ export async function* exportEntities(db: Database): AsyncGenerator<KnowledgeBas
     );
     if (rows.length === 0) return;
     const ids = JSON.stringify(rows.map((r) => r.id));
-    const members = `SELECT value AS canonical_id, value AS entity_id FROM json_each(?1)
-                     UNION ALL SELECT canonical_id, entity_id FROM entity_merges WHERE canonical_id IN (SELECT value FROM json_each(?1))`;
+    const listed = db.dialect.jsonValues('?1');
+    const members = `SELECT value AS canonical_id, value AS entity_id FROM ${listed}
+                     UNION ALL SELECT canonical_id, entity_id FROM entity_merges WHERE canonical_id IN (SELECT value FROM ${listed})`;
     const names = await db.all<{ canonical_id: string; name: string }>(
       `SELECT m.canonical_id, a.alias AS name FROM (${members}) m JOIN entity_aliases a ON a.entity_id = m.entity_id
        UNION SELECT m.canonical_id, e.name FROM (${members}) m JOIN entities e ON e.id = m.entity_id
@@ -218,7 +222,7 @@ export async function* exportEntities(db: Database): AsyncGenerator<KnowledgeBas
     );
     const roles = await db.all<{ canonical_id: string; role: string }>(
       `SELECT DISTINCT m.canonical_id, r.value AS role FROM (${members}) m
-       JOIN document_entities de ON de.entity_id = m.entity_id, json_each(de.roles) r ORDER BY 1, 2`,
+       JOIN document_entities de ON de.entity_id = m.entity_id, ${db.dialect.jsonValues('de.roles', 'r')} ORDER BY 1, 2`,
       [ids],
     );
     const group = <T extends { canonical_id: string }>(list: T[], value: (row: T) => string) => {

@@ -5,14 +5,12 @@ import {
   type ExportRecord,
   QueryError,
   type QuoteFilters,
-  type SearchHit,
   type StatementRow,
   type TimelineEvent,
 } from '../records.js';
 import type { EntityType } from '../../extractors/entities.js';
-import type { Database } from './database.js';
+import type { SqlConnection } from './connection.js';
 import { exportRecord } from './export.js';
-import { ftsQuery } from './search-syntax.js';
 
 /**
  * The researcher's questions, answered from the knowledge base: every function returns plain rows (the CLI prints
@@ -25,14 +23,15 @@ import { ftsQuery } from './search-syntax.js';
 export const DEFAULT_SEARCH_TIMEOUT_MS = 30_000;
 
 /** A LIKE pattern for text containing `part` as written: its `%`, `_` and `\` match themselves (with ESCAPE '\'). */
-const containing = (part: string) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containing = (part: string) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The ids an entity was stored under: its own and those of the variants merged into it. */
-export const MEMBERS = '(SELECT ?1 UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?1)';
+export const MEMBERS =
+  '(SELECT CAST(?1 AS TEXT) UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id = ?1)';
 export const FIRST_PATH =
   '(SELECT path FROM document_sources s WHERE s.document_id = d.id ORDER BY path, record LIMIT 1)';
 
-/** The columns a document list selects, as SQLite names them. */
+/** The columns a document list selects, as the schema names them. */
 export interface DocumentRow {
   id: string;
   title: string | null;
@@ -51,71 +50,9 @@ export const documentRef = (row: DocumentRow): DocumentRef => ({
   duplicateOf: row.duplicate_of,
 });
 
-/** The knowledge base must have the tables this version queries; an older one is upgraded by any import. */
-export async function assertQueryable(db: Database): Promise<void> {
-  const table = await db.get('SELECT 1 FROM sqlite_master WHERE name = ?', ['statements']);
-  if (!table)
-    throw new QueryError(
-      'this knowledge base was written by an older version of advisory-kb: run an import into it (e.g. advisory-kb import corpus/samples --db …) to upgrade it',
-    );
-}
-
-/** Runs a full-text query, turning a timeout or a syntax error of the query into a QueryError that says what to do. */
-export async function withSearchErrors<T>(query: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const message = (error as Error).message;
-    if ((error as NodeJS.ErrnoException).code === 'SQLITE_INTERRUPT')
-      throw new QueryError(
-        `the search for ${JSON.stringify(query.length > 60 ? `${query.slice(0, 60)}…` : query)} ran past ${timeoutMs / 1000} s and was stopped: narrow it (fewer ORed words, an exact "phrase", a prefix*)`,
-      );
-    // Every SQLITE_ERROR here comes from parsing the MATCH expression.
-    if ((error as NodeJS.ErrnoException).code === 'SQLITE_ERROR')
-      throw new QueryError(
-        `cannot search for ${JSON.stringify(query)}: ${message.replace(/^SQLITE_ERROR: /, '')} (FTS5 syntax: words, "exact phrases", AND, OR, NOT, prefix*)`,
-      );
-    throw error;
-  }
-}
-
-/** Documents ranked by FTS5's bm25, each with a snippet in which `mark` brackets the matched terms. */
-export async function searchDocuments(
-  db: Database,
-  query: string,
-  options: { limit?: number; mark?: [string, string]; timeoutMs?: number } = {},
-): Promise<SearchHit[]> {
-  const [open, close] = options.mark ?? ['[', ']'];
-  const timeoutMs = options.timeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS;
-  const rows = await withSearchErrors(query, timeoutMs, () =>
-    db.allWithin<{
-      id: string;
-      title: string | null;
-      published: string | null;
-      language: string;
-      path: string;
-      duplicate_of: string | null;
-      score: number;
-      snippet: string;
-    }>(
-      timeoutMs,
-      `SELECT d.id, d.title, d.published, d.language, d.duplicate_of, ${FIRST_PATH} AS path, bm25(documents_fts, 2.0, 1.0) AS score,
-              snippet(documents_fts, 1, ?, ?, '…', 16) AS snippet
-       FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-       WHERE documents_fts MATCH ? ORDER BY score, d.id LIMIT ?`,
-      [open, close, ftsQuery(query), options.limit ?? 20],
-    ),
-  );
-  return rows.map((r) => ({
-    ...documentRef(r),
-    score: Math.round(-r.score * 1000) / 1000,
-    snippet: r.snippet.replace(/\s+/g, ' '),
-  }));
-}
-
 /** Knowledge-base entities with how often they are mentioned, most documents first. */
 export async function listEntities(
-  db: Database,
+  db: SqlConnection,
   options: { type?: EntityType; name?: string; limit?: number } = {},
 ): Promise<EntitySummary[]> {
   const where: string[] = [];
@@ -127,7 +64,7 @@ export async function listEntities(
   if (options.name) {
     // By any alias of any variant, so "Handelsministerium" finds the Department of Commerce.
     where.push(
-      `id IN (SELECT c.canonical_id FROM entity_aliases a JOIN entity_canonical c ON c.entity_id = a.entity_id WHERE a.alias LIKE ? ESCAPE '\\')`,
+      `id IN (SELECT c.canonical_id FROM entity_aliases a JOIN entity_canonical c ON c.entity_id = a.entity_id WHERE a.alias ${db.dialect.like} ? ESCAPE '\\')`,
     );
     params.push(containing(options.name));
   }
@@ -142,29 +79,30 @@ export async function listEntities(
  * The knowledge-base entities a name or id may mean: by id, else by exact alias, else by part of one; the entity of
  * exactly that name first, then the best attested.
  */
-export async function findEntities(db: Database, nameOrId: string): Promise<EntitySummary[]> {
+export async function findEntities(db: SqlConnection, nameOrId: string): Promise<EntitySummary[]> {
   // An entity named exactly so comes before one that was only called so somewhere ("Kaspersky" before "AO Kaspersky
   // Lab", which a document calls "Kaspersky"), then the best attested.
   const select = (where: string, params: unknown[]) =>
     db.all<EntitySummary>(
       `SELECT id, type, name, acronym, country, mentions, documents FROM entity_summary
        WHERE id IN (SELECT c.canonical_id FROM entity_canonical c ${where})
-       ORDER BY name = ? COLLATE NOCASE DESC, documents DESC, mentions DESC, name, id LIMIT 20`,
+       ORDER BY ${db.dialect.equalsIgnoringCase('name', '?')} DESC, documents DESC, mentions DESC, name, id LIMIT 20`,
       [...params, nameOrId],
     );
   if (nameOrId.trim() === '') throw new QueryError('give a name or an id: an empty one would name every entity');
   if (/^ent_[0-9a-f]+$/.test(nameOrId)) return select('WHERE c.entity_id = ?', [nameOrId]);
-  const exact = await select('JOIN entity_aliases a ON a.entity_id = c.entity_id WHERE a.alias = ? COLLATE NOCASE', [
-    nameOrId,
-  ]);
+  const exact = await select(
+    `JOIN entity_aliases a ON a.entity_id = c.entity_id WHERE ${db.dialect.equalsIgnoringCase('a.alias', '?')}`,
+    [nameOrId],
+  );
   if (exact.length > 0) return exact;
-  return select("JOIN entity_aliases a ON a.entity_id = c.entity_id WHERE a.alias LIKE ? ESCAPE '\\'", [
+  return select(`JOIN entity_aliases a ON a.entity_id = c.entity_id WHERE a.alias ${db.dialect.like} ? ESCAPE '\\'`, [
     containing(nameOrId),
   ]);
 }
 
 async function resolveEntity(
-  db: Database,
+  db: SqlConnection,
   nameOrId: string,
 ): Promise<{ entity: EntitySummary; alternatives: EntitySummary[] }> {
   const [entity, ...alternatives] = await findEntities(db, nameOrId);
@@ -175,7 +113,7 @@ async function resolveEntity(
 
 /** One entity with everything the knowledge base knows about it. */
 export async function entityDetails(
-  db: Database,
+  db: SqlConnection,
   nameOrId: string,
   limits: { documents?: number; quotes?: number; dates?: boolean } = {},
 ): Promise<EntityDetails> {
@@ -197,14 +135,14 @@ export async function entityDetails(
     )
   ).map((r) => r.alias);
   const roles = await db.all<{ role: string; documents: number }>(
-    `SELECT j.value AS role, COUNT(DISTINCT de.document_id) AS documents FROM document_entities de, json_each(de.roles) j
+    `SELECT j.value AS role, COUNT(DISTINCT de.document_id) AS documents FROM document_entities de, ${db.dialect.jsonValues('de.roles', 'j')}
      WHERE de.entity_id IN ${MEMBERS} GROUP BY j.value ORDER BY documents DESC, role`,
     [id],
   );
   const affiliations = await db.all<{ id: string; name: string; documents: number }>(
     `SELECT c.canonical_id AS id, a.name, COUNT(DISTINCT de.document_id) AS documents
      FROM document_entities de JOIN entity_canonical c ON c.entity_id = de.affiliation_id JOIN entities a ON a.id = c.canonical_id
-     WHERE de.entity_id IN ${MEMBERS} GROUP BY c.canonical_id ORDER BY documents DESC, a.name`,
+     WHERE de.entity_id IN ${MEMBERS} GROUP BY c.canonical_id, a.name ORDER BY documents DESC, a.name`,
     [id],
   );
   const documents = (
@@ -224,14 +162,14 @@ export async function entityDetails(
              WHERE id IN (SELECT document_id FROM document_entities WHERE entity_id IN ${MEMBERS})
              ORDER BY published IS NULL, published, id LIMIT ?) d
        ORDER BY d.published IS NULL, d.published, d.id`,
-      [id, limits.documents ?? -1],
+      [id, limits.documents ?? db.dialect.noLimit],
     )
   ).map((r) => ({ ...documentRef(r), mentions: r.mentions }));
   const dates =
     limits.dates === false
       ? []
       : await db.all<{ value: string; sentences: number }>(
-          `SELECT value, COUNT(*) AS sentences FROM (${datedSentencesSql()}) GROUP BY value ORDER BY value`,
+          `SELECT value, COUNT(*) AS sentences FROM (${datedSentencesSql()}) x GROUP BY value ORDER BY value`,
           [id],
         );
   return {
@@ -263,7 +201,7 @@ export function datedSentencesSql(inDocuments?: string): string {
  * Where statements are read: their tables once the latest import has completed, else views that add each quote not
  * yet grouped (an import running, or killed) as a statement of its own, so every stored quote can be found.
  */
-export async function statementTables(db: Database): Promise<{ statements: string; statementQuotes: string }> {
+export async function statementTables(db: SqlConnection): Promise<{ statements: string; statementQuotes: string }> {
   const latest = await db.get<{ status: string }>('SELECT status FROM import_runs ORDER BY id DESC LIMIT 1');
   return !latest || latest.status === 'completed'
     ? { statements: 'statements', statementQuotes: 'statement_quotes' }
@@ -271,7 +209,7 @@ export async function statementTables(db: Database): Promise<{ statements: strin
 }
 
 /** Statements (each quote once however many documents carry it) with speaker, role, earliest date and sources. */
-export async function listQuotes(db: Database, filters: QuoteFilters = {}): Promise<StatementRow[]> {
+export async function listQuotes(db: SqlConnection, filters: QuoteFilters = {}): Promise<StatementRow[]> {
   const { statements, statementQuotes } = await statementTables(db);
   const where: string[] = [];
   const params: unknown[] = [];
@@ -289,30 +227,33 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
   }
   if (filters.speaker) {
     const ids = await entityIds(filters.speaker);
-    where.push(`(s.speaker_entity_id IN (SELECT value FROM json_each(?)) OR s.speaker_name LIKE ? ESCAPE '\\')`);
+    where.push(
+      `(s.speaker_entity_id IN (SELECT value FROM ${db.dialect.jsonValues('?')}) OR s.speaker_name ${db.dialect.like} ? ESCAPE '\\')`,
+    );
     params.push(JSON.stringify(ids), containing(filters.speaker));
   }
   if (filters.agency) {
     const ids = await entityIds(filters.agency);
     if (ids.length === 0) throw new QueryError(`no agency or organization is named ${JSON.stringify(filters.agency)}`);
     // The statements' ids from three indexed lookups, then the statements: an OR of per-statement subqueries would
-    // visit every statement of the base. `+q.speaker_entity_id` keeps the document index in use for the join.
-    const members = `(SELECT value FROM json_each(?) UNION ALL
-      SELECT entity_id FROM entity_merges WHERE canonical_id IN (SELECT value FROM json_each(?)))`;
+    // visit every statement of the base. The dialect's unindexed column keeps SQLite's document index in use for
+    // the join.
+    const list = `(SELECT value FROM ${db.dialect.jsonValues('?')})`;
+    const members = `(${list.slice(1, -1)} UNION ALL SELECT entity_id FROM entity_merges WHERE canonical_id IN ${list})`;
     where.push(`s.id IN (
-      SELECT id FROM ${statements} WHERE speaker_entity_id IN (SELECT value FROM json_each(?))
+      SELECT id FROM ${statements} WHERE speaker_entity_id IN ${list}
       UNION SELECT sq.statement_id FROM quotes q JOIN ${statementQuotes} sq ON sq.quote_id = q.id
         WHERE q.speaker_affiliation_id IN ${members}
       UNION SELECT sq.statement_id FROM document_entities de
-        JOIN quotes q ON q.document_id = de.document_id AND +q.speaker_entity_id = de.entity_id
+        JOIN quotes q ON q.document_id = de.document_id AND ${db.dialect.unindexed('q.speaker_entity_id')} = de.entity_id
         JOIN ${statementQuotes} sq ON sq.quote_id = q.id
         WHERE de.affiliation_id IN ${members})`);
-    const list = JSON.stringify(ids);
-    params.push(list, list, list, list, list);
+    const json = JSON.stringify(ids);
+    params.push(json, json, json, json, json);
   }
   if (filters.contains) {
     where.push(
-      `EXISTS (SELECT 1 FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.text LIKE ? ESCAPE '\\')`,
+      `EXISTS (SELECT 1 FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id WHERE sq.statement_id = s.id AND q.text ${db.dialect.like} ? ESCAPE '\\')`,
     );
     params.push(containing(filters.contains));
   }
@@ -343,7 +284,7 @@ export async function listQuotes(db: Database, filters: QuoteFilters = {}): Prom
 }
 
 /** Every statement in id order, a page at a time, with all its sources. */
-export async function* exportStatements(db: Database): AsyncGenerator<StatementRow> {
+export async function* exportStatements(db: SqlConnection): AsyncGenerator<StatementRow> {
   const tables = await statementTables(db);
   let after = '';
   for (;;) {
@@ -358,7 +299,7 @@ const STATEMENT_PAGE = 500;
 
 /** The statements that match `where`, in `order`, each with its role and every source. */
 async function readStatements(
-  db: Database,
+  db: SqlConnection,
   { statements, statementQuotes }: { statements: string; statementQuotes: string },
   where: string[],
   params: unknown[],
@@ -392,7 +333,7 @@ async function readStatements(
   }>(
     `SELECT sq.statement_id, q.id AS quote_id, q.document_id, ${FIRST_PATH} AS path, d.published, q.start, q."end"
      FROM ${statementQuotes} sq JOIN quotes q ON q.id = sq.quote_id JOIN documents d ON d.id = q.document_id
-     WHERE sq.statement_id IN (SELECT value FROM json_each(?)) ORDER BY d.published IS NULL, d.published, q.document_id, q.start`,
+     WHERE sq.statement_id IN (SELECT value FROM ${db.dialect.jsonValues('?')}) ORDER BY d.published IS NULL, d.published, q.document_id, q.start`,
     [JSON.stringify(found.map((s) => s.id))],
   );
   const byStatement = new Map<string, StatementRow['sources']>();
@@ -425,7 +366,7 @@ const EVENT_ORDER: Record<TimelineEvent['kind'], number> = { document: 0, senten
  * date.
  */
 export async function entityTimeline(
-  db: Database,
+  db: SqlConnection,
   nameOrId: string,
 ): Promise<{ entity: EntitySummary; events: TimelineEvent[] }> {
   const { entity } = await resolveEntity(db, nameOrId);
@@ -481,7 +422,7 @@ export async function entityTimeline(
 }
 
 /** One document by id, path or the end of a path, as its export record (with text) plus every path it was found at. */
-export async function showDocument(db: Database, idOrPath: string): Promise<ExportRecord> {
+export async function showDocument(db: SqlConnection, idOrPath: string): Promise<ExportRecord> {
   const columns =
     'd.id, d.text, d.title, d.language, d.language_confidence, d.published, d.published_source, d.duplicate_of, d.duplicate_similarity';
   if (idOrPath.trim() === '')
@@ -492,7 +433,7 @@ export async function showDocument(db: Database, idOrPath: string): Promise<Expo
   const byPath = byId
     ? [byId]
     : await db.all<Parameters<typeof exportRecord>[1]>(
-        `SELECT DISTINCT ${columns} FROM documents d JOIN document_sources s ON s.document_id = d.id WHERE s.path = ?1 OR s.path LIKE ?2 ESCAPE '\\' ORDER BY d.id LIMIT 2`,
+        `SELECT DISTINCT ${columns} FROM documents d JOIN document_sources s ON s.document_id = d.id WHERE s.path = ?1 OR s.path ${db.dialect.like} ?2 ESCAPE '\\' ORDER BY d.id LIMIT 2`,
         [idOrPath, `%/${containing(idOrPath).slice(1, -1)}`],
       );
   if (byPath.length === 0) throw new QueryError(`no document has the id or path ${JSON.stringify(idOrPath)}`);

@@ -1,0 +1,142 @@
+import { documentOutcome } from '../../corpus/outcomes.js';
+import type { FileOutcome } from '../../corpus/document.js';
+import { entityId } from '../../corpus/ids.js';
+import type { ParentBody } from '../../extractors/agencies.js';
+import type { StoredDocument } from '../../extractors/analysis.js';
+import {
+  aliasRows,
+  dateRows,
+  DOCUMENT_COLUMNS,
+  documentEntityRows,
+  documentRow,
+  entityRows,
+  layoutRows,
+  mentionRows,
+  parentBodies,
+  parentKeys,
+  QUOTE_COLUMNS,
+  quoteRows,
+  sourceRows,
+} from '../sql/rows.js';
+import type { PgClient } from './connection.js';
+
+/** `n` columns of a JSON row `v` as text, the first `n` of `casts` applied where given. */
+const columns = (casts: Array<string | null>) =>
+  casts.map((cast, i) => (cast ? `(v->>${i})::${cast}` : `v->>${i}`)).join(', ');
+const FROM_ROWS = 'FROM json_array_elements($1::json) v';
+
+/**
+ * Writes documents and everything found in them, in the caller's transaction: one statement per table for a whole
+ * batch. Concurrent workers may store the same document or entity at once: documents are claimed by their primary
+ * key (the one whose insert wins writes the findings), entities are folded by the same fixed preferences as in
+ * SQLite, and rows go in key order so that two writers lock shared rows in one order.
+ */
+export async function writeDocuments(tx: PgClient, runId: number, docs: readonly StoredDocument[]) {
+  const claimed = new Set<string>();
+  const unique = [...new Map(docs.map((d) => [d.id, d])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const row of await tx.all<{ id: string }>(
+    `INSERT INTO documents (${DOCUMENT_COLUMNS})
+     SELECT ${columns([null, null, null, null, 'float8', null, null, null, null, 'bigint', null])} ${FROM_ROWS}
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [JSON.stringify(unique.map((d) => documentRow(runId, d)))],
+  ))
+    claimed.add(row.id);
+  const outcomes: FileOutcome[] = [];
+  const seen = new Set<string>();
+  for (const doc of docs) {
+    outcomes.push(documentOutcome(doc, claimed.has(doc.id) && !seen.has(doc.id)));
+    seen.add(doc.id);
+  }
+  const fresh = unique.filter((d) => claimed.has(d.id));
+  await tx.insertRows(
+    `INSERT INTO document_sources (document_id, path, record, sha256, format, encoding, run_id)
+     SELECT ${columns([null, null, 'int', null, null, null, 'bigint'])} ${FROM_ROWS} ORDER BY 2, 4, 3
+     ON CONFLICT DO NOTHING`,
+    sourceRows(runId, docs),
+  );
+  if (fresh.length > 0) await writeFindings(tx, fresh);
+  return { fresh, outcomes };
+}
+
+async function writeFindings(tx: PgClient, docs: readonly StoredDocument[]): Promise<void> {
+  await tx.insertRows(
+    `INSERT INTO document_layout (document_id, paragraphs, sentences) SELECT ${columns([null, null, null])} ${FROM_ROWS}`,
+    layoutRows(docs),
+  );
+  // A mixed-case name over an all-caps one, then the smallest; NULL loses: the same preferences as SQLite's writer.
+  const mixed = (name: string) => `(${name} <> ascii_upper(${name}))`;
+  await tx.insertRows(
+    `INSERT INTO entities (id, key, type, name, acronym, country, parent_id, origin)
+     SELECT id, MIN(key), MIN(type), COALESCE(MIN(CASE WHEN ${mixed('name')} THEN name END), MIN(name)), MIN(acronym),
+            MIN(country), NULL, CASE WHEN bool_or(origin = 'gazetteer') THEN 'gazetteer' ELSE MIN(origin) END
+     FROM (SELECT (v->>0) COLLATE "C" AS id, (v->>1) COLLATE "C" AS key, (v->>2) COLLATE "C" AS type, (v->>3) COLLATE "C" AS name,
+                  (v->>4) COLLATE "C" AS acronym, (v->>5) COLLATE "C" AS country, (v->>6) COLLATE "C" AS origin ${FROM_ROWS}) r
+     GROUP BY id ORDER BY id
+     ON CONFLICT (id) DO UPDATE SET
+       name = CASE WHEN ${mixed('excluded.name')} AND NOT ${mixed('entities.name')} THEN excluded.name
+                   WHEN ${mixed('entities.name')} AND NOT ${mixed('excluded.name')} THEN entities.name
+                   ELSE LEAST(entities.name, excluded.name) END,
+       acronym = CASE WHEN entities.acronym IS NULL THEN excluded.acronym WHEN excluded.acronym IS NULL THEN entities.acronym
+                      ELSE LEAST(entities.acronym, excluded.acronym) END,
+       country = CASE WHEN entities.country IS NULL THEN excluded.country WHEN excluded.country IS NULL THEN entities.country
+                      ELSE LEAST(entities.country, excluded.country) END,
+       origin = CASE WHEN 'gazetteer' IN (entities.origin, excluded.origin) THEN 'gazetteer'
+                     ELSE LEAST(entities.origin, excluded.origin) END`,
+    entityRows(docs),
+  );
+  await insertAliases(tx, aliasRows(docs));
+  // Parents may be bodies no document mentions: their gazetteer chain is stored first.
+  const parents = parentKeys(docs);
+  const bodies = parentBodies(docs);
+  for (const parent of [...new Set(parents.values())].sort()) await ensureParentBody(tx, parent, bodies);
+  await tx.insertRows(
+    `UPDATE entities SET parent_id = v->>1 ${FROM_ROWS} WHERE entities.id = v->>0 AND entities.parent_id IS NULL`,
+    [...parents].sort().map(([child, parent]) => [entityId(child), entityId(parent)]),
+  );
+  await tx.insertRows(
+    `INSERT INTO document_entities (document_id, entity_id, aliases, roles, affiliation_id)
+     SELECT ${columns([null, null, null, null, null])} ${FROM_ROWS} ON CONFLICT DO NOTHING`,
+    documentEntityRows(docs),
+  );
+  await tx.insertRows(
+    `INSERT INTO mentions (document_id, entity_id, start, "end", text)
+     SELECT ${columns([null, null, 'int', 'int', null])} ${FROM_ROWS} ON CONFLICT DO NOTHING`,
+    mentionRows(docs),
+  );
+  await tx.insertRows(
+    `INSERT INTO dates (document_id, start, "end", text, value, granularity, relative)
+     SELECT ${columns([null, 'int', 'int', null, null, null, 'int'])} ${FROM_ROWS} ON CONFLICT DO NOTHING`,
+    dateRows(docs),
+  );
+  await tx.insertRows(
+    `INSERT INTO quotes (${QUOTE_COLUMNS})
+     SELECT ${columns([null, null, 'int', 'int', null, null, null, null, null, null, 'int', 'int', null, 'int', 'int', null])}
+     ${FROM_ROWS} ON CONFLICT DO NOTHING`,
+    quoteRows(docs),
+  );
+}
+
+function insertAliases(tx: PgClient, rows: unknown[][]): Promise<void> {
+  return tx.insertRows(
+    `INSERT INTO entity_aliases (entity_id, alias) SELECT v->>0, v->>1 ${FROM_ROWS} ORDER BY 1, 2 ON CONFLICT DO NOTHING`,
+    rows,
+  );
+}
+
+/** A parent body and its parents, as entities: a parent need not be mentioned to be stored. */
+async function ensureParentBody(tx: PgClient, key: string, bodies: ReadonlyMap<string, ParentBody>): Promise<void> {
+  const body = bodies.get(key);
+  if (!body) return;
+  const inserted = await tx.run(
+    `INSERT INTO entities (id, key, type, name, acronym, country, parent_id, origin)
+     VALUES (?, ?, 'agency', ?, ?, ?, NULL, 'gazetteer') ON CONFLICT DO NOTHING`,
+    [entityId(key), key, body.name, body.acronym, body.country],
+  );
+  await insertAliases(
+    tx,
+    [body.name, ...(body.otherNames ?? [])].map((alias) => [entityId(key), alias]),
+  );
+  if (inserted.changes === 0 || !body.parent) return;
+  await ensureParentBody(tx, body.parent, bodies);
+  await tx.run('UPDATE entities SET parent_id = ? WHERE id = ?', [entityId(body.parent), entityId(key)]);
+}
