@@ -73,10 +73,19 @@ program
     '--queue <url>',
     'enqueue the files on this Redis (redis://host:port) for `advisory-kb worker` processes, wait for them, and summarize; --db must be a postgres:// URL',
   )
+  .option('--queue-name <name>', 'the queue in that Redis (one per knowledge base)', 'advisory-kb')
   .action(
     async (
       paths: string[],
-      options: { db: string; workers?: number; maxFileMb: number; json?: boolean; progress: boolean; queue?: string },
+      options: {
+        db: string;
+        workers?: number;
+        maxFileMb: number;
+        json?: boolean;
+        progress: boolean;
+        queue?: string;
+        queueName: string;
+      },
     ) => {
       if (options.queue && !isPostgresUrl(options.db))
         throw new CommandError(
@@ -120,6 +129,7 @@ program
             await import('./queue.js')
           ).enqueueImport(paths, {
             queue: options.queue,
+            queueName: options.queueName,
             db: options.db,
             toolVersion: VERSION,
             signal: interrupt.signal,
@@ -183,9 +193,10 @@ program
     'take import jobs from a Redis queue (see import --queue) and write them into a PostgreSQL knowledge base, until Ctrl-C',
   )
   .requiredOption('--queue <url>', 'the Redis the import enqueued on (redis://host:port)')
+  .option('--queue-name <name>', 'the queue in that Redis (one per knowledge base)', 'advisory-kb')
   .option('--db <url>', 'the PostgreSQL knowledge base (default: $DATABASE_URL)', process.env['DATABASE_URL'])
   .option('--workers <n>', 'extraction threads (0: in the main thread; default: one per core)', positiveInteger)
-  .option('--concurrency <n>', 'jobs in progress at once (default: twice the threads)', positiveInteger)
+  .option('--concurrency <n>', 'jobs in progress at once (default: 16 per thread, at least 32)', positiveInteger)
   .option(
     '--lock-seconds <n>',
     'how long a job stays claimed by a worker that stopped answering before another takes it',
@@ -193,7 +204,14 @@ program
     30,
   )
   .action(
-    async (options: { queue: string; db?: string; workers?: number; concurrency?: number; lockSeconds: number }) => {
+    async (options: {
+      queue: string;
+      queueName: string;
+      db?: string;
+      workers?: number;
+      concurrency?: number;
+      lockSeconds: number;
+    }) => {
       if (!options.db || !isPostgresUrl(options.db))
         throw new CommandError(
           'worker needs --db postgres://… (or DATABASE_URL): the knowledge base every worker writes',
@@ -209,6 +227,7 @@ program
       process.stderr.write(`advisory-kb worker: taking jobs from ${options.queue}\n`);
       await runWorker({
         queue: options.queue,
+        queueName: options.queueName,
         db: options.db,
         workers: options.workers,
         concurrency: options.concurrency || undefined,
@@ -462,6 +481,12 @@ program
   .option('--workers <n>', 'extraction worker threads', positiveInteger)
   .option('--sample <n>', 'documents in the compromise reference pass', positiveInteger, 200)
   .option('--keep', 'keep the generated archive and knowledge base (the path is printed)')
+  .option(
+    '--worker-processes <list>',
+    'also import the archive through --queue with this many worker processes, e.g. 1,2 (each on a fresh database of the --db server)',
+  )
+  .option('--queue <url>', 'Redis for --worker-processes (redis://host:port)')
+  .option('--db <url>', 'PostgreSQL server for --worker-processes (postgres://…; a database is created per run)')
   .option('--json', 'print one JSON object')
   .action(
     async (options: {
@@ -471,9 +496,23 @@ program
       sample: number;
       keep?: boolean;
       json?: boolean;
+      workerProcesses?: string;
+      queue?: string;
+      db?: string;
     }) => {
+      const processes = options.workerProcesses?.split(',').map(Number);
+      if (
+        processes &&
+        (!options.queue || !options.db || !isPostgresUrl(options.db) || processes.some((n) => !(n >= 1)))
+      )
+        throw new CommandError(
+          '--worker-processes needs a list of numbers ≥ 1, --queue redis://… and --db postgres://…',
+        );
       const { formatThroughputResult, runThroughputBenchmark } = await import('./benchmarks/throughput.js');
-      const { folder, ...result } = await runThroughputBenchmark(options);
+      const { folder, ...result } = await runThroughputBenchmark({
+        ...options,
+        ...(processes ? { distributed: { queue: options.queue!, db: options.db!, workerProcesses: processes } } : {}),
+      });
       process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatThroughputResult(result)) + '\n');
       if (options.keep) process.stderr.write(`kept: ${folder}\n`);
     },

@@ -1,5 +1,5 @@
 import type { FileOutcome } from '../corpus/document.js';
-import type { KnowledgeBase, WriteItem } from '../output/knowledge-base.js';
+import { type KnowledgeBase, KnowledgeBaseUnavailableError, type WriteItem } from '../output/knowledge-base.js';
 
 /**
  * Errors that are the knowledge base's, not a document's: the disk, the file, the lock, the server. They end the
@@ -26,6 +26,7 @@ const BASE_ERRORS = new Set([
 ]);
 
 const isBaseError = (error: unknown) => {
+  if (error instanceof KnowledgeBaseUnavailableError) return true;
   const code = (error as NodeJS.ErrnoException).code ?? '';
   return BASE_ERRORS.has(code) || /^(08|53|57)[0-9A-Z]{3}$/.test(code);
 };

@@ -27,8 +27,8 @@ import { type FoundFile, walkInputs } from './walk.js';
  * harmless, so the effect is exactly once.
  */
 
-/** The queue's name in Redis. */
-const QUEUE_NAME = 'advisory-kb';
+/** The queue's name in Redis unless another is given (one per knowledge base that shares a Redis). */
+export const DEFAULT_QUEUE_NAME = 'advisory-kb';
 /** JSONL lines per queue job: large enough to amortise a job, small enough to spread a big file over workers. */
 const JSONL_LINES_PER_QUEUE_JOB = 1024;
 /** Attempts per job before its file is reported failed; retries back off from a second. */
@@ -36,11 +36,11 @@ const JOB_ATTEMPTS = 5;
 /** Jobs added to Redis per call. */
 const ENQUEUE_CHUNK = 500;
 /** Jobs whose state the importer asks for per poll, and how often. */
-const POLL_WINDOW = 1000;
-const POLL_MS = 250;
+const POLL_WINDOW = 200;
+const POLL_MS = 500;
 /** Documents per write transaction of a worker, and how long a worker waits for a batch to fill. */
 const WORKER_BATCH_DOCUMENTS = 100;
-const WORKER_BATCH_WAIT_MS = 50;
+const WORKER_BATCH_WAIT_MS = 500;
 
 /** What a file job carries: the file as the importer found it (the path must reach it on every worker host). */
 interface FileJobData {
@@ -116,6 +116,8 @@ export interface QueueImportOptions {
   queue: string;
   /** The knowledge base the workers write (a postgres:// URL). */
   db: string;
+  /** The queue's name in Redis. @default DEFAULT_QUEUE_NAME */
+  queueName?: string;
   toolVersion?: string;
   onProgress?: (progress: { done: number; total: number; path: string }) => void;
   /** Stops waiting (Ctrl-C): jobs enqueued stay queued and are done by the workers; a re-run waits for them. */
@@ -130,7 +132,7 @@ export interface QueueImportOptions {
 export async function enqueueImport(inputs: string[], options: QueueImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const store = await openKnowledgeBase(options.db, MINHASH_NEAR_DUPLICATES);
-  const queue = new Queue<JobData>(QUEUE_NAME, { connection: connection(options.queue) });
+  const queue = new Queue<JobData>(options.queueName ?? DEFAULT_QUEUE_NAME, { connection: connection(options.queue) });
   try {
     const runId = await store.beginRun(inputs, options.toolVersion ?? 'dev');
     const walked = await walkInputs(inputs);
@@ -281,9 +283,11 @@ async function awaitJobs(
 export interface WorkerOptions {
   queue: string;
   db: string;
+  /** The queue's name in Redis. @default DEFAULT_QUEUE_NAME */
+  queueName?: string;
   /** Extraction threads (0: in this thread). @default availableParallelism() */
   workers?: number;
-  /** Jobs in progress at once. @default twice the extraction threads, at least 2 */
+  /** Jobs in progress at once: enough that reading, writing and analysis overlap. @default 16 per thread, at least 32 */
   concurrency?: number;
   /** How long a job stays claimed by a worker that stopped answering, before another takes it. @default 30 */
   lockSeconds?: number;
@@ -296,7 +300,10 @@ export interface WorkerOptions {
 
 /**
  * Collects the results of concurrent jobs into one write transaction per batch: each job's promise settles when the
- * batch holding its rows has committed, so BullMQ marks a job done only once its rows are stored.
+ * batch holding its rows has committed, so BullMQ marks a job done only once its rows are stored. A batch is written
+ * once it holds enough documents, or once every job in progress has handed its rows in (none is left to wait for),
+ * or after a short wait: commits are what workers take turns for (near-duplicate linking), so fewer, fuller ones
+ * let more workers share a database.
  */
 class BatchWriter {
   private pending: Array<{
@@ -306,18 +313,32 @@ class BatchWriter {
     reject: (e: unknown) => void;
   }> = [];
   private documents = 0;
+  /** Jobs started and not yet handed in. */
+  private working = 0;
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: KnowledgeBase) {}
 
+  /** A job started: its rows will come. */
+  started(): void {
+    this.working++;
+  }
+
   write(runId: number, item: WriteItem): Promise<FileOutcome[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ runId, item, resolve, reject });
+      this.working--;
       this.documents += item.documents.length;
-      if (this.documents >= WORKER_BATCH_DOCUMENTS) this.flush();
+      if (this.documents >= WORKER_BATCH_DOCUMENTS || this.working <= 0) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), WORKER_BATCH_WAIT_MS);
     });
+  }
+
+  /** A job ended without handing rows in (it failed). */
+  abandoned(): void {
+    this.working--;
+    if (this.working <= 0 && this.pending.length > 0) this.flush();
   }
 
   private flush(): void {
@@ -362,7 +383,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   const analysis = new PQueue({ concurrency: Math.max(1, threads) * 2 });
   const lockMs = (options.lockSeconds ?? 30) * 1000;
   const worker = new Worker<JobData, FileJobResult | null>(
-    QUEUE_NAME,
+    options.queueName ?? DEFAULT_QUEUE_NAME,
     async (job) => {
       const data = job.data;
       if (data.kind === 'consolidate') {
@@ -373,19 +394,25 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       }
       const results: Accepted[] = [];
       const result: FileJobResult = { outcomes: [], timings: {}, slowest: null, bytes: 0 };
-      await ingestFile(
-        data.file,
-        {
-          storedRecords: (path, sha256) => store.storedRecords(path, sha256),
-          runJob: (work) => analysis.add(() => runJob(work)),
-          accept: (accepted) => results.push(accepted),
-          maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-          inFlight: Math.max(2, threads) * 4,
-          interrupted: () => false,
-          onRead: (bytes) => (result.bytes += bytes),
-        },
-        data.range,
-      );
+      writer.started();
+      try {
+        await ingestFile(
+          data.file,
+          {
+            storedRecords: (path, sha256) => store.storedRecords(path, sha256),
+            runJob: (work) => analysis.add(() => runJob(work)),
+            accept: (accepted) => results.push(accepted),
+            maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+            inFlight: Math.max(2, threads) * 4,
+            interrupted: () => false,
+            onRead: (bytes) => (result.bytes += bytes),
+          },
+          data.range,
+        );
+      } catch (error) {
+        writer.abandoned();
+        throw error;
+      }
       for (const accepted of results) {
         for (const [stage, seconds] of Object.entries(accepted.timings ?? {}))
           result.timings[stage] = (result.timings[stage] ?? 0) + seconds;
@@ -400,7 +427,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     },
     {
       connection: connection(options.queue),
-      concurrency: options.concurrency ?? Math.max(2, threads * 2),
+      concurrency: options.concurrency ?? Math.max(32, threads * 16),
       lockDuration: lockMs,
       stalledInterval: Math.max(1000, lockMs / 2),
       maxStalledCount: JOB_ATTEMPTS,

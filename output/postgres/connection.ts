@@ -57,11 +57,20 @@ export function numberedPlaceholders(sql: string): string {
   });
 }
 
+/** The driver's words for a connection lost or not made, which come without a code. */
+const CONNECTION_MESSAGES = /Connection terminated|connection error|timeout exceeded when trying to connect/i;
+
 /** Whether an error is the server being unreachable for a moment (restarting, refusing connections). */
 export function isConnectionError(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code !== undefined && CONNECTION_CODES.has(code);
+  const e = error as NodeJS.ErrnoException | undefined;
+  return (e?.code !== undefined && CONNECTION_CODES.has(e.code)) || CONNECTION_MESSAGES.test(e?.message ?? '');
 }
+
+/** A server that stayed unreachable past the outage wait: the knowledge base's failure, not a document's. */
+const unreachable = (location: string, error: unknown) =>
+  new KnowledgeBaseUnavailableError(
+    `the PostgreSQL server of ${location} could not be reached for ${OUTAGE_SECONDS} s: ${(error as Error).message}`,
+  );
 
 /** PostgreSQL's side of the SQL shared by the backends. */
 const POSTGRES_DIALECT: SqlDialect = {
@@ -96,7 +105,7 @@ export class PgClient implements SqlConnection {
     await this.client.query(sql);
   }
 
-  /** Many rows in one statement, passed as one JSON array that `sql` reads with `json_array_elements($1::json) v`. */
+  /** Many rows in one statement, passed as one JSON array that `sql` reads with `jsonb_array_elements($1::jsonb) v`. */
   async insertRows(sql: string, rows: unknown[][]): Promise<void> {
     if (rows.length > 0) await this.client.query(sql, [JSON.stringify(rows)]);
   }
@@ -138,7 +147,8 @@ export class PgDatabase extends PgClient {
       try {
         client = await this.pool.connect();
       } catch (error) {
-        if (!isConnectionError(error) || Date.now() > deadline) throw error;
+        if (!isConnectionError(error)) throw error;
+        if (Date.now() > deadline) throw unreachable(this.location, error);
         await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * attempt)));
         continue;
       }
@@ -152,7 +162,8 @@ export class PgDatabase extends PgClient {
         await client.query('ROLLBACK').catch(() => undefined);
         // A connection that failed mid-transaction is not given back to the pool.
         client.release(isConnectionError(error) ? (error as Error) : undefined);
-        if (isConnectionError(error) && Date.now() <= deadline) {
+        if (isConnectionError(error)) {
+          if (Date.now() > deadline) throw unreachable(this.location, error);
           await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * attempt)));
           continue;
         }

@@ -31,7 +31,7 @@ export async function consolidate(tx: PgClient, rules: ConsolidationRules): Prom
   await tx.exec('DELETE FROM statement_quotes; DELETE FROM statements; DELETE FROM entity_merges');
   await tx.insertRows(
     `INSERT INTO entity_merges (entity_id, canonical_id, via_id, rule, evidence)
-     SELECT v->>0, v->>1, v->>2, v->>3, v->>4 FROM json_array_elements($1::json) v`,
+     SELECT v->>0, v->>1, v->>2, v->>3, v->>4 FROM jsonb_array_elements($1::jsonb) v`,
     links.map((l) => [l.entityId, l.canonicalId, l.viaId, l.rule, l.evidence]),
   );
   // One speaker at a time: quotes of two speakers are never one statement, so memory holds the quotes of the most
@@ -57,7 +57,7 @@ export async function consolidate(tx: PgClient, rules: ConsolidationRules): Prom
       await tx.insertRows(
         `INSERT INTO statements (id, text, kind, speaker_entity_id, speaker_name, first_published, sources)
          SELECT v->>0, v->>1, v->>2, v->>3, COALESCE((SELECT name FROM entities WHERE id = v->>3), v->>4), v->>5, (v->>6)::int
-         FROM json_array_elements($1::json) v`,
+         FROM jsonb_array_elements($1::jsonb) v`,
         chunk.map((s) => [
           s.id,
           s.text,
@@ -69,7 +69,7 @@ export async function consolidate(tx: PgClient, rules: ConsolidationRules): Prom
         ]),
       );
       await tx.insertRows(
-        `INSERT INTO statement_quotes (quote_id, statement_id) SELECT v->>0, v->>1 FROM json_array_elements($1::json) v`,
+        `INSERT INTO statement_quotes (quote_id, statement_id) SELECT v->>0, v->>1 FROM jsonb_array_elements($1::jsonb) v`,
         chunk.flatMap((s) => s.quoteIds.map((q) => [q, s.id])),
       );
     }

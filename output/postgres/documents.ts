@@ -23,7 +23,7 @@ import type { PgClient } from './connection.js';
 /** `n` columns of a JSON row `v` as text, the first `n` of `casts` applied where given. */
 const columns = (casts: Array<string | null>) =>
   casts.map((cast, i) => (cast ? `(v->>${i})::${cast}` : `v->>${i}`)).join(', ');
-const FROM_ROWS = 'FROM json_array_elements($1::json) v';
+const FROM_ROWS = 'FROM jsonb_array_elements($1::jsonb) v';
 
 /**
  * Writes documents and everything found in them, in the caller's transaction: one statement per table for a whole

@@ -43,7 +43,7 @@ export async function linkNearDuplicates(
     (
       await tx.all<{ seq: number; document_id: string }>(
         `INSERT INTO document_minhash (document_id, published, signature)
-         SELECT v->>0, v->>1, decode(v->>2, 'hex') FROM json_array_elements($1::json) v
+         SELECT v->>0, v->>1, decode(v->>2, 'hex') FROM jsonb_array_elements($1::jsonb) v
          ON CONFLICT (document_id) DO UPDATE SET published = excluded.published, signature = excluded.signature
          RETURNING seq, document_id`,
         [
@@ -114,7 +114,7 @@ export async function linkNearDuplicates(
   }
   await tx.insertRows(
     `INSERT INTO minhash_bands (band_key, document_seq) SELECT (v->>0)::bigint, (v->>1)::bigint
-     FROM json_array_elements($1::json) v ORDER BY 1, 2 ON CONFLICT DO NOTHING`,
+     FROM jsonb_array_elements($1::jsonb) v ORDER BY 1, 2 ON CONFLICT DO NOTHING`,
     [...added].flatMap(([id, keys]) => keys.map((key) => [key, known.get(id)!.seq])),
   );
 }

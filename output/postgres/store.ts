@@ -127,7 +127,7 @@ export class PostgresKnowledgeBase implements KnowledgeBase {
         const latest = [...new Map(outcomes.map((o) => [`${o.path}\u0000${o.record ?? 0}`, o])).values()];
         await tx.insertRows(
           `INSERT INTO file_outcomes (run_id, path, record, status, reason, detail, document_id)
-           SELECT (v->>0)::bigint, v->>1, (v->>2)::int, v->>3, v->>4, v->>5, v->>6 FROM json_array_elements($1::json) v
+           SELECT (v->>0)::bigint, v->>1, (v->>2)::int, v->>3, v->>4, v->>5, v->>6 FROM jsonb_array_elements($1::jsonb) v
            ORDER BY 2, 3
            ON CONFLICT (run_id, path, record) DO UPDATE SET status = excluded.status, reason = excluded.reason,
              detail = excluded.detail, document_id = excluded.document_id`,

@@ -4,6 +4,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runImport } from '../runner.js';
+import { type DistributedRun, runDistributed } from './distributed.js';
 import { generateCorpus } from './synthetic.js';
 
 /** What one throughput run measured. */
@@ -24,6 +25,8 @@ export interface ThroughputResult {
   compromise: { sampleDocs: number; passes: number; docsPerSecond: number; kbPerSecond: number };
   generationSeconds: number;
   machine: { cpus: number; model: string; node: string };
+  /** The distributed import of the same archive, per number of worker processes, with its compromiseRatio. */
+  distributed?: Array<DistributedRun & { compromiseRatio: number }>;
 }
 
 /** One warm compromise pass over the texts in `file`, in a child process. */
@@ -45,6 +48,8 @@ export async function runThroughputBenchmark(options: {
   workers?: number;
   sample?: number;
   keep?: boolean;
+  /** Also import the archive through a queue, with each of these numbers of worker processes. */
+  distributed?: { queue: string; db: string; workerProcesses: number[] };
 }): Promise<ThroughputResult & { folder: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'advisory-kb-bench-'));
   const generationStarted = performance.now();
@@ -57,6 +62,9 @@ export async function runThroughputBenchmark(options: {
     const before = await compromiseReference(sampleFile);
     const summary = await runImport([corpus.folder], { db: join(folder, 'bench.sqlite'), workers });
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const distributed: DistributedRun[] = [];
+    for (const processes of options.distributed?.workerProcesses ?? [])
+      distributed.push(await runDistributed(corpus.folder, options.docs, processes, options.distributed!));
     const after = await compromiseReference(sampleFile);
     const compromiseSeconds = before.seconds + after.seconds;
     const sampleBytes = before.bytes + after.bytes;
@@ -84,6 +92,14 @@ export async function runThroughputBenchmark(options: {
       },
       generationSeconds: round(generationSeconds),
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+      ...(options.distributed
+        ? {
+            distributed: distributed.map((run) => ({
+              ...run,
+              compromiseRatio: round(run.docsPerSecond / compromiseDocsPerSecond, 2),
+            })),
+          }
+        : {}),
     };
   } finally {
     if (!options.keep) rmSync(folder, { recursive: true, force: true });
@@ -101,5 +117,14 @@ export function formatThroughputResult(r: ThroughputResult): string {
     `stage seconds (summed over threads): ${stages}`,
     `bare compromise nlp(text), one thread, warm, ${r.compromise.sampleDocs} of the same texts before and after the import: ${r.compromise.docsPerSecond} documents/s (${r.compromise.kbPerSecond} KB/s)`,
     `compromiseRatio (pipeline documents/s ÷ compromise documents/s): ${r.compromiseRatio}`,
+    ...(r.distributed ?? []).map(
+      (d) =>
+        `distributed, ${d.workerProcesses} worker process${d.workerProcesses === 1 ? '' : 'es'}: ${d.seconds.toFixed(1)} s, ${d.docsPerSecond} documents/s (${(d.docsPerSecond / r.docsPerSecond).toFixed(2)}× embedded), compromiseRatio ${d.compromiseRatio}; PostgreSQL ${d.database.commitsPerSecond} commits/s, ${d.database.rowsPerSecond} rows/s`,
+    ),
+    ...(r.distributed && r.distributed.length > 1
+      ? [
+          `scaling: ${r.distributed.at(-1)!.workerProcesses} processes ÷ ${r.distributed[0]!.workerProcesses}: ${(r.distributed.at(-1)!.docsPerSecond / r.distributed[0]!.docsPerSecond).toFixed(2)}×`,
+        ]
+      : []),
   ].join('\n');
 }
