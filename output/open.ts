@@ -1,4 +1,5 @@
 import type { KnowledgeBase, KnowledgeBaseReader, NearDuplicateRule } from './knowledge-base.js';
+import { withoutPassword } from './postgres/connection.js';
 import { isPostgresUrl, PostgresKnowledgeBase } from './postgres/store.js';
 import { SqliteKnowledgeBase } from './sqlite/store.js';
 
@@ -20,5 +21,8 @@ export function openKnowledgeBaseReader(location: string): Promise<KnowledgeBase
     ? PostgresKnowledgeBase.open(location, { readonly: true })
     : SqliteKnowledgeBase.open(location, { readonly: true });
 }
+
+/** A location as messages show it: a server URL without its password. */
+export const displayLocation = (location: string) => (isPostgresUrl(location) ? withoutPassword(location) : location);
 
 export { isPostgresUrl };

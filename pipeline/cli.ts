@@ -11,7 +11,7 @@ import {
   KnowledgeBaseRefusedError,
   KnowledgeBaseUnavailableError,
 } from '../output/knowledge-base.js';
-import { isPostgresUrl, openKnowledgeBaseReader } from '../output/open.js';
+import { displayLocation, isPostgresUrl, openKnowledgeBaseReader } from '../output/open.js';
 import { calendarDateProblem } from './date-argument.js';
 import { QueryError, type QuoteFilters } from '../output/records.js';
 import {
@@ -134,6 +134,10 @@ program
             toolVersion: VERSION,
             signal: interrupt.signal,
             onProgress,
+            onNoWorkers: () =>
+              process.stderr.write(
+                `advisory-kb: no worker is taking jobs from ${options.queue} yet; the import goes on when one starts: advisory-kb worker --queue ${options.queue} --db …\n`,
+              ),
           })
         : await (
             await import('./runner.js')
@@ -171,7 +175,7 @@ program
           ) + '\n',
         );
       } else {
-        process.stdout.write(formatImportSummary(summary, counts, options.db) + '\n');
+        process.stdout.write(formatImportSummary(summary, counts, displayLocation(options.db)) + '\n');
       }
       if (summary.interrupted) {
         process.stderr.write(

@@ -122,6 +122,8 @@ export interface QueueImportOptions {
   onProgress?: (progress: { done: number; total: number; path: string }) => void;
   /** Stops waiting (Ctrl-C): jobs enqueued stay queued and are done by the workers; a re-run waits for them. */
   signal?: AbortSignal;
+  /** Called once the jobs are enqueued if no worker is connected to the queue. */
+  onNoWorkers?: () => void;
 }
 
 /**
@@ -186,6 +188,7 @@ export async function enqueueImport(inputs: string[], options: QueueImportOption
     if (failedToRead.length > 0)
       outcomes.push(...(await store.writeBatch(runId, [{ documents: [], outcomes: failedToRead }])));
 
+    if ((await queue.getWorkers()).length === 0) options.onNoWorkers?.();
     const summary = { timings: {} as StageTimings, slowest: null as SlowestDocument | null, bytes: 0 };
     const finished = await awaitJobs(queue, runId, ids, options, (result) => {
       for (const [stage, seconds] of Object.entries(result.timings))

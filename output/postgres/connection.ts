@@ -82,6 +82,11 @@ const POSTGRES_DIALECT: SqlDialect = {
   unindexed: (column) => column,
 };
 
+const ignore = () => undefined;
+
+/** A database URL as it may be shown: its password replaced by `***`. */
+export const withoutPassword = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
 /** The pool, or one of its clients checked out for a transaction. */
 export class PgClient implements SqlConnection {
   readonly dialect = POSTGRES_DIALECT;
@@ -132,7 +137,7 @@ export class PgDatabase extends PgClient {
     });
     // An idle client whose server went away (a restart) is dropped by the pool; the next query connects again.
     pool.on('error', () => undefined);
-    return new PgDatabase(pool, url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'));
+    return new PgDatabase(pool, withoutPassword(url));
   }
 
   /**
@@ -152,14 +157,19 @@ export class PgDatabase extends PgClient {
         await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * attempt)));
         continue;
       }
+      // A connection cut while checked out emits its error on the client (with no listener, the process's end); the
+      // query in flight fails with it as well, which is what is handled below.
+      client.on('error', ignore);
       try {
         await client.query('BEGIN');
         const result = await work(new PgClient(client));
         await client.query('COMMIT');
+        client.off('error', ignore);
         client.release();
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
+        client.off('error', ignore);
         // A connection that failed mid-transaction is not given back to the pool.
         client.release(isConnectionError(error) ? (error as Error) : undefined);
         if (isConnectionError(error)) {
@@ -180,6 +190,7 @@ export class PgDatabase extends PgClient {
    */
   async holdLock(name: string, onWait?: () => void): Promise<{ release(): Promise<void> }> {
     const client = await this.pool.connect();
+    client.on('error', ignore);
     const sql = 'SELECT pg_try_advisory_lock(hashtext($1)) AS locked';
     try {
       let waited = false;
