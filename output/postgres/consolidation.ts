@@ -1,10 +1,8 @@
 import type { MergeCandidate } from '../../extractors/merge.js';
 import type { StatementCandidate } from '../../extractors/statements.js';
 import type { ConsolidationRules } from '../knowledge-base.js';
+import { statementRows } from '../sql/rows.js';
 import type { PgClient } from './connection.js';
-
-/** Statements per INSERT: the JSON passed stays small for any speaker. */
-const STATEMENTS_PER_INSERT = 5000;
 
 /**
  * Recomputes the knowledge-base level from the stored findings, in the caller's transaction: which entities are one
@@ -50,27 +48,16 @@ export async function consolidate(tx: PgClient, rules: ConsolidationRules): Prom
        WHERE ${speaker === null ? 's.speaker IS NULL' : 's.speaker = ?'} ORDER BY s.id`,
       speaker === null ? [] : [speaker],
     );
-    const speakerNames = new Map(quotes.map((q) => [q.id, q.speakerName]));
-    const statements = rules.groupStatements(quotes);
-    for (let i = 0; i < statements.length; i += STATEMENTS_PER_INSERT) {
-      const chunk = statements.slice(i, i + STATEMENTS_PER_INSERT);
+    for (const rows of statementRows(quotes, rules)) {
       await tx.insertRows(
         `INSERT INTO statements (id, text, kind, speaker_entity_id, speaker_name, first_published, sources)
          SELECT v->>0, v->>1, v->>2, v->>3, COALESCE((SELECT name FROM entities WHERE id = v->>3), v->>4), v->>5, (v->>6)::int
          FROM jsonb_array_elements($1::jsonb) v`,
-        chunk.map((s) => [
-          s.id,
-          s.text,
-          s.kind,
-          s.speakerId,
-          speakerNames.get(s.id) ?? null,
-          s.firstPublished,
-          s.quoteIds.length,
-        ]),
+        rows.statements,
       );
       await tx.insertRows(
         `INSERT INTO statement_quotes (quote_id, statement_id) SELECT v->>0, v->>1 FROM jsonb_array_elements($1::jsonb) v`,
-        chunk.flatMap((s) => s.quoteIds.map((q) => [q, s.id])),
+        rows.statementQuotes,
       );
     }
   }

@@ -3,26 +3,13 @@ import type { NearDuplicateRule } from '../knowledge-base.js';
 import {
   type BandIndex,
   type Clusters,
-  decodeSignature,
   encodeSignature,
   linkDocument,
   type Signed,
+  type SignatureRow,
+  toSigned,
 } from '../sql/near-duplicate-linking.js';
 import type { PgClient } from './connection.js';
-
-interface SignatureRow {
-  id: string;
-  seq: number;
-  published: string | null;
-  signature: Buffer;
-}
-
-const toSigned = (row: SignatureRow): Signed => ({
-  id: row.id,
-  seq: row.seq,
-  published: row.published,
-  signature: decodeSignature(row.signature),
-});
 
 /**
  * Links a batch's new documents to the near duplicates stored, in the caller's transaction. Workers take turns here

@@ -1,21 +1,17 @@
 import type { FileOutcome } from '../../corpus/document.js';
-import type { EntityType } from '../../extractors/entities.js';
 import {
   type ConsolidationRules,
   type ImportLock,
   type KnowledgeBase,
-  type KnowledgeBaseCounts,
   KnowledgeBaseMissingError,
   type KnowledgeBaseTimings,
   type NearDuplicateRule,
   type WriteItem,
 } from '../knowledge-base.js';
-import { type DocumentBrowse, type ExportRecord, type ImportRun, QueryError, type QuoteFilters } from '../records.js';
-import * as browse from '../sql/browse.js';
-import { exportEntities, exportRecords } from '../sql/export.js';
-import * as queries from '../sql/queries.js';
+import { QueryError } from '../records.js';
+import { DEFAULT_SEARCH_TIMEOUT_MS } from '../sql/queries.js';
+import { SqlKnowledgeBaseReader } from '../sql/reader.js';
 import { outcomeRows } from '../sql/rows.js';
-import { countKnowledgeBase, listRuns } from '../sql/runs.js';
 import { consolidate } from './consolidation.js';
 import { migrate, PgDatabase, schemaVersion } from './connection.js';
 import { writeDocuments } from './documents.js';
@@ -39,21 +35,20 @@ export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(lo
  * concurrent writers are made safe by unique keys and upserts, and near-duplicate linking and consolidation take
  * turns through advisory locks.
  */
-export class PostgresKnowledgeBase implements KnowledgeBase {
+export class PostgresKnowledgeBase extends SqlKnowledgeBaseReader implements KnowledgeBase {
   readonly timings: KnowledgeBaseTimings = { store: 0, dedup: 0, consolidate: 0 };
 
   private constructor(
     /** The connection pool, for tests and tools that read the documented schema with SQL. */
     readonly db: PgDatabase,
     private readonly nearDuplicates: NearDuplicateRule | undefined,
-  ) {}
+  ) {
+    super(db, fullTextIndex(db));
+  }
 
   /** Connects (and, unless read-only, creates and migrates the schema). */
   static async open(url: string, options: PostgresOptions = {}): Promise<PostgresKnowledgeBase> {
-    const db = PgDatabase.connect(
-      url,
-      options.readonly ? { statementTimeoutMs: queries.DEFAULT_SEARCH_TIMEOUT_MS } : {},
-    );
+    const db = PgDatabase.connect(url, options.readonly ? { statementTimeoutMs: DEFAULT_SEARCH_TIMEOUT_MS } : {});
     try {
       if (!options.readonly) await migrate(db);
       else if ((await schemaVersion(db)) === 0)
@@ -162,72 +157,8 @@ export class PostgresKnowledgeBase implements KnowledgeBase {
       throw new QueryError('this database holds no advisory-kb knowledge base: run an import into it first');
   }
 
-  counts(): Promise<KnowledgeBaseCounts> {
-    return countKnowledgeBase(this.db);
-  }
-
   search(query: string, options?: { limit?: number; mark?: [string, string] }) {
     return searchDocuments(this.db, query, options);
-  }
-
-  entities(options?: { type?: EntityType; name?: string; limit?: number }) {
-    return queries.listEntities(this.db, options);
-  }
-
-  findEntities(nameOrId: string) {
-    return queries.findEntities(this.db, nameOrId);
-  }
-
-  entity(nameOrId: string, limits?: { documents?: number; quotes?: number; dates?: boolean }) {
-    return queries.entityDetails(this.db, nameOrId, limits);
-  }
-
-  timelineCounts(entityId: string) {
-    return browse.timelineCounts(this.db, entityId);
-  }
-
-  quotes(filters?: QuoteFilters) {
-    return queries.listQuotes(this.db, filters);
-  }
-
-  timeline(nameOrId: string) {
-    return queries.entityTimeline(this.db, nameOrId);
-  }
-
-  document(idOrPath: string): Promise<ExportRecord> {
-    return queries.showDocument(this.db, idOrPath);
-  }
-
-  exportRecords(options?: { withText?: boolean }) {
-    return exportRecords(this.db, options);
-  }
-
-  exportEntities() {
-    return exportEntities(this.db);
-  }
-
-  exportStatements() {
-    return queries.exportStatements(this.db);
-  }
-
-  runs(): Promise<ImportRun[]> {
-    return listRuns(this.db);
-  }
-
-  browseDocuments(filters?: DocumentBrowse) {
-    return browse.browseDocuments(this.db, fullTextIndex(this.db), filters);
-  }
-
-  documentContext(documentId: string) {
-    return browse.documentContext(this.db, documentId);
-  }
-
-  cooccurring(entityId: string, limit?: number) {
-    return browse.cooccurring(this.db, entityId, limit);
-  }
-
-  runOutcomes(runId: number, options?: { status?: string; limit?: number; offset?: number }) {
-    return browse.runOutcomes(this.db, runId, options);
   }
 
   close(): Promise<void> {

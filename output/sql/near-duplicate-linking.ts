@@ -13,6 +13,21 @@ export interface Signed {
   signature: number[];
 }
 
+/** A signature as a backend stores it, with its document's id, seq and date. */
+export interface SignatureRow {
+  id: string;
+  seq: number;
+  published: string | null;
+  signature: Buffer;
+}
+
+export const toSigned = (row: SignatureRow): Signed => ({
+  id: row.id,
+  seq: row.seq,
+  published: row.published,
+  signature: decodeSignature(row.signature),
+});
+
 export function encodeSignature(signature: number[]): Buffer {
   return Buffer.from(Uint32Array.from(signature).buffer);
 }

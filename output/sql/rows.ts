@@ -2,6 +2,8 @@ import type { FileOutcome } from '../../corpus/document.js';
 import { entityId, quoteId } from '../../corpus/ids.js';
 import type { ParentBody } from '../../extractors/agencies.js';
 import type { StoredDocument } from '../../extractors/analysis.js';
+import type { StatementCandidate } from '../../extractors/statements.js';
+import type { ConsolidationRules } from '../knowledge-base.js';
 
 /**
  * A batch's rows per table, as arrays in the tables' column order: every backend writes the same rows, each in its
@@ -125,3 +127,34 @@ export const quoteRows = (docs: readonly StoredDocument[]): unknown[][] =>
 /** file_outcomes: run_id, path, record, status, reason, detail, document_id. */
 export const outcomeRows = (runId: number, outcomes: readonly FileOutcome[]): unknown[][] =>
   outcomes.map((o) => [runId, o.path, o.record ?? 0, o.status, o.reason, o.detail, o.documentId]);
+
+/** Statements per INSERT: the JSON passed stays small for any speaker. */
+const STATEMENTS_PER_INSERT = 5000;
+
+/**
+ * One speaker's quotes grouped into statements by the rules, as rows a chunk at a time: statements (id, text, kind,
+ * speaker_entity_id, speaker_name as the earliest quote gives it, first_published, sources) and statement_quotes
+ * (quote_id, statement_id).
+ */
+export function* statementRows(
+  quotes: ReadonlyArray<StatementCandidate & { speakerName: string | null }>,
+  rules: Pick<ConsolidationRules, 'groupStatements'>,
+): Generator<{ statements: unknown[][]; statementQuotes: unknown[][] }> {
+  const speakerNames = new Map(quotes.map((q) => [q.id, q.speakerName]));
+  const statements = rules.groupStatements(quotes);
+  for (let i = 0; i < statements.length; i += STATEMENTS_PER_INSERT) {
+    const chunk = statements.slice(i, i + STATEMENTS_PER_INSERT);
+    yield {
+      statements: chunk.map((s) => [
+        s.id,
+        s.text,
+        s.kind,
+        s.speakerId,
+        speakerNames.get(s.id) ?? null,
+        s.firstPublished,
+        s.quoteIds.length,
+      ]),
+      statementQuotes: chunk.flatMap((s) => s.quoteIds.map((q) => [q, s.id])),
+    };
+  }
+}

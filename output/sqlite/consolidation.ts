@@ -1,10 +1,8 @@
 import type { MergeCandidate } from '../../extractors/merge.js';
 import type { StatementCandidate } from '../../extractors/statements.js';
 import type { ConsolidationRules } from '../knowledge-base.js';
+import { statementRows } from '../sql/rows.js';
 import type { Database } from './database.js';
-
-/** Statements per INSERT: the JSON passed stays small for any speaker. */
-const STATEMENTS_PER_INSERT = 5000;
 
 /**
  * Recomputes the knowledge-base level from the stored findings, in the caller's transaction: which entities are one
@@ -65,26 +63,15 @@ async function groupStatementsBySpeaker(db: Database, rules: ConsolidationRules)
        FROM quote_speakers_now s JOIN quotes q ON q.rowid = s.quote_rowid WHERE s.speaker IS ? ORDER BY s.id`,
       [speaker],
     );
-    const speakerNames = new Map(quotes.map((q) => [q.id, q.speakerName]));
-    const statements = rules.groupStatements(quotes);
-    for (let i = 0; i < statements.length; i += STATEMENTS_PER_INSERT) {
-      const chunk = statements.slice(i, i + STATEMENTS_PER_INSERT);
+    for (const rows of statementRows(quotes, rules)) {
       await db.insertRows(
         `INSERT INTO statements (id, text, kind, speaker_entity_id, speaker_name, first_published, sources)
          SELECT value->>0, value->>1, value->>2, value->>3, COALESCE((SELECT name FROM entities WHERE id = value->>3), value->>4), value->>5, value->>6 FROM json_each(?)`,
-        chunk.map((s) => [
-          s.id,
-          s.text,
-          s.kind,
-          s.speakerId,
-          speakerNames.get(s.id) ?? null,
-          s.firstPublished,
-          s.quoteIds.length,
-        ]),
+        rows.statements,
       );
       await db.insertRows(
         'INSERT INTO statement_quotes (quote_id, statement_id) SELECT value->>0, value->>1 FROM json_each(?)',
-        chunk.flatMap((s) => s.quoteIds.map((q) => [q, s.id])),
+        rows.statementQuotes,
       );
     }
   }

@@ -4,10 +4,11 @@ import {
   type BandIndex,
   BUCKET_CAP,
   type Clusters,
-  decodeSignature,
   encodeSignature,
   linkDocument,
   type Signed,
+  type SignatureRow,
+  toSigned,
 } from '../sql/near-duplicate-linking.js';
 import type { Database } from './database.js';
 
@@ -18,20 +19,6 @@ import type { Database } from './database.js';
 const BAND_FLUSH_DOCUMENTS = 5000;
 /** Band rows per INSERT when they are written: a few MB of JSON. */
 const BAND_ROWS_PER_INSERT = 50_000;
-
-interface SignatureRow {
-  id: string;
-  seq: number;
-  published: string | null;
-  signature: Buffer;
-}
-
-const toSigned = (row: SignatureRow): Signed => ({
-  id: row.id,
-  seq: row.seq,
-  published: row.published,
-  signature: decodeSignature(row.signature),
-});
 
 const NO_MEMBERS: readonly string[] = [];
 

@@ -2,33 +2,20 @@ import { existsSync } from 'node:fs';
 import type { FileOutcome } from '../../corpus/document.js';
 import { documentOutcome } from '../../corpus/outcomes.js';
 import type { StoredDocument } from '../../extractors/analysis.js';
-import type { EntityType } from '../../extractors/entities.js';
 import {
   type ConsolidationRules,
   type ImportLock,
   type KnowledgeBase,
-  type KnowledgeBaseCounts,
   KnowledgeBaseMissingError,
   type KnowledgeBaseTimings,
   type NearDuplicateRule,
   type WriteItem,
 } from '../knowledge-base.js';
-import type {
-  DocumentBrowse,
-  ExportRecord,
-  ImportRun,
-  KnowledgeBaseEntity,
-  QuoteFilters,
-  StatementRow,
-} from '../records.js';
 import { consolidate } from './consolidation.js';
 import { migrate, openConnection, PageCache, schemaVersion } from './connection.js';
 import type { Database } from './database.js';
 import { DocumentWriter } from './documents.js';
-import * as browse from '../sql/browse.js';
-import { exportEntities, exportRecords } from '../sql/export.js';
-import * as queries from '../sql/queries.js';
-import { countKnowledgeBase, listRuns } from '../sql/runs.js';
+import { SqlKnowledgeBaseReader } from '../sql/reader.js';
 import { acquireImportLock } from './import-lock.js';
 import { NearDuplicateIndex } from './near-duplicates.js';
 import { beginRun, finishRun, StoredSources, writeOutcomes } from './runs.js';
@@ -46,7 +33,7 @@ export interface SqliteOptions {
 const PAGE_CACHE_EVERY_BATCHES = 16;
 
 /** The embedded SQLite knowledge base. One instance is the single writer of an import; readers open their own. */
-export class SqliteKnowledgeBase implements KnowledgeBase {
+export class SqliteKnowledgeBase extends SqlKnowledgeBaseReader implements KnowledgeBase {
   readonly timings: KnowledgeBaseTimings = { store: 0, dedup: 0, consolidate: 0 };
 
   private readonly documents: DocumentWriter;
@@ -62,6 +49,7 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     private readonly path: string,
     nearDuplicates: NearDuplicateRule | undefined,
   ) {
+    super(db, fullTextIndex(db));
     this.documents = new DocumentWriter(db);
     this.nearDuplicates = nearDuplicates ? new NearDuplicateIndex(db, nearDuplicates) : null;
     this.sources = new StoredSources(path);
@@ -179,72 +167,8 @@ export class SqliteKnowledgeBase implements KnowledgeBase {
     return assertQueryable(this.db);
   }
 
-  counts(): Promise<KnowledgeBaseCounts> {
-    return countKnowledgeBase(this.db);
-  }
-
   search(query: string, options?: { limit?: number; mark?: [string, string]; timeoutMs?: number }) {
     return searchDocuments(this.db, query, options);
-  }
-
-  entities(options?: { type?: EntityType; name?: string; limit?: number }) {
-    return queries.listEntities(this.db, options);
-  }
-
-  findEntities(nameOrId: string) {
-    return queries.findEntities(this.db, nameOrId);
-  }
-
-  entity(nameOrId: string, limits?: { documents?: number; quotes?: number; dates?: boolean }) {
-    return queries.entityDetails(this.db, nameOrId, limits);
-  }
-
-  timelineCounts(entityId: string) {
-    return browse.timelineCounts(this.db, entityId);
-  }
-
-  quotes(filters?: QuoteFilters) {
-    return queries.listQuotes(this.db, filters);
-  }
-
-  timeline(nameOrId: string) {
-    return queries.entityTimeline(this.db, nameOrId);
-  }
-
-  document(idOrPath: string): Promise<ExportRecord> {
-    return queries.showDocument(this.db, idOrPath);
-  }
-
-  exportRecords(options?: { withText?: boolean }): AsyncIterable<ExportRecord> {
-    return exportRecords(this.db, options);
-  }
-
-  exportEntities(): AsyncIterable<KnowledgeBaseEntity> {
-    return exportEntities(this.db);
-  }
-
-  exportStatements(): AsyncIterable<StatementRow> {
-    return queries.exportStatements(this.db);
-  }
-
-  runs(): Promise<ImportRun[]> {
-    return listRuns(this.db);
-  }
-
-  browseDocuments(filters?: DocumentBrowse) {
-    return browse.browseDocuments(this.db, fullTextIndex(this.db), filters);
-  }
-
-  documentContext(documentId: string) {
-    return browse.documentContext(this.db, documentId);
-  }
-
-  cooccurring(entityId: string, limit?: number) {
-    return browse.cooccurring(this.db, entityId, limit);
-  }
-
-  runOutcomes(runId: number, options?: { status?: string; limit?: number; offset?: number }) {
-    return browse.runOutcomes(this.db, runId, options);
   }
 
   async checkpoint(): Promise<string | null> {
