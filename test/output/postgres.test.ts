@@ -81,7 +81,8 @@ describe.skipIf(!server)('the PostgreSQL knowledge base', () => {
       ['quotes', 'speaker_entity_id', 'entities'],
       ['quotes', 'speaker_affiliation_id', 'entities'],
     ];
-    const found = await Promise.all(checks.map(([table, column, parent]) => orphans(table!, column!, parent!)));
+    const found: number[] = [];
+    for (const [table, column, parent] of checks) found.push(await orphans(table!, column!, parent!));
     const bands = (
       await client.query(
         'SELECT COUNT(*)::int AS n FROM minhash_bands b WHERE NOT EXISTS (SELECT 1 FROM document_minhash m WHERE m.seq = b.document_seq)',

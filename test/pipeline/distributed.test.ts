@@ -151,7 +151,8 @@ describe.skipIf(!present)('the distributed import', () => {
 
   it('completes with the same export when Redis is restarted during the import', async () => {
     const { queue, db } = await fresh();
-    startWorker(queue, db, '--concurrency', '1');
+    // A job whose lock lapsed while Redis was away is taken again after the lock's time.
+    startWorker(queue, db, '--concurrency', '1', '--lock-seconds', '2');
     const importing = enqueue(queue, db);
     await firstOutcome(db);
     await stopRedis();
