@@ -200,7 +200,7 @@ program
   .option('--queue-name <name>', 'the queue in that Redis (one per knowledge base)', 'advisory-kb')
   .option('--db <url>', 'the PostgreSQL knowledge base (default: $DATABASE_URL)', process.env['DATABASE_URL'])
   .option('--workers <n>', 'extraction threads (0: in the main thread; default: one per core)', positiveInteger)
-  .option('--concurrency <n>', 'jobs in progress at once (default: 16 per thread, at least 32)', positiveInteger)
+  .option('--concurrency <n>', 'jobs in progress at once (default: 32 per thread, at least 64)', positiveInteger)
   .option(
     '--lock-seconds <n>',
     'how long a job stays claimed by a worker that stopped answering before another takes it',

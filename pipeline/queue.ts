@@ -290,7 +290,7 @@ export interface WorkerOptions {
   queueName?: string;
   /** Extraction threads (0: in this thread). @default availableParallelism() */
   workers?: number;
-  /** Jobs in progress at once: enough that reading, writing and analysis overlap. @default 16 per thread, at least 32 */
+  /** Jobs in progress at once: enough that reading, writing and analysis overlap. @default 32 per thread, at least 64 */
   concurrency?: number;
   /** How long a job stays claimed by a worker that stopped answering, before another takes it. @default 30 */
   lockSeconds?: number;
@@ -302,11 +302,12 @@ export interface WorkerOptions {
 }
 
 /**
- * Collects the results of concurrent jobs into one write transaction per batch: each job's promise settles when the
- * batch holding its rows has committed, so BullMQ marks a job done only once its rows are stored. A batch is written
- * once it holds enough documents, or once every job in progress has handed its rows in (none is left to wait for),
- * or after a short wait: commits are what workers take turns for (near-duplicate linking), so fewer, fuller ones
- * let more workers share a database.
+ * Collects the results of concurrent jobs into one write transaction per batch: each write's promise settles when
+ * the batch holding its rows has committed, and a job is done (BullMQ acknowledges it) once all its writes are. A
+ * job hands its rows in as analysis produces them (a JSONL range chunk by chunk), so a job holds one chunk, not its
+ * whole range. A batch is written once it holds enough documents, once no job is still reading or analysing (none
+ * is left to wait for), or after a short wait: commits are what workers take turns for (near-duplicate linking), so
+ * fewer, fuller ones let more workers share a database.
  */
 class BatchWriter {
   private pending: Array<{
@@ -316,32 +317,31 @@ class BatchWriter {
     reject: (e: unknown) => void;
   }> = [];
   private documents = 0;
-  /** Jobs started and not yet handed in. */
+  /** Jobs still reading or analysing: their rows may yet come. */
   private working = 0;
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: KnowledgeBase) {}
 
-  /** A job started: its rows will come. */
+  /** A job started: rows will come. */
   started(): void {
     this.working++;
+  }
+
+  /** A job has handed in all its rows (or failed). */
+  finished(): void {
+    this.working--;
+    if (this.working <= 0 && this.pending.length > 0) this.flush();
   }
 
   write(runId: number, item: WriteItem): Promise<FileOutcome[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ runId, item, resolve, reject });
-      this.working--;
       this.documents += item.documents.length;
-      if (this.documents >= WORKER_BATCH_DOCUMENTS || this.working <= 0) this.flush();
+      if (this.documents >= WORKER_BATCH_DOCUMENTS) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), WORKER_BATCH_WAIT_MS);
     });
-  }
-
-  /** A job ended without handing rows in (it failed). */
-  abandoned(): void {
-    this.working--;
-    if (this.working <= 0 && this.pending.length > 0) this.flush();
   }
 
   private flush(): void {
@@ -359,10 +359,19 @@ class BatchWriter {
             runId,
             part.map((b) => b.item),
           );
-          for (const b of part) {
-            const paths = new Set([...b.item.outcomes, ...b.item.documents.map((d) => d.source)].map((o) => o.path));
-            b.resolve(written.filter((o) => paths.has(o.path)));
+          // Each outcome goes back to the write it is of, by its file and record (in batch order, once each).
+          const key = (o: { path: string; record?: number | null }) => `${o.path}\u0000${o.record ?? 0}`;
+          const owners = new Map<string, number[]>();
+          part.forEach((b, i) => {
+            for (const o of [...b.item.documents.map((d) => d.source), ...b.item.outcomes])
+              owners.set(key(o), [...(owners.get(key(o)) ?? []), i]);
+          });
+          const back = part.map((): FileOutcome[] => []);
+          for (const o of written) {
+            const owner = owners.get(key(o))?.shift();
+            if (owner !== undefined) back[owner]!.push(o);
           }
+          part.forEach((b, i) => b.resolve(back[i]!));
         } catch (error) {
           for (const b of part) b.reject(error);
         }
@@ -395,8 +404,14 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         options.onJob?.({ kind: 'consolidate', path: null, outcomes: 0 });
         return null;
       }
-      const results: Accepted[] = [];
       const result: FileJobResult = { outcomes: [], timings: {}, slowest: null, bytes: 0 };
+      const writes: Array<Promise<FileOutcome[]>> = [];
+      const accept = (accepted: Accepted) => {
+        for (const [stage, seconds] of Object.entries(accepted.timings ?? {}))
+          result.timings[stage] = (result.timings[stage] ?? 0) + seconds;
+        result.slowest = slower(result.slowest, accepted.slowest ?? null);
+        writes.push(writer.write(data.runId, { documents: accepted.documents, outcomes: accepted.outcomes }));
+      };
       writer.started();
       try {
         await ingestFile(
@@ -404,7 +419,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
           {
             storedRecords: (path, sha256) => store.storedRecords(path, sha256),
             runJob: (work) => analysis.add(() => runJob(work)),
-            accept: (accepted) => results.push(accepted),
+            accept,
             maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
             inFlight: Math.max(2, threads) * 4,
             interrupted: () => false,
@@ -413,24 +428,19 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
           data.range,
         );
       } catch (error) {
-        writer.abandoned();
+        // What was handed in may still be written (harmlessly: the retry writes it again); the job fails.
+        await Promise.allSettled(writes);
         throw error;
+      } finally {
+        writer.finished();
       }
-      for (const accepted of results) {
-        for (const [stage, seconds] of Object.entries(accepted.timings ?? {}))
-          result.timings[stage] = (result.timings[stage] ?? 0) + seconds;
-        result.slowest = slower(result.slowest, accepted.slowest ?? null);
-      }
-      result.outcomes = await writer.write(data.runId, {
-        documents: results.flatMap((r) => r.documents),
-        outcomes: results.flatMap((r) => r.outcomes),
-      });
+      result.outcomes = (await Promise.all(writes)).flat();
       options.onJob?.({ kind: 'file', path: data.file.path, outcomes: result.outcomes.length });
       return result;
     },
     {
       connection: connection(options.queue),
-      concurrency: options.concurrency ?? Math.max(32, threads * 16),
+      concurrency: options.concurrency ?? Math.max(64, threads * 32),
       lockDuration: lockMs,
       stalledInterval: Math.max(1000, lockMs / 2),
       maxStalledCount: JOB_ATTEMPTS,
