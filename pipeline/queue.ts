@@ -297,8 +297,6 @@ export interface WorkerOptions {
   maxFileBytes?: number;
   /** Stops taking jobs; the jobs in progress finish first. */
   signal?: AbortSignal;
-  /** Called after each job. */
-  onJob?: (job: { kind: JobData['kind']; path: string | null; outcomes: number }) => void;
 }
 
 /**
@@ -401,7 +399,6 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       if (data.kind === 'consolidate') {
         await store.consolidate(CONSOLIDATION_RULES);
         await store.finishRun(data.runId, 'completed');
-        options.onJob?.({ kind: 'consolidate', path: null, outcomes: 0 });
         return null;
       }
       const result: FileJobResult = { outcomes: [], timings: {}, slowest: null, bytes: 0 };
@@ -435,7 +432,6 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         writer.finished();
       }
       result.outcomes = (await Promise.all(writes)).flat();
-      options.onJob?.({ kind: 'file', path: data.file.path, outcomes: result.outcomes.length });
       return result;
     },
     {

@@ -61,7 +61,7 @@ export function numberedPlaceholders(sql: string): string {
 const CONNECTION_MESSAGES = /Connection terminated|connection error|timeout exceeded when trying to connect/i;
 
 /** Whether an error is the server being unreachable for a moment (restarting, refusing connections). */
-export function isConnectionError(error: unknown): boolean {
+function isConnectionError(error: unknown): boolean {
   const e = error as NodeJS.ErrnoException | undefined;
   return (e?.code !== undefined && CONNECTION_CODES.has(e.code)) || CONNECTION_MESSAGES.test(e?.message ?? '');
 }
@@ -83,6 +83,9 @@ const POSTGRES_DIALECT: SqlDialect = {
 };
 
 const ignore = () => undefined;
+
+/** The wait before trying an unreachable server again: growing, at most two seconds. */
+const outageBackoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * attempt)));
 
 /** A database URL as it may be shown: its password replaced by `***`. */
 export const withoutPassword = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
@@ -154,7 +157,7 @@ export class PgDatabase extends PgClient {
       } catch (error) {
         if (!isConnectionError(error)) throw error;
         if (Date.now() > deadline) throw unreachable(this.location, error);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * attempt)));
+        await outageBackoff(attempt);
         continue;
       }
       // A connection cut while checked out emits its error on the client (with no listener, the process's end); the
@@ -174,7 +177,7 @@ export class PgDatabase extends PgClient {
         client.release(isConnectionError(error) ? (error as Error) : undefined);
         if (isConnectionError(error)) {
           if (Date.now() > deadline) throw unreachable(this.location, error);
-          await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * attempt)));
+          await outageBackoff(attempt);
           continue;
         }
         const code = (error as { code?: string }).code;
