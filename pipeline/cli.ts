@@ -482,8 +482,16 @@ program
   .description('throughput: generate a seeded synthetic archive, import it, and compare with a bare compromise pass')
   .option('--docs <n>', 'documents to generate', positiveInteger, 1000)
   .option('--seed <n>', 'seed of the synthetic archive', positiveInteger, 42)
+  .option(
+    '--texts <folder>',
+    'build the documents from the sentences and paragraphs of the real documents in this folder, not from templates',
+  )
   .option('--workers <n>', 'extraction worker threads', positiveInteger)
   .option('--sample <n>', 'documents in the compromise reference pass', positiveInteger, 200)
+  .option(
+    '--limits',
+    'instead of importing, time bare passes (a regex, split, tokenize, franc, decode) beside the full analysis and compromise, on one thread, over --docs texts',
+  )
   .option('--keep', 'keep the generated archive and knowledge base (the path is printed)')
   .option(
     '--worker-processes <list>',
@@ -496,14 +504,28 @@ program
     async (options: {
       docs: number;
       seed: number;
+      texts?: string;
       workers?: number;
       sample: number;
+      limits?: boolean;
       keep?: boolean;
       json?: boolean;
       workerProcesses?: string;
       queue?: string;
       db?: string;
     }) => {
+      if (options.limits) {
+        const { formatLimitsResult, runLimitsBenchmark } = await import('./benchmarks/limits.js');
+        const { textSourceFrom } = await import('./benchmarks/texts.js');
+        const source = options.texts ? await textSourceFrom(options.texts) : undefined;
+        const result = await runLimitsBenchmark({
+          docs: options.docs,
+          seed: options.seed,
+          ...(source ? { source } : {}),
+        });
+        process.stdout.write((options.json ? JSON.stringify(result, null, 2) : formatLimitsResult(result)) + '\n');
+        return;
+      }
       const processes = options.workerProcesses?.split(',').map(Number);
       if (
         processes &&

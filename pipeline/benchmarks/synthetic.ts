@@ -135,6 +135,56 @@ const WORD_POOLS = {
   en: [...new Set([...TEMPLATES.en, ...AGENCY_NAMES.en].join(' ').match(/\p{L}{4,}/gu) ?? [])],
 };
 
+/**
+ * Where the generated documents' words come from: the sentence templates below, or the sentences and paragraphs of
+ * real documents (`texts.ts`). The archive around them (formats, near duplicates, bad files) is the same for both.
+ */
+export interface TextSource {
+  /** The language of the next document. */
+  language(random: () => number): string;
+  /** A document's first line. */
+  title(language: string, index: number, random: () => number): string;
+  /** One paragraph of body text. */
+  paragraph(language: string, random: () => number): string;
+  /** One sentence, for the new opening of a near duplicate. */
+  sentence(language: string, random: () => number): string;
+  /** How many characters a document should reach. */
+  length(random: () => number): number;
+}
+
+/** The sentence templates, filled with names, agencies and dates drawn from the lists above. */
+export const TEMPLATE_SOURCE: TextSource = {
+  language: (random) => (random() < 0.5 ? 'de' : 'en'),
+  title: (language, index, random) =>
+    `${pick(random, AGENCY_NAMES[templateLanguage(language)])}: ${language === 'de' ? 'Sicherheitswarnung' : 'Security advisory'} ${index}`,
+  paragraph: (language, random) =>
+    Array.from({ length: 3 + Math.floor(random() * 4) }, () =>
+      templateSentence(templateLanguage(language), random),
+    ).join(' '),
+  sentence: (language, random) => templateSentence(templateLanguage(language), random),
+  length: (random) => 1000 + Math.floor(random() * 7000),
+};
+
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const templateLanguage = (language: string): 'de' | 'en' => (language === 'de' ? 'de' : 'en');
+
+function templateSentence(language: 'de' | 'en', random: () => number): string {
+  const year = 2015 + Math.floor(random() * 10);
+  const month = Math.floor(random() * 12);
+  const day = 1 + Math.floor(random() * 28);
+  const date = language === 'de' ? `${day}. ${MONTHS_DE[month]} ${year}` : `${MONTHS_EN[month]} ${day}, ${year}`;
+  const varied = pick(random, TEMPLATES[language]).replace(/(?<![{\p{L}])\p{Ll}{4,}(?![\p{L}}])/gu, (word) =>
+    random() < 0.3 ? pick(random, WORD_POOLS[language]).toLowerCase() : word,
+  );
+  return varied
+    .replace(/\{agency\}/g, () => pick(random, AGENCY_NAMES[language]))
+    .replace('{company}', () => pick(random, COMPANIES))
+    .replace('{person}', () => `${pick(random, FIRST)} ${pick(random, LAST)}`)
+    .replace('{date}', date)
+    .replace('{month}', language === 'de' ? MONTHS_DE[month]! : MONTHS_EN[month]!)
+    .replace('{year}', String(year));
+}
+
 /** A generated archive: where it is and what it holds. */
 export interface SyntheticCorpus {
   folder: string;
@@ -149,10 +199,15 @@ export interface SyntheticCorpus {
 const NEAR_DUPLICATE_WINDOW = 1000;
 
 /** Writes `docs` documents under `folder` and returns what was written, with `sampleSize` of the texts. */
-export function generateCorpus(folder: string, docs: number, seed = 42, sampleSize = 200): SyntheticCorpus {
+export function generateCorpus(
+  folder: string,
+  docs: number,
+  seed = 42,
+  sampleSize = 200,
+  source: TextSource = TEMPLATE_SOURCE,
+): SyntheticCorpus {
   const random = seededRandom(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const recent: string[] = [];
+  const recent: Array<{ language: string; text: string }> = [];
   const sample: string[] = [];
   const sampleStep = Math.max(1, Math.floor(docs / sampleSize));
   let bytes = 0;
@@ -164,44 +219,26 @@ export function generateCorpus(folder: string, docs: number, seed = 42, sampleSi
     writeFileSync(path, content);
     files++;
   };
-  const sentence = (language: 'de' | 'en') => {
-    const year = 2015 + Math.floor(random() * 10);
-    const month = Math.floor(random() * 12);
-    const day = 1 + Math.floor(random() * 28);
-    const date = language === 'de' ? `${day}. ${MONTHS_DE[month]} ${year}` : `${MONTHS_EN[month]} ${day}, ${year}`;
-    const varied = pick(TEMPLATES[language]).replace(/(?<![{\p{L}])\p{Ll}{4,}(?![\p{L}}])/gu, (word) =>
-      random() < 0.3 ? pick(WORD_POOLS[language]).toLowerCase() : word,
-    );
-    return varied
-      .replace(/\{agency\}/g, () => pick(AGENCY_NAMES[language]))
-      .replace('{company}', () => pick(COMPANIES))
-      .replace('{person}', () => `${pick(FIRST)} ${pick(LAST)}`)
-      .replace('{date}', date)
-      .replace('{month}', language === 'de' ? MONTHS_DE[month]! : MONTHS_EN[month]!)
-      .replace('{year}', String(year));
-  };
-
   for (let i = 0; i < docs; i++) {
-    const language = random() < 0.5 ? 'de' : 'en';
+    let language = source.language(random);
     let text: string;
     if (i > 20 && random() < 0.05) {
-      // A near duplicate: an earlier document with a new opening paragraph.
-      const original = pick(recent);
-      text = `${sentence(language)} ${sentence(language)}\n\n${original.split('\n\n').slice(1).join('\n\n')}`;
+      // A near duplicate: an earlier document with a new opening paragraph, in the earlier document's language.
+      const original = pick(random, recent);
+      language = original.language;
+      text = `${source.sentence(language, random)} ${source.sentence(language, random)}\n\n${original.text.split('\n\n').slice(1).join('\n\n')}`;
     } else {
-      const target = 1000 + Math.floor(random() * 7000);
-      const paragraphs: string[] = [
-        `${pick(AGENCY_NAMES[language])}: ${language === 'de' ? 'Sicherheitswarnung' : 'Security advisory'} ${i}`,
-      ];
+      const target = source.length(random);
+      const paragraphs: string[] = [source.title(language, i, random)];
       let length = paragraphs[0]!.length;
       while (length < target) {
-        const paragraph = Array.from({ length: 3 + Math.floor(random() * 4) }, () => sentence(language)).join(' ');
+        const paragraph = source.paragraph(language, random);
         paragraphs.push(paragraph);
         length += paragraph.length + 2;
       }
       text = paragraphs.join('\n\n');
     }
-    recent.push(text);
+    recent.push({ language, text });
     if (recent.length > NEAR_DUPLICATE_WINDOW) recent.shift();
     if (i % sampleStep === 0 && sample.length < sampleSize) sample.push(text);
     bytes += Buffer.byteLength(text);

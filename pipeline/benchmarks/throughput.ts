@@ -6,10 +6,13 @@ import { promisify } from 'node:util';
 import { runImport } from '../runner.js';
 import { type DistributedRun, runDistributed } from './distributed.js';
 import { generateCorpus } from './synthetic.js';
+import { textSourceFrom } from './texts.js';
 
 /** What one throughput run measured. */
 export interface ThroughputResult {
   docs: number;
+  /** Where the texts came from: the templates, or the sentences and paragraphs of the real documents of a folder. */
+  texts: { folder: string; documents: number } | 'templates';
   files: number;
   badFiles: number;
   workers: number;
@@ -45,6 +48,8 @@ async function compromiseReference(file: string): Promise<{ seconds: number; byt
 export async function runThroughputBenchmark(options: {
   docs: number;
   seed?: number;
+  /** Build the documents from the sentences and paragraphs of the real documents in this folder. */
+  texts?: string;
   workers?: number;
   sample?: number;
   keep?: boolean;
@@ -53,7 +58,14 @@ export async function runThroughputBenchmark(options: {
 }): Promise<ThroughputResult & { folder: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'advisory-kb-bench-'));
   const generationStarted = performance.now();
-  const corpus = generateCorpus(join(folder, 'archive'), options.docs, options.seed ?? 42, options.sample ?? 200);
+  const source = options.texts ? await textSourceFrom(options.texts) : undefined;
+  const corpus = generateCorpus(
+    join(folder, 'archive'),
+    options.docs,
+    options.seed ?? 42,
+    options.sample ?? 200,
+    source,
+  );
   const generationSeconds = (performance.now() - generationStarted) / 1000;
   const workers = options.workers ?? availableParallelism();
   try {
@@ -75,6 +87,7 @@ export async function runThroughputBenchmark(options: {
     return {
       folder,
       docs: options.docs,
+      texts: options.texts && source ? { folder: options.texts, documents: source.documents } : 'templates',
       files: corpus.files,
       badFiles: corpus.badFiles,
       workers,
@@ -113,6 +126,7 @@ export function formatThroughputResult(r: ThroughputResult): string {
     .join(', ');
   return [
     `advisory-kb bench: ${r.docs} documents in ${r.files} files (${r.badFiles} bad), ${r.workers} workers, on ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}`,
+    `texts: ${r.texts === 'templates' ? 'sentence templates' : `sentences and paragraphs of the ${r.texts.documents} documents in ${r.texts.folder}`}`,
     `import: ${r.seconds.toFixed(1)} s, ${r.docsPerSecond} documents/s, ${r.mbPerSecond.toFixed(2)} MB/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
     `stage seconds (summed over threads): ${stages}`,
     `bare compromise nlp(text), one thread, warm, ${r.compromise.sampleDocs} of the same texts before and after the import: ${r.compromise.docsPerSecond} documents/s (${r.compromise.kbPerSecond} KB/s)`,
