@@ -410,26 +410,26 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         writes.push(writer.write(data.runId, { documents: accepted.documents, outcomes: accepted.outcomes }));
       };
       writer.started();
+      // The writer stops waiting for this job's rows as soon as reading and analysis end, whether or not they failed.
+      const ingested = ingestFile(
+        data.file,
+        {
+          storedRecords: (path, sha256) => store.storedRecords(path, sha256),
+          runJob: (work) => analysis.add(() => runJob(work)),
+          accept,
+          maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+          inFlight: Math.max(2, threads) * 4,
+          interrupted: () => false,
+          onRead: (bytes) => (result.bytes += bytes),
+        },
+        data.range,
+      ).finally(() => writer.finished());
       try {
-        await ingestFile(
-          data.file,
-          {
-            storedRecords: (path, sha256) => store.storedRecords(path, sha256),
-            runJob: (work) => analysis.add(() => runJob(work)),
-            accept,
-            maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-            inFlight: Math.max(2, threads) * 4,
-            interrupted: () => false,
-            onRead: (bytes) => (result.bytes += bytes),
-          },
-          data.range,
-        );
+        await ingested;
       } catch (error) {
         // What was handed in may still be written (harmlessly: the retry writes it again); the job fails.
         await Promise.allSettled(writes);
         throw error;
-      } finally {
-        writer.finished();
       }
       result.outcomes = (await Promise.all(writes)).flat();
       return result;

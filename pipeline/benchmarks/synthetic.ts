@@ -165,7 +165,8 @@ export const TEMPLATE_SOURCE: TextSource = {
   length: (random) => 1000 + Math.floor(random() * 7000),
 };
 
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+/** An element of `list`, drawn with `random`. */
+export const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const templateLanguage = (language: string): 'de' | 'en' => (language === 'de' ? 'de' : 'en');
 
 function templateSentence(language: 'de' | 'en', random: () => number): string {

@@ -6,7 +6,7 @@ import { detectLanguage, paragraphSpans } from '../../extractors/language.js';
 import { segmentSentences } from '../../extractors/sentences.js';
 import { CommandError } from '../command-error.js';
 import { walkInputs } from '../walk.js';
-import type { TextSource } from './synthetic.js';
+import { pick, type TextSource } from './synthetic.js';
 
 /**
  * The realistic source of the throughput benchmark: documents built from the paragraphs and sentences of real
@@ -24,8 +24,6 @@ interface LanguagePool {
   /** Each document's length in characters, so generated documents are as long as the real ones. */
   lengths: number[];
 }
-
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 /** Paragraphs shorter than this are headings, bylines and datelines: they open documents, they do not fill them. */
 const MIN_PARAGRAPH_CHARS = 80;

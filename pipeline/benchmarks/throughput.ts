@@ -87,7 +87,7 @@ export async function runThroughputBenchmark(options: {
     return {
       folder,
       docs: options.docs,
-      texts: options.texts && source ? { folder: options.texts, documents: source.documents } : 'templates',
+      texts: source ? { folder: options.texts!, documents: source.documents } : 'templates',
       files: corpus.files,
       badFiles: corpus.badFiles,
       workers,
