@@ -148,8 +148,8 @@ export interface TextSource {
   paragraph(language: string, random: () => number): string;
   /** One sentence, for the new opening of a near duplicate. */
   sentence(language: string, random: () => number): string;
-  /** How many characters a document should reach. */
-  length(random: () => number): number;
+  /** How many characters a document of the language should reach. */
+  length(language: string, random: () => number): number;
 }
 
 /** The sentence templates, filled with names, agencies and dates drawn from the lists above. */
@@ -162,7 +162,7 @@ export const TEMPLATE_SOURCE: TextSource = {
       templateSentence(templateLanguage(language), random),
     ).join(' '),
   sentence: (language, random) => templateSentence(templateLanguage(language), random),
-  length: (random) => 1000 + Math.floor(random() * 7000),
+  length: (_language, random) => 1000 + Math.floor(random() * 7000),
 };
 
 /** An element of `list`, drawn with `random`. */
@@ -229,7 +229,7 @@ export function generateCorpus(
       language = original.language;
       text = `${source.sentence(language, random)} ${source.sentence(language, random)}\n\n${original.text.split('\n\n').slice(1).join('\n\n')}`;
     } else {
-      const target = source.length(random);
+      const target = source.length(language, random);
       const paragraphs: string[] = [source.title(language, i, random)];
       let length = paragraphs[0]!.length;
       while (length < target) {

@@ -72,6 +72,6 @@ export async function textSourceFrom(folder: string): Promise<TextSource & { doc
         ? pick(random, pool(language).paragraphs)
         : Array.from({ length: 2 + Math.floor(random() * 4) }, () => sentence(language, random)).join(' '),
     sentence,
-    length: (random) => pick(random, pool(pick(random, languages)).lengths),
+    length: (language, random) => pick(random, pool(language).lengths),
   };
 }
