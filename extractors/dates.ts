@@ -74,7 +74,22 @@ interface CompiledPattern {
   name: string;
   regex: RegExp;
   build: (m: RegExpExecArray) => Candidate | null;
+  /**
+   * What a stretch must hold for the pattern to match there: a digit, and a word of each list (lowercased). Most
+   * paragraphs hold no date, and most patterns are skipped on them without a scan.
+   */
+  anchors: { digit: boolean; words: ReadonlyArray<ReadonlySet<string>> };
 }
+
+/** The letter runs of a text, lowercased: what pattern anchors are looked up in. */
+const wordsOf = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const w of small) if (large.has(w)) return true;
+  return false;
+};
+/** The first word of each phrase, lowercased: a phrase matches only where its first word stands. */
+const firstWords = (phrases: readonly string[]) => new Set(phrases.map((p) => wordsOf(p)[0] ?? ''));
 
 const blank = (start: number, end: number): Candidate => ({
   start,
@@ -131,8 +146,20 @@ function compile(language: PackLanguage): {
   const monthOf = (w: string) => month.lookup(w)!;
 
   const patterns: CompiledPattern[] = [];
-  const add = (name: string, source: string, build: CompiledPattern['build']) =>
-    patterns.push({ name, regex: new RegExp(source, 'gu'), build });
+  const MONTH_WORDS = firstWords(Object.keys(calendar.MONTHS));
+  const add = (
+    name: string,
+    source: string,
+    build: CompiledPattern['build'],
+    anchors: { digit?: boolean; words?: ReadonlySet<string>[] },
+  ) =>
+    patterns.push({
+      name,
+      regex: new RegExp(source, 'gu'),
+      build,
+      anchors: { digit: anchors.digit ?? false, words: anchors.words ?? [] },
+    });
+  const DIGIT_AND_MONTH = { digit: true, words: [MONTH_WORDS] };
 
   // "Donnerstag, 20. Juni 2024", "20. Juli", "20 June 2024", "24th of February".
   add(
@@ -146,6 +173,7 @@ function compile(language: PackLanguage): {
       else c.yearSource = 'reference';
       return c;
     },
+    DIGIT_AND_MONTH,
   );
   if (syntax.monthBeforeDay) {
     // "June 20, 2024", "Sept. 29", "Wednesday, Sep 13".
@@ -160,6 +188,7 @@ function compile(language: PackLanguage): {
         else c.yearSource = 'reference';
         return c;
       },
+      DIGIT_AND_MONTH,
     );
   }
   // "20.06.2024", "20.06.24" (day first) or "06/20/2024" (month first).
@@ -176,6 +205,7 @@ function compile(language: PackLanguage): {
       else c.shortYear = Number(m[3]);
       return c;
     },
+    { digit: true },
   );
   if (syntax.numericDayFirst) {
     // "am 20.06." without a year, only after a preposition (else "2.0" versions and list numbers would match).
@@ -189,25 +219,36 @@ function compile(language: PackLanguage): {
         c.yearSource = 'reference';
         return c;
       },
+      { digit: true },
     );
   }
   // "2024-06-20", "2017-12".
-  add('iso', `(?<![\\p{L}\\p{N}-])${YEAR}-(1[0-2]|0[1-9])(?:-(3[01]|[12]\\d|0[1-9]))?(?![\\p{N}-])`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.year = Number(m[1]);
-    c.month = Number(m[2]);
-    if (m[3]) c.day = Number(m[3]);
-    else c.granularity = 'month';
-    return c;
-  });
+  add(
+    'iso',
+    `(?<![\\p{L}\\p{N}-])${YEAR}-(1[0-2]|0[1-9])(?:-(3[01]|[12]\\d|0[1-9]))?(?![\\p{N}-])`,
+    (m) => {
+      const c = blank(m.index, m.index + m[0].length);
+      c.year = Number(m[1]);
+      c.month = Number(m[2]);
+      if (m[3]) c.day = Number(m[3]);
+      else c.granularity = 'month';
+      return c;
+    },
+    { digit: true },
+  );
   // "März 2022", "Ende Januar 1945", "December 2023".
-  add('month-year', `${B0}(?:${MODIFIER}\\s+)?(${month.any})(?:${B1}|(?<=\\.)),?\\s+${YEAR}${B1}`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.month = monthOf(m[1]!);
-    c.year = Number(m[2]);
-    c.granularity = 'month';
-    return c;
-  });
+  add(
+    'month-year',
+    `${B0}(?:${MODIFIER}\\s+)?(${month.any})(?:${B1}|(?<=\\.)),?\\s+${YEAR}${B1}`,
+    (m) => {
+      const c = blank(m.index, m.index + m[0].length);
+      c.month = monthOf(m[1]!);
+      c.year = Number(m[2]);
+      c.granularity = 'month';
+      return c;
+    },
+    DIGIT_AND_MONTH,
+  );
   // "im März", "Ende Juni", "in September", "Mai desselben Jahres": a bare month needs a context word or a year phrase.
   add(
     'bare-month',
@@ -219,14 +260,20 @@ function compile(language: PackLanguage): {
       c.yearSource = m[3] ? words.monthYearPhrases[m[3]]! : 'reference';
       return c;
     },
+    { words: [MONTH_WORDS] },
   );
-  add('month-year-phrase', `${B0}(${month.full})\\s+(${MONTH_YEAR_PHRASE})${B1}`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.month = monthOf(m[1]!);
-    c.granularity = 'month';
-    c.yearSource = words.monthYearPhrases[m[2]!]!;
-    return c;
-  });
+  add(
+    'month-year-phrase',
+    `${B0}(${month.full})\\s+(${MONTH_YEAR_PHRASE})${B1}`,
+    (m) => {
+      const c = blank(m.index, m.index + m[0].length);
+      c.month = monthOf(m[1]!);
+      c.granularity = 'month';
+      c.yearSource = words.monthYearPhrases[m[2]!]!;
+      return c;
+    },
+    { words: [MONTH_WORDS] },
+  );
   // "2017", "Ende 2023", "im Jahr 2018", "Fiscal Year 2018", "mid-2022"; counts, amounts and identifiers excluded
   // below. A hyphen next to a year is part of an identifier ("CVE-2023-46805") unless it joins two years ("2017-2018").
   const YEAR_ONLY = `(?:1\\d{3}|20\\d{2})${B1}`;
@@ -239,32 +286,53 @@ function compile(language: PackLanguage): {
       c.granularity = 'year';
       return c;
     },
+    { digit: true },
   );
   // "am Donnerstag", "on Thursday", "next Tuesday".
-  add('weekday', `${B0}(?:(${alt(withCapital(words.futureWeekday))})\\s+)?(${WEEKDAY})${B1}`, (m) => {
-    const c = blank(m.index + (m[1] ? m[0].length - m[2]!.length : 0), m.index + m[0].length);
-    c.weekday = weekdayOf(m[2]!)!;
-    c.future = Boolean(m[1]);
-    return c;
-  });
-  add('relative-day', `${B0}(${alt(Object.keys(words.relativeDays))})${B1}`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.dayOffset = words.relativeDays[m[1]!]!;
-    return c;
-  });
+  add(
+    'weekday',
+    `${B0}(?:(${alt(withCapital(words.futureWeekday))})\\s+)?(${WEEKDAY})${B1}`,
+    (m) => {
+      const c = blank(m.index + (m[1] ? m[0].length - m[2]!.length : 0), m.index + m[0].length);
+      c.weekday = weekdayOf(m[2]!)!;
+      c.future = Boolean(m[1]);
+      return c;
+    },
+    { words: [firstWords(Object.keys(calendar.WEEKDAYS))] },
+  );
+  add(
+    'relative-day',
+    `${B0}(${alt(Object.keys(words.relativeDays))})${B1}`,
+    (m) => {
+      const c = blank(m.index, m.index + m[0].length);
+      c.dayOffset = words.relativeDays[m[1]!]!;
+      return c;
+    },
+    { words: [firstWords(Object.keys(words.relativeDays))] },
+  );
   // "1912/13": the second year of a slash range, written with two digits.
-  add('year-range-end', `(?<=${B0}(1\\d|20)(\\d{2})/)(\\d{2})${B1}`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.year = Number(m[1]) * 100 + Number(m[3]);
-    c.granularity = 'year';
-    return Number(m[3]) > Number(m[2]) ? c : null;
-  });
-  add('context-year', `${B0}(${alt(Object.keys(words.contextYears))})${B1}`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.granularity = 'year';
-    c.yearSource = words.contextYears[m[1]!] === 1 ? 'next-of-mention' : 'previous-mention';
-    return c;
-  });
+  add(
+    'year-range-end',
+    `(?<=${B0}(1\\d|20)(\\d{2})/)(\\d{2})${B1}`,
+    (m) => {
+      const c = blank(m.index, m.index + m[0].length);
+      c.year = Number(m[1]) * 100 + Number(m[3]);
+      c.granularity = 'year';
+      return Number(m[3]) > Number(m[2]) ? c : null;
+    },
+    { digit: true },
+  );
+  add(
+    'context-year',
+    `${B0}(${alt(Object.keys(words.contextYears))})${B1}`,
+    (m) => {
+      const c = blank(m.index, m.index + m[0].length);
+      c.granularity = 'year';
+      c.yearSource = words.contextYears[m[1]!] === 1 ? 'next-of-mention' : 'previous-mention';
+      return c;
+    },
+    { words: [firstWords(Object.keys(words.contextYears))] },
+  );
   // "Mai/Juni 1940", "June and September 2024": a bare month that takes its year from the month after it.
   add(
     'month-range-start',
@@ -276,13 +344,19 @@ function compile(language: PackLanguage): {
       c.yearSource = 'reference';
       return c;
     },
+    DIGIT_AND_MONTH,
   );
-  add('relative-year', `${B0}(${alt(Object.keys(words.relativeYears))})${B1}`, (m) => {
-    const c = blank(m.index, m.index + m[0].length);
-    c.yearOffset = words.relativeYears[m[1]!]!;
-    c.granularity = 'year';
-    return c;
-  });
+  add(
+    'relative-year',
+    `${B0}(${alt(Object.keys(words.relativeYears))})${B1}`,
+    (m) => {
+      const c = blank(m.index, m.index + m[0].length);
+      c.yearOffset = words.relativeYears[m[1]!]!;
+      c.granularity = 'year';
+      return c;
+    },
+    { words: [firstWords(Object.keys(words.relativeYears))] },
+  );
   // "1. bis 3. März 2024", "20./21. Juli": a day that takes its month and year from the date after it.
   add(
     'range-start',
@@ -293,6 +367,7 @@ function compile(language: PackLanguage): {
       c.yearSource = 'reference';
       return c;
     },
+    DIGIT_AND_MONTH,
   );
   return { patterns, words };
 }
@@ -341,7 +416,12 @@ function findCandidates(text: string, from: number, to: number, language: PackLa
   const { patterns, words } = COMPILED[language];
   const found: Candidate[] = [];
   const slice = text.slice(0, to);
+  const stretch = slice.slice(from);
+  const hasDigit = /\d/.test(stretch);
+  const present = new Set(wordsOf(stretch));
   for (const pattern of patterns) {
+    const { digit, words: needed } = pattern.anchors;
+    if ((digit && !hasDigit) || !needed.every((list) => intersects(list, present))) continue;
     pattern.regex.lastIndex = from;
     for (let m = pattern.regex.exec(slice); m; m = pattern.regex.exec(slice)) {
       const c = pattern.build(m);

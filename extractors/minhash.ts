@@ -32,14 +32,14 @@ function mix32(h: number): number {
 /** The same hash as an unsigned value. */
 const mix = (h: number) => mix32(h) >>> 0;
 
-/** FNV-1a over a string's UTF-16 units. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+/** FNV-1a's offset basis and prime. */
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a continued over a string's UTF-16 units. */
+function fnvUpdate(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 /** Fixed seeds, one per hash function: signatures are comparable across machines and runs. */
@@ -50,12 +50,20 @@ const SEEDS = Int32Array.from(
 /** Flipping the sign bit orders signed 32-bit integers as their unsigned values. */
 const SIGN = 0x80000000 | 0;
 
-/** Hashes of the document's word shingles (lowercased letters and digits; punctuation and layout do not count). */
+/**
+ * Hashes of the document's word shingles (lowercased letters and digits; punctuation and layout do not count): FNV-1a
+ * of the shingle's words joined by spaces, fed word by word rather than built as a string per shingle. The values
+ * are those stored signatures were made of, so signatures stay comparable across versions.
+ */
 export function shingleHashes(text: string): Uint32Array {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const count = Math.max(1, words.length - SHINGLE_WORDS + 1);
-  const hashes = new Uint32Array(words.length === 0 ? 0 : count);
-  for (let i = 0; i < hashes.length; i++) hashes[i] = hashString(words.slice(i, i + SHINGLE_WORDS).join(' '));
+  const hashes = new Uint32Array(words.length === 0 ? 0 : Math.max(1, words.length - SHINGLE_WORDS + 1));
+  for (let i = 0; i < hashes.length; i++) {
+    let h = fnvUpdate(FNV_BASIS, words[i]!);
+    for (let j = i + 1; j < Math.min(i + SHINGLE_WORDS, words.length); j++)
+      h = fnvUpdate(Math.imul(h ^ 0x20, FNV_PRIME), words[j]!);
+    hashes[i] = h >>> 0;
+  }
   return hashes;
 }
 

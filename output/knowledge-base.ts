@@ -154,6 +154,8 @@ export interface KnowledgeBase extends KnowledgeBaseReader {
   finishRun(runId: number, status: 'completed' | 'failed' | 'interrupted'): Promise<void>;
   /** Records of a file version already stored (0 for a single-document file): re-runs skip them. */
   storedRecords(path: string, sha256: string): Promise<Set<number>>;
+  /** Whether any version of the file at `path` is stored: a file at a path never stored is new unread and unhashed. */
+  hasSourcesAt(path: string): Promise<boolean>;
   /** Writes a batch in one transaction, near duplicates linked; returns every outcome it recorded. */
   writeBatch(runId: number, items: WriteItem[]): Promise<FileOutcome[]>;
   /** Makes the near-duplicate index complete (the end of an import). */

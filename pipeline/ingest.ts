@@ -25,6 +25,8 @@ export type Accepted = Pick<JobResult, 'documents' | 'outcomes'> & Partial<JobRe
 export interface IngestContext {
   /** Records of a file version already stored (0 for a single-document file). */
   storedRecords(path: string, sha256: string): Promise<Set<number>>;
+  /** Whether any version of the file at `path` is stored. */
+  hasSourcesAt(path: string): Promise<boolean>;
   runJob(job: Job): Promise<JobResult>;
   accept(result: Accepted): void;
   maxFileBytes: number;
@@ -67,6 +69,14 @@ async function ingestWholeFile(file: FoundFile, ctx: IngestContext): Promise<voi
     });
     return;
   }
+  if (!(await ctx.hasSourcesAt(file.path))) {
+    ctx.onRead(file.size, 0);
+    await runAndAccept(
+      { kind: 'unread-file', file: { path: file.path, absolute: file.absolute, kind: file.kind } },
+      ctx,
+    );
+    return;
+  }
   let content: Buffer;
   const readStarted = performance.now();
   try {
@@ -82,20 +92,15 @@ async function ingestWholeFile(file: FoundFile, ctx: IngestContext): Promise<voi
     ctx.accept({ documents: [], outcomes: [unchangedOutcome(file.path, 'already imported')] });
     return;
   }
+  const bytes = new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
+  await runAndAccept({ kind: 'file', file: { path: file.path, bytes, sha256, kind: file.kind } }, ctx);
+}
+
+async function runAndAccept(job: Job & { kind: 'file' | 'unread-file' }, ctx: IngestContext): Promise<void> {
   try {
-    ctx.accept(
-      await ctx.runJob({
-        kind: 'file',
-        file: {
-          path: file.path,
-          bytes: new Uint8Array(content.buffer, content.byteOffset, content.byteLength),
-          sha256,
-          kind: file.kind,
-        },
-      }),
-    );
+    ctx.accept(await ctx.runJob(job));
   } catch (error) {
-    ctx.accept({ documents: [], outcomes: [failedOutcome(file.path, error)] });
+    ctx.accept({ documents: [], outcomes: [failedOutcome(job.file.path, error)] });
   }
 }
 

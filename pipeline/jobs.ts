@@ -10,18 +10,28 @@ import type { StageTimings } from './stages.js';
  */
 
 /**
- * A unit of CPU work sent to a worker: one whole file, or a chunk of lines of a streamed JSONL file. A job whose
+ * A unit of CPU work sent to a worker: one whole file, read already or to be read there, or a chunk of lines of a
+ * streamed JSONL file. A file at a path the knowledge base has never stored is read by the worker: it needs no hash
+ * to be known new, and the writer's thread then neither reads it nor copies its bytes to the worker. A job whose
  * analysis failed (its worker ran out of memory or time) is sent again `unanalyzed`: ingested and stored with its
  * text only, and the message saying why.
  */
 export type Job = (
   | { kind: 'file'; file: RawFile }
+  | { kind: 'unread-file'; file: UnreadFile }
   | {
       kind: 'jsonl-lines';
       file: { path: string; sha256: string; encoding: string };
       lines: Array<{ line: string; lineNumber: number }>;
     }
 ) & { unanalyzed?: Omit<Message, 'stage' | 'severity'> };
+
+/** A file the worker reads itself. */
+export interface UnreadFile {
+  path: string;
+  absolute: string;
+  kind: RawFile['kind'];
+}
 
 /** What a job produced, as it goes back to the writer's thread. */
 export interface JobResult {

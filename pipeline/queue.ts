@@ -415,6 +415,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         data.file,
         {
           storedRecords: (path, sha256) => store.storedRecords(path, sha256),
+          hasSourcesAt: (path) => store.hasSourcesAt(path),
           runJob: (work) => analysis.add(() => runJob(work)),
           accept,
           maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,

@@ -166,6 +166,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
 
   const ingest: IngestContext = {
     storedRecords: (path, sha256) => store.storedRecords(path, sha256),
+    hasSourcesAt: (path) => store.hasSourcesAt(path),
     runJob,
     accept,
     maxFileBytes,

@@ -99,6 +99,10 @@ export class PostgresKnowledgeBase extends SqlKnowledgeBaseReader implements Kno
     return new Set(rows.map((r) => r.record));
   }
 
+  async hasSourcesAt(path: string): Promise<boolean> {
+    return (await this.db.get('SELECT 1 FROM document_sources WHERE path = ? LIMIT 1', [path])) !== undefined;
+  }
+
   /**
    * Writes a batch in one transaction, near duplicates linked: a worker killed in the middle leaves all of it or
    * none, and a retried batch finds its documents stored and adds only their sources and outcomes.

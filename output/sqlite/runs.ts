@@ -46,14 +46,19 @@ export class StoredSources {
 
   constructor(private readonly path: string) {}
 
-  /** Records of a file version already stored (0 for a single-document file). */
-  async records(path: string, sha256: string): Promise<Set<number>> {
-    this.reader ??= await Database.open(this.path, true);
-    this.storedPaths ??= this.reader
+  /** Whether any version of the file at `path` was stored when the import began. */
+  async hasPath(path: string): Promise<boolean> {
+    const reader = (this.reader ??= await Database.open(this.path, true));
+    this.storedPaths ??= reader
       .all<{ path: string }>('SELECT DISTINCT path FROM document_sources')
       .then((rows) => new Set(rows.map((r) => r.path)));
-    if (!(await this.storedPaths).has(path)) return new Set();
-    const rows = await this.reader.all<{ record: number }>(
+    return (await this.storedPaths).has(path);
+  }
+
+  /** Records of a file version already stored (0 for a single-document file). */
+  async records(path: string, sha256: string): Promise<Set<number>> {
+    if (!(await this.hasPath(path))) return new Set();
+    const rows = await this.reader!.all<{ record: number }>(
       'SELECT record FROM document_sources WHERE path = ? AND sha256 = ?',
       [path, sha256],
     );

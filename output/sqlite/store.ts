@@ -100,6 +100,10 @@ export class SqliteKnowledgeBase extends SqlKnowledgeBaseReader implements Knowl
     return this.sources.records(path, sha256);
   }
 
+  hasSourcesAt(path: string): Promise<boolean> {
+    return this.sources.hasPath(path);
+  }
+
   /**
    * Writes a batch in one transaction: a crash leaves either all of it or none. A document already stored
    * (same normalized text, so same id) gains only a source row; its findings are not written twice. Rows go in

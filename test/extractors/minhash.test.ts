@@ -6,6 +6,7 @@ import {
   estimatedSimilarity,
   minhashSignature,
   NEAR_DUPLICATE_THRESHOLD,
+  shingleHashes,
   SIGNATURE_LENGTH,
 } from '../../extractors/minhash.js';
 
@@ -50,5 +51,17 @@ describe('MinHash near-duplicate similarity', () => {
         for (const h of signature) expect(h >>> 0).toBe(h);
       }),
     );
+  });
+
+  // Stored signatures are compared with new ones for as long as a knowledge base lives: a change of shingling or
+  // hashing would silently stop every new copy from finding the stored original.
+  it('keeps the signatures that knowledge bases store (values of earlier versions)', () => {
+    const text =
+      'Das Bundesamt für Sicherheit in der Informationstechnik warnt vor einer kritischen Lücke in Exchange-Servern. Administratoren sollen das Update sofort einspielen.';
+    expect([...shingleHashes(text)].slice(0, 4)).toEqual([19394641, 3224031406, 1618900826, 2011201246]);
+    expect(minhashSignature(text).slice(0, 6)).toEqual([
+      101538130, 90212567, 273970243, 69123252, 158618760, 1000559005,
+    ]);
+    expect([...shingleHashes('Üben')]).toEqual([1600230748]);
   });
 });

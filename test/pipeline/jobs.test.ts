@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Job, type JobResult, resilient } from '../../pipeline/jobs.js';
 import { processJob } from '../../pipeline/process.js';
@@ -8,7 +9,11 @@ const encode = (text: string) => new TextEncoder().encode(text);
 function workerGivingUpOn(marker: string, error: Error): (job: Job) => Promise<JobResult> {
   return async (job) => {
     const content =
-      job.kind === 'file' ? new TextDecoder().decode(job.file.bytes) : job.lines.map((l) => l.line).join();
+      job.kind === 'file'
+        ? new TextDecoder().decode(job.file.bytes)
+        : job.kind === 'unread-file'
+          ? readFileSync(job.file.absolute, 'utf8')
+          : job.lines.map((l) => l.line).join();
     if (content.includes(marker) && !job.unanalyzed) throw error;
     return processJob(job);
   };
