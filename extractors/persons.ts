@@ -4,6 +4,7 @@ import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { ENGLISH_WORDS, isCommonWord, isFirstName, isLikelyName } from './lexicons.js';
 import type { Token, TokenRange } from './phrases.js';
 import { isNameWord, toUnits, type Unit } from './units.js';
+import { memoizeWord } from './word-memo.js';
 
 /**
  * Persons. German capitalizes every noun, so a capitalized run is evidence of nothing; a name needs one of:
@@ -27,15 +28,18 @@ const PARTICLES = new Set(WORDS.flatMap((w) => w.particles));
 const NOT_NAMES = new Set(WORDS.flatMap((w) => w.notNames));
 const ARTICLE_WORDS = new Set(ARTICLES);
 
-/** A unit that names a role: "Präsidentin", "Handelsministerin", "BSI-Präsident", "Secretary". */
-export function isRoleUnit(unit: Unit): boolean {
-  if (!unit.word) return false;
-  const last = unit.parts[unit.parts.length - 1]!;
-  const lower = last.toLowerCase();
+/** A role noun: listed ("Minister"), or a capitalized compound ending in one ("Bundesinnenministerin"). */
+const isRoleWord = memoizeWord((word) => {
+  const lower = word.toLowerCase();
   if (ROLES.has(lower)) return true;
   return (
-    /^\p{Lu}/u.test(last) && ROLE_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 2)
+    /^\p{Lu}/u.test(word) && ROLE_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 2)
   );
+});
+
+/** A unit that names a role: "Präsidentin", "Handelsministerin", "BSI-Präsident", "Secretary". */
+export function isRoleUnit(unit: Unit): boolean {
+  return unit.word && isRoleWord(unit.parts[unit.parts.length - 1]!);
 }
 
 /** "Cyber- und Informationssicherheit": the first half of a shortened compound is no name. */

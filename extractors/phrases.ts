@@ -1,4 +1,5 @@
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { memoizeWord } from './word-memo.js';
 
 /**
  * Tokens with offsets and a phrase matcher over them: the shared machinery of the gazetteer-based extractors.
@@ -24,13 +25,13 @@ const ENDINGS = [
 ].sort((a, b) => b.length - a.length);
 
 /** What a word is compared by: lowercased, one inflection ending removed from words of five letters or more. */
-export function tokenKey(word: string): string {
+export const tokenKey = memoizeWord((word: string): string => {
   const lower = word.toLowerCase();
   if (lower.length < 5 || !/^\p{L}+$/u.test(lower)) return lower;
   for (const ending of ENDINGS)
     if (lower.endsWith(ending) && lower.length - ending.length >= 4) return lower.slice(0, -ending.length);
   return lower;
-}
+});
 
 /** Typographic apostrophes compare equal to the straight one: "People’s Republic" is "People's Republic". */
 const APOSTROPHES: Record<string, string> = { '’': "'", '‘': "'", ʼ: "'" };

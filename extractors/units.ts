@@ -1,4 +1,5 @@
 import type { Token } from './phrases.js';
+import { memoizeWord } from './word-memo.js';
 
 /**
  * Name units: the pieces names are made of, over tokens. A hyphenated compound written without spaces is one unit
@@ -76,5 +77,6 @@ export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
 }
 
 /** Starts with a capital and goes on in lowercase letters: "Raimondo", "Schönbohm", "McCarthy", not "BSI". */
-export const isNameWord = (word: string) =>
-  /^\p{Lu}[\p{L}’']*\p{Ll}[\p{L}’']*$/u.test(word) && !/^\p{Lu}{2,}/u.test(word.replace(/^Mc|^Mac/, 'Xx'));
+export const isNameWord = memoizeWord(
+  (word) => /^\p{Lu}[\p{L}’']*\p{Ll}[\p{L}’']*$/u.test(word) && !/^\p{Lu}{2,}/u.test(word.replace(/^Mc|^Mac/, 'Xx')),
+);
