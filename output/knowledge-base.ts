@@ -65,6 +65,10 @@ export interface KnowledgeBaseCounts {
  * the similarity from which two are copies. The extractors' MinHash provides it; the knowledge base indexes by it.
  */
 export interface NearDuplicateRule {
+  /** Which way of signing texts `sign` is: stored signatures of another scheme are made again from their texts. */
+  scheme: number;
+  /** A text's signature, as the analysis computes it. */
+  sign(text: string): number[];
   /** Signatures of any other length (a document without words) are not indexed. */
   signatureLength: number;
   bandKeys(signature: readonly number[]): number[];

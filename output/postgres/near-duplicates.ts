@@ -5,6 +5,7 @@ import {
   type Clusters,
   encodeSignature,
   linkDocument,
+  resignStoredSignatures,
   type Signed,
   type SignatureRow,
   toSigned,
@@ -22,21 +23,26 @@ export async function linkNearDuplicates(
   tx: PgClient,
   rule: NearDuplicateRule,
   batch: readonly StoredDocument[],
+  /** Make stored signatures of other schemes again first (a writer's first batch, see resignStoredSignatures). */
+  resign: boolean,
 ): Promise<void> {
   const docs = batch.filter((doc) => doc.fingerprint.length === rule.signatureLength);
   if (docs.length === 0) return;
   await tx.run("SELECT pg_advisory_xact_lock(hashtext('advisory-kb near duplicates'))");
+  if (resign) await resignStoredSignatures(tx, rule);
   const seqs = new Map(
     (
       await tx.all<{ seq: number; document_id: string }>(
-        `INSERT INTO document_minhash (document_id, published, signature)
-         SELECT v->>0, v->>1, decode(v->>2, 'hex') FROM jsonb_array_elements($1::jsonb) v
-         ON CONFLICT (document_id) DO UPDATE SET published = excluded.published, signature = excluded.signature
+        `INSERT INTO document_minhash (document_id, published, signature, scheme)
+         SELECT v->>0, v->>1, decode(v->>2, 'hex'), $2::integer FROM jsonb_array_elements($1::jsonb) v
+         ON CONFLICT (document_id) DO UPDATE SET published = excluded.published, signature = excluded.signature,
+           scheme = excluded.scheme
          RETURNING seq, document_id`,
         [
           JSON.stringify(
             docs.map((d) => [d.id, d.published?.value ?? null, encodeSignature(d.fingerprint).toString('hex')]),
           ),
+          rule.scheme,
         ],
       )
     ).map((r) => [r.document_id, r.seq]),

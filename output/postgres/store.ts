@@ -1,4 +1,5 @@
 import type { FileOutcome } from '../../corpus/document.js';
+import type { StoredDocument } from '../../extractors/analysis.js';
 import {
   type ConsolidationRules,
   type ImportLock,
@@ -37,6 +38,9 @@ export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(lo
  */
 export class PostgresKnowledgeBase extends SqlKnowledgeBaseReader implements KnowledgeBase {
   readonly timings: KnowledgeBaseTimings = { store: 0, dedup: 0, consolidate: 0 };
+
+  /** Whether a batch of this writer has linked documents, and so made stored signatures of other schemes again. */
+  private signaturesChecked = false;
 
   private constructor(
     /** The connection pool, for tests and tools that read the documented schema with SQL. */
@@ -112,14 +116,17 @@ export class PostgresKnowledgeBase extends SqlKnowledgeBaseReader implements Kno
     if (!rule) throw new Error('this knowledge base was opened without a near-duplicate rule');
     const started = performance.now();
     try {
-      return await this.db.transaction(async (tx) => {
-        const { fresh, outcomes } = await writeDocuments(
+      let fresh: StoredDocument[] = [];
+      const result = await this.db.transaction(async (tx) => {
+        const written = await writeDocuments(
           tx,
           runId,
           items.flatMap((item) => item.documents),
         );
+        fresh = written.fresh;
+        const { outcomes } = written;
         const dedupStarted = performance.now();
-        await linkNearDuplicates(tx, rule, fresh);
+        await linkNearDuplicates(tx, rule, fresh, !this.signaturesChecked);
         this.timings.dedup += (performance.now() - dedupStarted) / 1000;
         outcomes.push(...items.flatMap((item) => item.outcomes));
         // The latest outcome of a file (or record) in a run is the one kept, as SQLite's INSERT OR REPLACE keeps it.
@@ -134,6 +141,8 @@ export class PostgresKnowledgeBase extends SqlKnowledgeBaseReader implements Kno
         );
         return outcomes;
       });
+      this.signaturesChecked ||= fresh.some((doc) => doc.fingerprint.length === rule.signatureLength);
+      return result;
     } finally {
       this.timings.store += (performance.now() - started) / 1000;
     }

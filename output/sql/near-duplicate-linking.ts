@@ -1,4 +1,5 @@
 import type { NearDuplicateRule } from '../knowledge-base.js';
+import type { SqlConnection } from './connection.js';
 
 /** Documents per LSH bucket; a fuller bucket is boilerplate shared by many stories. */
 export const BUCKET_CAP = 32;
@@ -102,4 +103,69 @@ export async function linkDocument(
     if (m.id !== doc.id) await bands.remove(m);
   }
   if (canonical.id === doc.id) bands.add(doc.id, openKeys);
+}
+
+/** Signatures made again per query of texts. */
+const RESIGN_ROWS = 500;
+/** Band rows per INSERT when the index is rebuilt. */
+const BAND_ROWS_PER_INSERT = 5000;
+
+/**
+ * Makes the stored signatures of an earlier scheme again from their documents' texts, and rebuilds the band index
+ * from the canonical documents' new signatures, in the caller's transaction: signatures of two schemes do not
+ * compare, so a base half re-signed would miss copies. Clusters (who is a copy of whom) stay as they were linked.
+ * Buckets are filled in the order documents were stored and capped as linking caps them. Returns the number of
+ * signatures made again; 0 when every one is of the rule's scheme, the usual case, at the cost of one look-up. A
+ * writer runs it once, in its first batch that links documents, where it holds the index to itself.
+ */
+export async function resignStoredSignatures(db: SqlConnection, rule: NearDuplicateRule): Promise<number> {
+  let resigned = 0;
+  for (;;) {
+    const rows = await db.all<{ seq: number; text: string }>(
+      `SELECT m.seq, d.text FROM document_minhash m JOIN documents d ON d.id = m.document_id
+       WHERE m.scheme < ?1 OR m.scheme > ?1 ORDER BY m.seq LIMIT ${RESIGN_ROWS}`,
+      [rule.scheme],
+    );
+    if (rows.length === 0) break;
+    for (const row of rows)
+      await db.run('UPDATE document_minhash SET signature = ?, scheme = ? WHERE seq = ?', [
+        encodeSignature(rule.sign(row.text)),
+        rule.scheme,
+        row.seq,
+      ]);
+    resigned += rows.length;
+  }
+  if (resigned === 0) return 0;
+  await db.run('DELETE FROM minhash_bands');
+  for (let after = -1; ;) {
+    const rows = await db.all<{ seq: number; signature: Buffer }>(
+      `SELECT m.seq, m.signature FROM document_minhash m JOIN documents d ON d.id = m.document_id
+       WHERE d.duplicate_of IS NULL AND m.seq > ? ORDER BY m.seq LIMIT ${RESIGN_ROWS}`,
+      [after],
+    );
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.seq;
+    const bandRows = rows
+      .map((row) => ({ seq: row.seq, signature: decodeSignature(row.signature) }))
+      .filter((row) => row.signature.length === rule.signatureLength)
+      .flatMap((row) => rule.bandKeys(row.signature).map((key) => [key, row.seq]));
+    // A few thousand rows a statement: SQLite binds at most 32,766 parameters.
+    for (let i = 0; i < bandRows.length; i += BAND_ROWS_PER_INSERT) {
+      const chunk = bandRows.slice(i, i + BAND_ROWS_PER_INSERT);
+      await db.run(
+        `INSERT INTO minhash_bands (band_key, document_seq) VALUES ${chunk.map(() => '(?, ?)').join(', ')}
+         ON CONFLICT DO NOTHING`,
+        chunk.flat(),
+      );
+    }
+  }
+  // Past the cap a bucket is boilerplate: its first members stay, so it stays full, and the rest go.
+  await db.run(
+    `DELETE FROM minhash_bands WHERE (band_key, document_seq) IN (
+       SELECT band_key, document_seq FROM (
+         SELECT band_key, document_seq, ROW_NUMBER() OVER (PARTITION BY band_key ORDER BY document_seq) AS n
+         FROM minhash_bands) ranked
+       WHERE n > ${BUCKET_CAP})`,
+  );
+  return resigned;
 }

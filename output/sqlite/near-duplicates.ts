@@ -6,6 +6,7 @@ import {
   type Clusters,
   encodeSignature,
   linkDocument,
+  resignStoredSignatures,
   type Signed,
   type SignatureRow,
   toSigned,
@@ -116,9 +117,13 @@ export class NearDuplicateIndex {
   private readonly duplicateChanges = new Map<string, [string | null, number | null]>();
   private readonly removedBandRows: Array<[number, number]> = [];
 
+  /** Stored signatures of other schemes made again, once per writer (see resignStoredSignatures). */
+  private resigned: Promise<void> | null = null;
+
   /** Forgets the band rows held back: a rollback undid their listing, and they are read again from the database. */
   forget(): void {
     this.unwritten = null;
+    this.resigned = null;
     this.duplicateChanges.clear();
     this.removedBandRows.length = 0;
   }
@@ -164,16 +169,22 @@ export class NearDuplicateIndex {
     const docs = batch.filter((doc) => doc.fingerprint.length === this.rule.signatureLength);
     if (docs.length === 0) return;
     const db = this.db;
+    // Before the held-back rows are read: the rebuilt index holds the documents they were held back for.
+    await (this.resigned ??= resignStoredSignatures(db, this.rule).then(async (resigned) => {
+      if (resigned > 0) await db.exec('DELETE FROM minhash_unindexed');
+    }));
     const unwritten = await this.unwrittenBands();
     const seqs = new Map(
       (
         await db.all<{ seq: number; document_id: string }>(
-          `INSERT INTO document_minhash (document_id, published, signature) SELECT value->>0, value->>1, unhex(value->>2) FROM json_each(?) WHERE true
-         ON CONFLICT(document_id) DO UPDATE SET published = excluded.published, signature = excluded.signature RETURNING seq, document_id`,
+          `INSERT INTO document_minhash (document_id, published, signature, scheme) SELECT value->>0, value->>1, unhex(value->>2), ?2 FROM json_each(?1) WHERE true
+         ON CONFLICT(document_id) DO UPDATE SET published = excluded.published, signature = excluded.signature, scheme = excluded.scheme
+         RETURNING seq, document_id`,
           [
             JSON.stringify(
               docs.map((d) => [d.id, d.published?.value ?? null, encodeSignature(d.fingerprint).toString('hex')]),
             ),
+            this.rule.scheme,
           ],
         )
       ).map((r) => [r.document_id, r.seq]),

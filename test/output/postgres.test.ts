@@ -167,4 +167,35 @@ describe.skipIf(!server)('the PostgreSQL knowledge base', () => {
     expect(counts.mentions).toBe(24);
     for (const writer of writers) await writer.close();
   });
+
+  it('makes stored signatures of an earlier scheme again from the texts in a writer’s first batch', async () => {
+    const db = await freshDatabase(server!);
+    databases.push(db.drop);
+    const earlier = { ...MINHASH_NEAR_DUPLICATES, scheme: 1, sign: () => [] };
+    const text = 'Das BSI warnt vor einer kritischen Lücke in Exchange-Servern, Administratoren sollen handeln.';
+    const original = stored('doc_original', text, {
+      published: { value: '2024-06-20', source: 'text' },
+      fingerprint: Array.from({ length: 192 }, (_, k) => k),
+    });
+    const old = await PostgresKnowledgeBase.open(db.url, { nearDuplicates: earlier });
+    await old.writeBatch(await old.beginRun(['test'], 'test'), [{ documents: [original], outcomes: [] }]);
+    await old.close();
+
+    const writer = await PostgresKnowledgeBase.open(db.url, { nearDuplicates: MINHASH_NEAR_DUPLICATES });
+    const copyText = `${text} Das meldete die Behörde am Montag.`;
+    const copy = stored('doc_copy', copyText, {
+      published: { value: '2024-06-21', source: 'text' },
+      fingerprint: MINHASH_NEAR_DUPLICATES.sign(copyText),
+    });
+    await writer.writeBatch(await writer.beginRun(['test'], 'test'), [{ documents: [copy], outcomes: [] }]);
+    const rows = await writer.db.all<{ id: string; duplicate_of: string | null; scheme: number }>(
+      'SELECT d.id, d.duplicate_of, m.scheme FROM documents d JOIN document_minhash m ON m.document_id = d.id ORDER BY d.id',
+    );
+    // Under the earlier scheme's signature the copy would share no band with its original.
+    expect(rows).toEqual([
+      { id: 'doc_copy', duplicate_of: 'doc_original', scheme: 2 },
+      { id: 'doc_original', duplicate_of: null, scheme: 2 },
+    ]);
+    await writer.close();
+  });
 });

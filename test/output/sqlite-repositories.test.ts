@@ -13,6 +13,7 @@ import { consolidate } from '../../output/sqlite/consolidation.js';
 import type { Database } from '../../output/sqlite/database.js';
 import { DocumentWriter } from '../../output/sqlite/documents.js';
 import { NearDuplicateIndex } from '../../output/sqlite/near-duplicates.js';
+import { decodeSignature } from '../../output/sql/near-duplicate-linking.js';
 import { findEntities } from '../../output/sql/queries.js';
 import { countKnowledgeBase } from '../../output/sql/runs.js';
 import { beginRun, finishRun, writeOutcomes } from '../../output/sqlite/runs.js';
@@ -178,6 +179,9 @@ describe('document writer', () => {
 
 /** Four-number signatures, one band per number: easy to reason about, as the MinHash ones are not. */
 const RULE: NearDuplicateRule = {
+  scheme: 1,
+  // Only a knowledge base signed by another scheme signs texts (see the re-signing test).
+  sign: (text) => [0, 1, 2, 3].map((k) => text.length + k),
   signatureLength: 4,
   bandKeys: (signature) => signature.map((value, band) => band * 2 ** 32 + value),
   similarity: (a, b) => a.filter((value, k) => value === b[k]).length / 4,
@@ -252,6 +256,45 @@ describe('near-duplicate index', () => {
     expect(await index.heldBack()).toBe(false);
     expect(await db.all('SELECT * FROM minhash_unindexed')).toEqual([]);
     expect((await db.all('SELECT band_key FROM minhash_bands')).length).toBe(4);
+  });
+
+  it('makes signatures of an earlier scheme again from the texts, and the band index with them, once', async () => {
+    // Scheme 2 signs by words: two texts that share words share bands, as scheme 1's numbers did not say.
+    const byWords: NearDuplicateRule = {
+      ...RULE,
+      scheme: 2,
+      sign: (text) => [0, 1, 2, 3].map((k) => text.split(' ')[k]?.length ?? 0),
+    };
+    const original = stored('doc_original', 'Das Amt warnt heute', {
+      published: { value: '2024-06-20', source: 'text' },
+      fingerprint: [1, 2, 3, 4],
+    });
+    const other = stored('doc_other', 'Etwas ganz anderes hier', { fingerprint: [5, 6, 7, 8] });
+    await link(new NearDuplicateIndex(db, RULE), [original, other]);
+    await new NearDuplicateIndex(db, RULE).flush();
+    const copy = stored('doc_copy', 'Das Amt warnt morgen', {
+      published: { value: '2024-06-21', source: 'text' },
+      fingerprint: byWords.sign('Das Amt warnt morgen'),
+    });
+    const index = new NearDuplicateIndex(db, byWords);
+    await link(index, [copy]);
+    expect(await db.all('SELECT document_id, scheme FROM document_minhash ORDER BY seq')).toEqual([
+      { document_id: 'doc_original', scheme: 2 },
+      { document_id: 'doc_other', scheme: 2 },
+      { document_id: 'doc_copy', scheme: 2 },
+    ]);
+    const signature = await db.get<{ signature: Buffer }>(
+      "SELECT signature FROM document_minhash WHERE document_id = 'doc_original'",
+    );
+    expect(decodeSignature(signature!.signature)).toEqual([3, 3, 5, 5]);
+    // The copy found its original through the rebuilt index: under scheme 1 they shared no band.
+    expect(await duplicates()).toContainEqual({ id: 'doc_copy', duplicate_of: 'doc_original' });
+    expect(await db.all('SELECT * FROM minhash_unindexed')).toEqual([]);
+    await index.flush();
+    const bands = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM minhash_bands');
+    await link(index, [stored('doc_third', 'Noch ein Text dazu', { fingerprint: byWords.sign('Noch ein Text dazu') })]);
+    await index.flush();
+    expect((await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM minhash_bands'))[0]!.n).toBe(bands[0]!.n + 4);
   });
 
   it('leaves documents without a full signature out of the index', async () => {
