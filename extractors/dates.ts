@@ -300,16 +300,15 @@ function compile(language: PackLanguage): {
     },
     { words: [firstWords(Object.keys(calendar.WEEKDAYS))] },
   );
-  add(
-    'relative-day',
-    `${B0}(${alt(Object.keys(words.relativeDays))})${B1}`,
-    (m) => {
-      const c = blank(m.index, m.index + m[0].length);
-      c.dayOffset = words.relativeDays[m[1]!]!;
-      return c;
-    },
-    { words: [firstWords(Object.keys(words.relativeDays))] },
-  );
+  /** A word or phrase of a table ("gestern", "next year"), found as a whole word, anchored by its first word. */
+  const addPhrase = <V>(name: string, table: Record<string, V>, build: (c: Candidate, value: V) => Candidate) =>
+    add(
+      name,
+      `${B0}(${alt(Object.keys(table))})${B1}`,
+      (m) => build(blank(m.index, m.index + m[0].length), table[m[1]!]!),
+      { words: [firstWords(Object.keys(table))] },
+    );
+  addPhrase('relative-day', words.relativeDays, (c, offset) => ({ ...c, dayOffset: offset }));
   // "1912/13": the second year of a slash range, written with two digits.
   add(
     'year-range-end',
@@ -322,17 +321,11 @@ function compile(language: PackLanguage): {
     },
     { digit: true },
   );
-  add(
-    'context-year',
-    `${B0}(${alt(Object.keys(words.contextYears))})${B1}`,
-    (m) => {
-      const c = blank(m.index, m.index + m[0].length);
-      c.granularity = 'year';
-      c.yearSource = words.contextYears[m[1]!] === 1 ? 'next-of-mention' : 'previous-mention';
-      return c;
-    },
-    { words: [firstWords(Object.keys(words.contextYears))] },
-  );
+  addPhrase('context-year', words.contextYears, (c, direction) => ({
+    ...c,
+    granularity: 'year',
+    yearSource: direction === 1 ? 'next-of-mention' : 'previous-mention',
+  }));
   // "Mai/Juni 1940", "June and September 2024": a bare month that takes its year from the month after it.
   add(
     'month-range-start',
@@ -346,17 +339,7 @@ function compile(language: PackLanguage): {
     },
     DIGIT_AND_MONTH,
   );
-  add(
-    'relative-year',
-    `${B0}(${alt(Object.keys(words.relativeYears))})${B1}`,
-    (m) => {
-      const c = blank(m.index, m.index + m[0].length);
-      c.yearOffset = words.relativeYears[m[1]!]!;
-      c.granularity = 'year';
-      return c;
-    },
-    { words: [firstWords(Object.keys(words.relativeYears))] },
-  );
+  addPhrase('relative-year', words.relativeYears, (c, offset) => ({ ...c, yearOffset: offset, granularity: 'year' }));
   // "1. bis 3. März 2024", "20./21. Juli": a day that takes its month and year from the date after it.
   add(
     'range-start',
