@@ -10,6 +10,12 @@ import { PROJECT_ROOT } from '../corpus/paths.js';
  */
 export const LEXICON_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'advisory-kb');
 
+/** What tells one version of a file from another without reading it. */
+function stamp(file: string): [number, number] {
+  const { size, mtimeMs } = statSync(file);
+  return [size, mtimeMs];
+}
+
 /**
  * A JSON-able value derived from files, read back from the cache when its key matches, else derived and stored. The
  * key covers everything the derivation reads: each input file by path, size and modification time (a reinstalled
@@ -23,7 +29,7 @@ export function cachedDerivation<T>(
   dir = LEXICON_CACHE_DIR,
 ): T {
   const hash = createHash('sha256')
-    .update(JSON.stringify([key.files.map((f) => [f, statSync(f).size, statSync(f).mtimeMs]), key.code, key.data]))
+    .update(JSON.stringify([key.files.map((f) => [f, ...stamp(f)]), key.code, key.data]))
     .digest('hex')
     .slice(0, 16);
   const path = join(dir, `${name}-${hash}.json`);

@@ -1,5 +1,4 @@
 import type { FileOutcome } from '../../corpus/document.js';
-import type { StoredDocument } from '../../extractors/analysis.js';
 import {
   type ConsolidationRules,
   type ImportLock,
@@ -116,19 +115,16 @@ export class PostgresKnowledgeBase extends SqlKnowledgeBaseReader implements Kno
     if (!rule) throw new Error('this knowledge base was opened without a near-duplicate rule');
     const started = performance.now();
     try {
-      let fresh: StoredDocument[] = [];
-      const result = await this.db.transaction(async (tx) => {
+      const { fresh, outcomes } = await this.db.transaction(async (tx) => {
         const written = await writeDocuments(
           tx,
           runId,
           items.flatMap((item) => item.documents),
         );
-        fresh = written.fresh;
-        const { outcomes } = written;
         const dedupStarted = performance.now();
-        await linkNearDuplicates(tx, rule, fresh, !this.signaturesChecked);
+        await linkNearDuplicates(tx, rule, written.fresh, !this.signaturesChecked);
         this.timings.dedup += (performance.now() - dedupStarted) / 1000;
-        outcomes.push(...items.flatMap((item) => item.outcomes));
+        const outcomes = [...written.outcomes, ...items.flatMap((item) => item.outcomes)];
         // The latest outcome of a file (or record) in a run is the one kept, as SQLite's INSERT OR REPLACE keeps it.
         const latest = [...new Map(outcomes.map((o) => [`${o.path}\u0000${o.record ?? 0}`, o])).values()];
         await tx.insertRows(
@@ -139,10 +135,10 @@ export class PostgresKnowledgeBase extends SqlKnowledgeBaseReader implements Kno
              detail = excluded.detail, document_id = excluded.document_id`,
           outcomeRows(runId, latest),
         );
-        return outcomes;
+        return { fresh: written.fresh, outcomes };
       });
       this.signaturesChecked ||= fresh.some((doc) => doc.fingerprint.length === rule.signatureLength);
-      return result;
+      return outcomes;
     } finally {
       this.timings.store += (performance.now() - started) / 1000;
     }
