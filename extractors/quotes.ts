@@ -101,9 +101,30 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 
 interface Quoted {
-  /** Offsets of the opening and closing marks. */
+  /** Offset of the opening mark. */
   open: number;
+  /** Offset of the closing mark, or of the paragraph's end for a quote left open there. */
   close: number;
+}
+
+/** Double marks: a quote they open may be left open at its paragraph's end; a single mark is as often an apostrophe. */
+const DOUBLE_MARKS = new Set(['„', '“', '"', '»', '«']);
+
+/**
+ * A quote still open where its paragraph ends, with no reopening: the English convention leaves the last paragraph's
+ * mark to its end, and archives lose marks. It is a quote when one double mark is open and the paragraph ends a
+ * sentence, and the mark opens a sentence ("He said: “…", "… Division. “…"); a mark lost inside a sentence ("die sich mit
+ * “Beziehungen … beschäftigen.") leaves no telling where the quote ended. Nested or single marks are dropped, as an
+ * apostrophe or a stray mark would otherwise swallow the rest.
+ */
+function leftOpen(text: string, stack: ReadonlyArray<{ mark: string; at: number }>, end: number): Quoted | null {
+  if (stack.length !== 1 || !DOUBLE_MARKS.has(stack[0]!.mark)) return null;
+  if (!/(?:^|[.!?:]\s*|\n\s*)$/.test(text.slice(Math.max(0, stack[0]!.at - 20), stack[0]!.at))) return null;
+  let close = end;
+  while (close > 0 && /\s/.test(text[close - 1]!)) close--;
+  // Another double mark inside, beyond the reopening ones, means the marks are tangled, not one lost.
+  const inner = text.slice(stack[0]!.at + 1, close).replace(/\n\s*[„“"»«]/g, '\n');
+  return /[.!?…]$/.test(inner) && !/[„“”"»«]/.test(inner) ? { open: stack[0]!.at, close } : null;
 }
 
 /** The characters findQuoted looks at: quotation marks and line breaks; the scan jumps from one to the next. */
@@ -114,7 +135,7 @@ const QUOTE_SCAN = new RegExp(
 
 /**
  * Outermost quoted stretches. A quote may run over paragraphs only as the English convention writes it (each paragraph
- * reopened).
+ * reopened), and may be left open at a paragraph's end (see leftOpen).
  */
 export function findQuoted(text: string): Quoted[] {
   const found: Quoted[] = [];
@@ -132,6 +153,8 @@ export function findQuoted(text: string): Quoted[] {
         scan.lastIndex = j + 1;
         continue;
       }
+      const open = leftOpen(text, stack, i);
+      if (open) found.push(open);
       stack.length = 0;
       continue;
     }
@@ -148,6 +171,8 @@ export function findQuoted(text: string): Quoted[] {
     const opens = c in CLOSERS && !isSpace(after) && (isSpace(before) || /[([{\-–—/„“‚‘»«:]/.test(before!));
     if (opens && stack.length < 3) stack.push({ mark: c, at: i });
   }
+  const open = leftOpen(text, stack, text.length);
+  if (open) found.push(open);
   return found;
 }
 

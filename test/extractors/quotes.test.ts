@@ -367,6 +367,45 @@ describe('extractQuotes', () => {
   });
 });
 
+describe("extractQuotes: quotes left open at a paragraph's end", () => {
+  it.each([
+    [
+      'en, the last of several paragraphs',
+      `${EN_INTRO}\n\nRaimondo said: “Kaspersky customers have done nothing wrong.\n\n“They should still replace the software this year.\n\nThe rules take effect in September.`,
+      'Gina Raimondo: Kaspersky customers have done nothing wrong.\n\n“They should still replace the software this year.',
+    ],
+    [
+      'en, after the frame of its first part',
+      `${EN_INTRO}\n\n“We protect our networks,” said Raimondo. “Nobody should wait for an attack.\n\nThe rules take effect in September.`,
+      'Gina Raimondo: We protect our networks, Nobody should wait for an attack.',
+    ],
+    [
+      'de, after a colon',
+      `${DE_INTRO}\n\nRaimondo sagte: „Kaspersky-Kunden haben nichts falsch gemacht und müssen nichts befürchten.\n\nDie Regeln gelten ab September.`,
+      'Gina Raimondo: Kaspersky-Kunden haben nichts falsch gemacht und müssen nichts befürchten.',
+    ],
+  ])("%s: keeps the quote to the paragraph's end", (_case, text, expected) => {
+    expect(direct(text)).toEqual([expected]);
+  });
+
+  it.each([
+    [
+      'de, a mark lost inside a sentence',
+      `${DE_INTRO}\n\nRaimondo warnte vor Behörden, die sich mit „Verteidigung und Verhandlungen beschäftigen.\n\nDie Regeln gelten ab September.`,
+    ],
+    [
+      'en, a paragraph that ends no sentence',
+      `${EN_INTRO}\n\nRaimondo said: “Kaspersky customers have done nothing wrong\n\nThe rules take effect in September.`,
+    ],
+    [
+      'en, other marks inside',
+      `${EN_INTRO}\n\nRaimondo said: “Customers of the “antivirus” vendor have done nothing wrong.\n\nThe rules take effect in September.`,
+    ],
+  ])('%s: finds no quote', (_case, text) => {
+    expect(direct(text)).toEqual([]);
+  });
+});
+
 describe('findQuoted', () => {
   it('never throws and returns marks in order, inside the text, for any text', () => {
     fc.assert(
@@ -377,7 +416,7 @@ describe('findQuoted', () => {
         (text) => {
           for (const q of findQuoted(text)) {
             expect(q.open).toBeLessThan(q.close);
-            expect(q.close).toBeLessThan(text.length);
+            expect(q.close).toBeLessThanOrEqual(text.length);
           }
         },
       ),
