@@ -67,6 +67,24 @@ const SOURCE_ANAPHORS = lowerSet(SPEECH.flatMap((p) => p.sourceAnaphors));
 const POSTPOSITIONS = lowerSet(SPEECH.flatMap((p) => p.sourcePostpositions));
 const INFINITIVE_MARKERS = lowerSet(SPEECH.flatMap((p) => p.infinitiveMarkers));
 const PURPOSE = lowerSet(SPEECH.flatMap((p) => p.purposeConjunctions));
+const BARE_CLAUSE_VERBS = lowerSet(SPEECH.flatMap((p) => p.bareClauseVerbs));
+const FINITE_AUXILIARIES = lowerSet(SPEECH.flatMap((p) => p.finiteAuxiliaries));
+const ADJUNCT_WORDS = lowerSet(
+  PACK_LANGUAGES.flatMap((code) => {
+    const { speech, calendar, dates } = LANGUAGE_PACKS[code];
+    return [
+      ...speech.SPEECH_WORDS.adjunctWords,
+      ...Object.keys(calendar.WEEKDAYS),
+      ...Object.keys(dates.DATE_WORDS.relativeDays),
+    ];
+  }),
+);
+const PREDICATIVE_FRAMES = new Map(SPEECH.flatMap((p) => Object.entries(p.predicativeFrames)));
+const INFINITIVE_FRAMES = new Map(SPEECH.flatMap((p) => Object.entries(p.infinitiveFrames)));
+/** Verbs that frame a report by their grammar alone, speech verbs or not ("branded … as"). */
+const FRAME_VERBS = new Set([...PREDICATIVE_FRAMES.keys(), ...INFINITIVE_FRAMES.keys()]);
+/** How many words after a verb its object's complement or a bare clause's finite verb may come. */
+const MAX_WORDS_TO_PREDICATE = 10;
 /** Words that stand where a speech verb would but frame no clause of their own after them. */
 const SOURCE_WORDS = lowerSet(SPEECH.flatMap((p) => [...p.sourcePrepositions, ...p.sourcePostpositions]));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -121,6 +139,8 @@ const MAX_WORDS_TO_CLAUSE = 12;
 const MIN_CLAUSE_CHARS = 10;
 /** A frame after its clause is short: the speaker and a few words of time or place ("sagte Martin am Montag"). */
 const MAX_TRAILING_FRAME_WORDS = 20;
+/** Words after the verb of a trailing frame that is not inverted: time, place, addressee ("Levy said in Berlin"). */
+const MAX_WORDS_AFTER_TRAILING_VERB = 6;
 /** Words a source phrase may run to ("dem Direktor der peruanischen Zivilluftfahrtbehörde Roberto Rodriguez"). */
 const MAX_PHRASE_TOKENS = 10;
 
@@ -265,10 +285,37 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     );
   };
 
+  /** The first of words[from, from + MAX_WORDS_TO_PREDICATE) that `is`, before a comma; quotation marks are skipped. */
+  const soonAfter = (words: Word[], from: number, is: (w: Word) => boolean) => {
+    for (let v = from; v < Math.min(words.length, from + MAX_WORDS_TO_PREDICATE); v++) {
+      if (words[v]!.word === ',') return -1;
+      if (is(words[v]!)) return v;
+    }
+    return -1;
+  };
+  const isFinite = (w: Word) => FINITE_AUXILIARIES.has(w.lower);
+
+  /**
+   * Where a clause reported by the verb at `w` opens by the verb's own frame, with no comma or complementizer: the
+   * object of "described Russia as …", the infinitive of "pledged to …", the subject of "said the risk was low" (not
+   * of "said on Monday", nor "added Kaspersky to the list", which has no finite verb).
+   */
+  const framedClauseAt = (words: Word[], w: number): number => {
+    const verb = words[w]!.lower;
+    const next = words[w + 1];
+    if (!next || !/^\p{L}/u.test(next.word)) return -1;
+    const particle = PREDICATIVE_FRAMES.get(verb);
+    if (particle && soonAfter(words, w + 2, (x) => x.lower === particle) > 0) return w + 1;
+    if (INFINITIVE_FRAMES.get(verb) === next.lower) return w + 1;
+    if (BARE_CLAUSE_VERBS.has(verb) && !ADJUNCT_WORDS.has(next.lower) && soonAfter(words, w + 2, isFinite) > 0)
+      return w + 1;
+    return -1;
+  };
+
   /** "Martin sagte, die Lage sei ernst", "Martin ergänzte, dass …", "Levy said the risk was low". */
   const clauseAfterVerb = (words: Word[], sentence: Span): boolean => {
     for (let w = 0; w < words.length - 1; w++) {
-      if (!isSpeechVerb(words[w]) || words[w]!.lower === 'so') continue;
+      if (!(isSpeechVerb(words[w]) || FRAME_VERBS.has(words[w]!.lower)) || words[w]!.lower === 'so') continue;
       let clauseAt = -1;
       for (let v = w + 1; v < Math.min(words.length, w + MAX_WORDS_TO_CLAUSE); v++) {
         const word = words[v]!;
@@ -295,23 +342,9 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
         // Past a comma only "dass"/"that" or the Konjunktiv of the clause right after it says the clause is reported.
         if (word.word === ',') break;
       }
-      // "…, says Ciaran Martin" frames the clause before it; "Levy said the risk was low" the clause after.
-      const inverted = w > 0 && (words[w - 1]!.word === ',' || isMark(words[w - 1]));
-      if (
-        clauseAt < 0 &&
-        !inverted &&
-        /^(said|says)$/.test(words[w]!.lower) &&
-        words[w + 1] &&
-        /^\p{L}/u.test(words[w + 1]!.word)
-      ) {
-        // "Levy said the risk was low", not "Levy said on Monday": English reported speech without "that".
-        if (
-          !/^(in|on|at|of|to|by|for|from|with|during|after|before|earlier|later|today|yesterday|thursday|monday|tuesday|wednesday|friday|saturday|sunday)$/i.test(
-            words[w + 1]!.word,
-          )
-        )
-          clauseAt = w + 1;
-      }
+      // "Levy said the risk was low", also after an apposition's comma ("Martin, head of the NCSC, said Russia has
+      // …"); "…, says Ciaran Martin" has no finite verb after it and frames the clause before.
+      if (clauseAt < 0) clauseAt = framedClauseAt(words, w);
       while (isMark(words[clauseAt])) clauseAt++;
       if (clauseAt < 0 || clauseAt >= words.length || !/^\p{L}/u.test(words[clauseAt]!.word)) continue;
       // The frame's grammar says the clause is reported even where no speaker is found in it ("his letter said …").
@@ -346,6 +379,9 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       // after the comma closes an apposition ("The operator, Hans Olbrich, said little").
       const verb = inverted ? 0 : english ? rest.findIndex(isSpeechVerb) : -1;
       if (verb < 0 || verb > 5 || (!inverted && verb === 0)) continue;
+      // A frame ends soon after its verb ("…, Levy said on Monday"); "…, he described Russia as a “…” which …"
+      // goes on with the verb's own object and clause, and reports nothing before its comma.
+      if (!inverted && rest.length - verb - 1 > MAX_WORDS_AFTER_TRAILING_VERB) continue;
       // The subject of "…, Levy said" stands whole between the comma and the verb, not cut by an apposition's comma,
       // and with no passive's auxiliary before the verb ("…, the flaws were reported").
       if (!inverted && words.slice(c + 1, words.indexOf(rest[verb]!)).some((w) => w.word === ',')) continue;
@@ -463,6 +499,17 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
         : null;
   };
 
+  /**
+   * Whether [start, open) holds a speech verb with words after it, not a colon: a clause that opens before a quote. A
+   * source phrase ("According to Raimondo, “…”") frames the quote itself.
+   */
+  const reportsBefore = (start: number, open: number) => {
+    const before = text.slice(start, open);
+    if (/:\s*$/.test(before)) return false;
+    const words = (before.match(TOKEN) ?? []).map((w) => w.toLowerCase());
+    return words.slice(0, -1).some((w) => verbs.has(w) && !SOURCE_FIRST_WORDS.has(w));
+  };
+
   let nextQuoted = 0;
   let previousQuoted: readonly Quoted[] = [];
   for (let s = 0; s < sentences.length; s++) {
@@ -475,8 +522,16 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     const quoted = context.quoted.slice(nextQuoted, after);
     const quotedBefore = previousQuoted;
     previousQuoted = quoted;
-    // A sentence that is mostly a direct quote is attributed as one.
-    if (quoted.some((q) => q.close < sentence.end && q.close - q.open > 0.5 * (sentence.end - sentence.start)))
+    // A sentence that is mostly a direct quote is attributed as one, unless words of a reported clause stand between
+    // its frame's verb and the quote ("said the new designations “will help …”").
+    if (
+      quoted.some(
+        (q) =>
+          q.close < sentence.end &&
+          q.close - q.open > 0.5 * (sentence.end - sentence.start) &&
+          !reportsBefore(sentence.start, q.open),
+      )
+    )
       continue;
     // Most sentences report nothing: a look at their words rules them out before any work.
     let hasVerb = false;
@@ -490,7 +545,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) {
       const token = m[0];
       const lower = token.toLowerCase();
-      hasVerb ||= verbs.has(lower);
+      hasVerb ||= verbs.has(lower) || FRAME_VERBS.has(lower);
       marked ||= subjunctives.has(token);
       continued ||= SOURCE_ANAPHORS.has(lower);
       sourced ||= SOURCE_FIRST_WORDS.has(lower);

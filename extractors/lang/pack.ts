@@ -231,6 +231,25 @@ export interface SpeechWords {
     sourceAnaphors: Words;
     /** Modal verbs that report what others say ("Er soll … weitergegeben haben"): reportative, as Konjunktiv is. */
     reportativeModals: Words;
+    /**
+     * Speech verb forms that take a reported clause with no complementizer ("Levy said the risk was low", "ByteDance
+     * claimed they have not …"): a clause is read when a finite auxiliary follows within its first words.
+     */
+    bareClauseVerbs: Words;
+    /** Finite auxiliaries and modals, which make the words before them a clause's subject ("the risk was …"). */
+    finiteAuxiliaries: Words;
+    /**
+     * Words right after a speech verb that open an adjunct, not a reported clause ("said on Monday", "said in a
+     * statement"); weekdays and relative days come from the calendar and date sections.
+     */
+    adjunctWords: Words;
+    /**
+     * Verb forms whose object and its complement report what was said of it, with the word that opens the complement
+     * ("described Russia as …", "accused Moscow of …", "bezeichnete Russland als …").
+     */
+    predicativeFrames: Readonly<Record<string, string>>;
+    /** Verb forms whose infinitive right after them reports a commitment, with its marker ("pledged to …"). */
+    infinitiveFrames: Readonly<Record<string, string>>;
   };
 }
 

@@ -188,8 +188,11 @@ function highlightedText(record: ExportRecord): Html {
       const anchors = piece.anchors.map((a) => exact`<span class="anchor" id="${a}"></span>`);
       if (piece.highlights.length === 0) return exact`${anchors}${piece.text}`;
       const kinds = [...new Set(piece.highlights.map((h) => h.kind))].join(' ');
-      const data = Object.assign({}, ...piece.highlights.map((h) => h.data)) as Record<string, string>;
-      const attributes = Object.entries(data).map(([k, v]) => exact` data-${k}="${v}"`);
+      // A piece inside nested highlights (a quote within reported speech) carries every id, as a token list.
+      const data = new Map<string, Set<string>>();
+      for (const h of piece.highlights)
+        for (const [k, v] of Object.entries(h.data)) data.set(k, (data.get(k) ?? new Set()).add(v));
+      const attributes = [...data].map(([k, v]) => exact` data-${k}="${[...v].join(' ')}"`);
       const title = piece.highlights.map((h) => h.label).join('\n');
       return exact`${anchors}<span class="hl ${kinds}" data-start="${piece.start}" data-end="${piece.end}"${attributes} title="${title}">${piece.text}</span>`;
     });

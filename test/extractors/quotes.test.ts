@@ -367,6 +367,69 @@ describe('extractQuotes', () => {
   });
 });
 
+describe('extractQuotes: reported clauses framed by the verb alone', () => {
+  const indirect = (text: string) =>
+    quotes(text)
+      .filter((q) => q.kind === 'indirect')
+      .map((q) => `${q.speaker?.name ?? '-'}: ${q.text}`);
+
+  it.each([
+    [
+      'en, no "that" after an apposition',
+      `${EN_INTRO} Raimondo, head of the department, said Russia has the intent “to target federal networks” and more.`,
+      'Gina Raimondo: Russia has the intent “to target federal networks” and more',
+    ],
+    [
+      'en, a finite verb some words on',
+      `${EN_INTRO} Raimondo claimed most customers of the vendor in the United States were not at risk.`,
+      'Gina Raimondo: most customers of the vendor in the United States were not at risk',
+    ],
+    [
+      'en, an object and its complement',
+      `${EN_INTRO} In a letter, Raimondo described Russia as a “highly capable threat actor” which uses software for spying.`,
+      'Gina Raimondo: Russia as a “highly capable threat actor” which uses software for spying',
+    ],
+    [
+      'en, an accusation',
+      `${EN_INTRO} Raimondo accused Moscow of using antivirus software to spy on American networks.`,
+      'Gina Raimondo: Moscow of using antivirus software to spy on American networks',
+    ],
+    [
+      'en, a commitment',
+      `${EN_INTRO} For its part, Raimondo pledged to “protect every federal network from foreign software”.`,
+      'Gina Raimondo: to “protect every federal network from foreign software”',
+    ],
+    [
+      'en, a clause mostly in quotation marks',
+      `${EN_INTRO} Raimondo said the new rules “will help secure our networks from threats posed by foreign software vendors.”`,
+      'Gina Raimondo: the new rules “will help secure our networks from threats posed by foreign software vendors.”',
+    ],
+    [
+      'de, a clause mostly in quotation marks',
+      `${DE_INTRO} Raimondo sagte, die neuen Regeln „würden unsere Netze vor den Bedrohungen durch ausländische Software schützen“.`,
+      'Gina Raimondo: die neuen Regeln „würden unsere Netze vor den Bedrohungen durch ausländische Software schützen“',
+    ],
+  ])('%s: reports the clause', (_case, text, expected) => {
+    expect(indirect(text)).toEqual([expected]);
+  });
+
+  it.each([
+    ['en, an object with no finite verb', `${EN_INTRO} The department added Kaspersky to the Entity List on Friday.`],
+    ['en, an adjunct', `${EN_INTRO} Raimondo said on Thursday the rules were ready.`],
+    [
+      'en, a verb with its own object after a comma',
+      `${EN_INTRO} In a letter to officials, she described the risk in great detail to the committee of the Senate.`,
+    ],
+    ['en, a source phrase before a quote', `${EN_INTRO} According to Raimondo, “customers have done nothing wrong.”`],
+    [
+      'de, a predicate',
+      `${DE_INTRO} Raimondo bezeichnete das Verbot als einen notwendigen Schritt für die Sicherheit.`,
+    ],
+  ])('%s: reports nothing', (_case, text) => {
+    expect(indirect(text)).toEqual([]);
+  });
+});
+
 describe("extractQuotes: quotes left open at a paragraph's end", () => {
   it.each([
     [

@@ -76,7 +76,7 @@ describe.skipIf(!present)('the explorer in Chromium', () => {
       const { record } = (await (await fetch(`${explorer.url}api/documents/${id}`)).json()) as { record: ExportRecord };
       expect(record.quotes.length).toBeGreaterThan(0);
       for (const quote of record.quotes) {
-        const pieces = await page.$$eval(`[data-quote="${quote.id}"]`, (elements) =>
+        const pieces = await page.$$eval(`[data-quote~="${quote.id}"]`, (elements) =>
           elements.map((e) => ({
             text: e.textContent,
             start: e.getAttribute('data-start'),
@@ -90,7 +90,7 @@ describe.skipIf(!present)('the explorer in Chromium', () => {
       const last = record.quotes.at(-1)!;
       await page.click(`a[href="#q-${last.id}"]`);
       expect(new URL(page.url()).hash).toBe(`#q-${last.id}`);
-      expect(await page.locator(`[data-quote="${last.id}"]`).first().isVisible()).toBe(true);
+      expect(await page.locator(`[data-quote~="${last.id}"]`).first().isVisible()).toBe(true);
       await shot(page, 'document', width);
       expect(problems).toEqual([]);
       await page.close();

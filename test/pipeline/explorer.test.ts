@@ -124,12 +124,17 @@ describe('the explorer', () => {
     expect(context.outcomes.length).toBeGreaterThan(0);
     const page = await (await get(`/documents/${hit!.id}`)).text();
     for (const quote of record.quotes) {
+      // Pieces carry every quote that covers them (a direct quote nested in reported speech carries both).
       const pieces = [
-        ...page.matchAll(new RegExp(`data-start="(\\d+)" data-end="(\\d+)"[^>]*data-quote="${quote.id}"`, 'g')),
-      ];
+        ...page.matchAll(
+          new RegExp(`data-start="(\\d+)" data-end="(\\d+)"[^>]*data-quote="(?:[^"]* )?${quote.id}(?: [^"]*)?"`, 'g'),
+        ),
+      ].map((m) => [Number(m[1]), Number(m[2])] as const);
       expect(pieces.length).toBeGreaterThan(0);
-      expect(Number(pieces[0]![1])).toBe(quote.start);
-      expect(Number(pieces.at(-1)![2])).toBe(quote.end);
+      expect(pieces[0]![0]).toBe(quote.start);
+      expect(pieces.at(-1)![1]).toBe(quote.end);
+      // One run of pieces, end to start: no piece of the quote left out.
+      for (let i = 1; i < pieces.length; i++) expect(pieces[i]![0]).toBe(pieces[i - 1]![1]);
       expect(page).toContain(`id="q-${quote.id}"`);
       expect(page).toContain(`href="#q-${quote.id}"`);
     }
