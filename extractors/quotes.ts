@@ -67,13 +67,14 @@ const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map(
 const FIRST_PERSON = new Set(PACKS.flatMap((p) => p.firstPerson));
 const ANAPHOR_TYPES = new Map(PACKS.flatMap((p) => Object.entries(p.anaphors)));
 /**
- * "das Ministerium", "des FDP-geführten Ministeriums", "the company": a definite article, at most two words, an
- * anaphoric noun, and no name after it ("die Regierung Russlands", "the Department of Commerce" name a body anew).
+ * "das Ministerium", "des FDP-geführten Ministeriums", "the company": a definite article, at most two words (kept,
+ * as they may name the body: "the cybersecurity agency"), an anaphoric noun, and no name after it ("die Regierung
+ * Russlands", "the Department of Commerce" name a body anew).
  */
 const ANAPHOR_ARTICLES = PACKS.flatMap((p) => p.definiteArticles).flatMap((a) => [a, a[0]!.toUpperCase() + a.slice(1)]);
 const NAME_LINKS = PACKS.flatMap((p) => p.genitiveLinks).map((link) => `${link}\\b`);
 const ANAPHOR = new RegExp(
-  `(?<![\\p{L}])(?:${ANAPHOR_ARTICLES.join('|')})\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,2}?(${[...ANAPHOR_TYPES.keys()].join('|')})` +
+  `(?<![\\p{L}])(?:${ANAPHOR_ARTICLES.join('|')})\\s+((?:[\\p{L}\\p{N}-]+\\s+){0,2}?)(${[...ANAPHOR_TYPES.keys()].join('|')})` +
     `(?![\\p{L}])(?!\\s+(?:\\p{Lu}|${NAME_LINKS.join('|')}))`,
   'gu',
 );
@@ -97,6 +98,8 @@ const CLOSERS: Record<string, string> = {
   '»': '«',
   '«': '»',
 };
+/** A form lowercased without spaces, hyphens and marks, so that "Cyber Security" and "cybersecurity" compare equal. */
+const squash = (form: string) => form.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 
@@ -330,13 +333,20 @@ export function extractQuotes(
       found.push(mentions[i]!);
     return found;
   };
-  /** Whether any of the entity's forms has the noun; remembered, as it is asked once per earlier mention. */
+  /**
+   * Whether any of the entity's forms has the word, spaces and hyphens aside ("cybersecurity" in "National Cyber
+   * Security Centre"); remembered, as it is asked once per earlier mention.
+   */
   const nouns = new Map<EntityFinding, Map<string, boolean>>();
-  const namedWith = (entity: EntityFinding, noun: string) => {
+  const namedWith = (entity: EntityFinding, word: string) => {
     let known = nouns.get(entity);
     if (!known) nouns.set(entity, (known = new Map()));
-    let has = known.get(noun);
-    if (has === undefined) known.set(noun, (has = entity.mentions.some((x) => x.text.toLowerCase().includes(noun))));
+    let has = known.get(word);
+    if (has === undefined)
+      known.set(
+        word,
+        (has = [entity.name, ...entity.mentions.map((x) => x.text)].some((f) => squash(f).includes(word))),
+      );
     return has;
   };
   /**
@@ -361,17 +371,21 @@ export function extractQuotes(
   };
   /**
    * The body an anaphoric description in [from, to) refers to: the last one of its type named before it whose name
-   * has the noun ("das Ministerium" → "Handelsministerium", "the department" → "Commerce Department"), else the last
-   * one of its type.
+   * has the description's words ("the cybersecurity agency" → "National Cyber Security Centre", not the body named
+   * after it), else whose name has the noun ("das Ministerium" → "Handelsministerium", "the department" → "Commerce
+   * Department"), else the last one of its type.
    */
   const anaphorIn = (from: number, to: number) => {
     ANAPHOR.lastIndex = 0;
     const frame = text.slice(from, to);
     for (let m = ANAPHOR.exec(frame); m; m = ANAPHOR.exec(frame)) {
-      const noun = m[1]!.toLowerCase().replace(/e?s$/, '');
-      const type = ANAPHOR_TYPES.get(m[1]!)!;
+      const modifiers = (m[1]!.match(/\p{L}+/gu) ?? []).map(squash);
+      const noun = squash(m[2]!).replace(/e?s$/, '');
+      const type = ANAPHOR_TYPES.get(m[2]!)!;
       const at = from + m.index;
+      const described = (e: EntityFinding) => e.type === type && modifiers.every((w) => namedWith(e, w));
       const body =
+        (modifiers.length > 0 ? lastBefore(at, `${type} ${modifiers.join(' ')}`, described) : undefined) ??
         lastBefore(at, `${type} ${noun}`, (e) => e.type === type && namedWith(e, noun)) ??
         lastBefore(at, type, (e) => e.type === type);
       if (body) return body;

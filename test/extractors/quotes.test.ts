@@ -367,6 +367,23 @@ describe('extractQuotes', () => {
   });
 });
 
+describe('extractQuotes: a body described by its words', () => {
+  it.each([
+    [
+      'de',
+      'Die Agentur der Europäischen Union für Cybersicherheit (ENISA) hat am Montag ihren Lagebericht veröffentlicht. Das Bundesamt für Sicherheit in der Informationstechnik (BSI) hat daran mitgearbeitet. „Die Angriffe auf Behörden nehmen deutlich zu“, erklärte die europäische Behörde.',
+      'Agentur der Europäischen Union für Cybersicherheit',
+    ],
+    [
+      'en',
+      'The National Cyber Security Centre is part of Government Communications Headquarters. In its latest report, published on Tuesday, the cybersecurity agency stated: “China continues to be a highly capable threat actor.”',
+      'National Cyber Security Centre',
+    ],
+  ])("%s: resolves to the body whose name has the description's words, not the one named last", (_l, text, speaker) => {
+    expect(quotes(text).map((q) => q.speaker?.name)).toEqual([speaker]);
+  });
+});
+
 describe('extractQuotes: reported clauses framed by the verb alone', () => {
   const indirect = (text: string) =>
     quotes(text)
