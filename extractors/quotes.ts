@@ -806,6 +806,13 @@ export function extractQuotes(
     if (attribution) lastSpeakerAt = q.close;
     quotes.push({ start, end, text: joined, kind: 'direct', speaker });
   }
+  // A press release opens with its principal's words: a quote standing alone as its paragraph before any attributed
+  // one (under the headline, a pull quote) is the speaker's of the first quote attributed after it.
+  const firstAttributed = quotes.find((q) => q.speaker?.cue);
+  for (const q of firstAttributed ? quotes : []) {
+    if (q === firstAttributed) break;
+    if (!q.speaker && standsAlone(text, q)) q.speaker = { ...firstAttributed!.speaker!, cue: null };
+  }
 
   /** A source phrase ("laut BSI", "nach Angaben der Polizei") as a speaker: its entity, else the phrase itself. */
   const speakerOfPhrase = (phrase: Span, cue: Span): FramedSpeaker => {
@@ -827,6 +834,16 @@ export function extractQuotes(
   });
   quotes.push(...reported, ...quotedInReports(text, quoted, quotes, reported));
   return quotes.map(finished).sort((a, b) => a.start - b.start);
+}
+
+/** Whether a quote is all of its paragraph: nothing but marks, spaces and final punctuation around it. */
+function standsAlone(text: string, quote: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', quote.start) + 1;
+  const lineEnd = text.indexOf('\n', quote.end);
+  return (
+    /^\s*[„“"»«‚‘']?$/.test(text.slice(lineStart, quote.start)) &&
+    /^[.,!?…]?[“”"«»‘’']?[.!?…]?\s*$/.test(text.slice(quote.end, lineEnd < 0 ? text.length : lineEnd))
+  );
 }
 
 /**

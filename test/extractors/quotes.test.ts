@@ -367,6 +367,34 @@ describe('extractQuotes', () => {
   });
 });
 
+describe("extractQuotes: a press release's pull quote", () => {
+  it.each([
+    [
+      'de',
+      'Neue Regeln für russische Antivirensoftware\n\n„Wer russische Software einsetzt, geht ein unnötiges Risiko ein.“\n\nWASHINGTON – Handelsministerin Gina Raimondo hat am Donnerstag neue Regeln vorgestellt.\n\n„Die Kunden haben nichts falsch gemacht“, sagte Raimondo.',
+    ],
+    [
+      'en',
+      'New Rules for Russian Antivirus Software\n\n“Anyone who runs Russian software takes a needless risk.”\n\nWASHINGTON – Commerce Secretary Gina Raimondo presented new rules on Thursday.\n\n“Customers have done nothing wrong,” said Raimondo.',
+    ],
+  ])('%s: gives a quote standing alone before any attribution to the first speaker quoted after it', (_l, text) => {
+    expect(direct(text).map((q) => q.split(':')[0])).toEqual(['Gina Raimondo', 'Gina Raimondo']);
+  });
+
+  it.each([
+    [
+      'de',
+      'Neue Regeln für russische Antivirensoftware\n\n„Wer russische Software einsetzt, geht ein unnötiges Risiko ein“, heißt es.\n\n„Die Kunden haben nichts falsch gemacht“, sagte Handelsministerin Gina Raimondo.',
+    ],
+    [
+      'en',
+      'New Rules for Russian Antivirus Software\n\nThe report calls it “a needless risk for anyone who runs Russian software” today.\n\n“Customers have done nothing wrong,” said Commerce Secretary Gina Raimondo.',
+    ],
+  ])('%s: leaves a quote inside a sentence of its own unattributed', (_l, text) => {
+    expect(direct(text)[0]).toMatch(/^-: /);
+  });
+});
+
 describe('extractQuotes: a body described by its words', () => {
   it.each([
     [
