@@ -367,6 +367,28 @@ describe('extractQuotes', () => {
   });
 });
 
+describe('extractQuotes: speech verbs of news reports', () => {
+  it.each([
+    [
+      'de, meldet',
+      `${INTRO_DE} Die staatliche Nachrichtenagentur meldet: „Drei Behörden haben die Software bereits entfernt.“`,
+      'Die staatliche Nachrichtenagentur',
+    ],
+    [
+      'de, erzählte',
+      `${INTRO_DE} „Wir haben die Warnung sofort umgesetzt“, erzählte die Systemadministratorin Petra Lindner.`,
+      'Petra Lindner',
+    ],
+    [
+      'de, ließ verlauten',
+      `${INTRO_DE} „Wir prüfen die Regeln genau“, ließ der Hersteller Kaspersky verlauten.`,
+      'Kaspersky',
+    ],
+  ])('%s: names the speaker', (_case, text, speaker) => {
+    expect(quotes(text).map((q) => q.speaker?.name)).toEqual([speaker]);
+  });
+});
+
 describe("extractQuotes: a press release's pull quote", () => {
   it.each([
     [
