@@ -541,13 +541,14 @@ export function extractQuotes(
 
   /** The subject right after a speech verb, where one stands there: a pronoun, or a noun phrase with its apposition. */
   const subjectAfter = (verbEnd: number, to: number): Span | null => {
-    const next = /^\s*(\p{L}+)/u.exec(text.slice(verbEnd, to));
+    // A title in marks is a name ("schrieb „Die Zeit“"), as German sets the names of newspapers.
+    const next = /^\s*(\p{L}+|[„"»](?=\p{Lu}))/u.exec(text.slice(verbEnd, to));
     if (!next) return null;
     const nextAt = verbEnd + next[0].length - next[1]!.length;
     if (PRONOUNS.has(next[1]!)) return { start: nextAt, end: nextAt + next[1]!.length };
     const article = ANAPHOR_ARTICLES.includes(next[1]!);
     // "wies den Vorwurf zurück": what follows the verb in the dative or accusative is its object.
-    if ((!/^\p{Lu}/u.test(next[1]!) && !article) || OBJECT_ARTICLES.has(next[1]!.toLowerCase())) return null;
+    if ((!/^[\p{Lu}„"»]/u.test(next[1]!) && !article) || OBJECT_ARTICLES.has(next[1]!.toLowerCase())) return null;
     const phrase = nounPhraseAfter(text, nextAt, language === 'en');
     if (!phrase || phrase.end > to) return null;
     // "sagte der Vizepräsident des BfV, Sinan Selen, in Berlin": the name in apposition belongs to the subject.
@@ -610,7 +611,8 @@ export function extractQuotes(
     if (roled) return speakerOf(roled, mention);
     // The subject's place in the clause says it is one: any noun phrase or name opening it will do, named by its
     // first part where an apposition follows ("Eine der größten Oppositionsgruppen des Landes, die …").
-    const head = words.split(',')[0]!.trim();
+    // A title's marks are no part of its name ("„Die Zeit“" is "Die Zeit").
+    const head = words.split(',')[0]!.replace(/[„“”"»«]/gu, '').trim();
     const first = head.split(/\s+/)[0]!;
     const opens =
       ARTICLES_BEFORE_NOUN.has(first.toLowerCase()) ||
@@ -656,17 +658,26 @@ export function extractQuotes(
     return false;
   };
 
+  /**
+   * Past a title in marks that opens at `at` inside a frame ("…“, schrieb „Die Zeit“ in einem Nachruf"): a few words,
+   * the first capitalized, closed on the same line; -1 when the mark opens no title.
+   */
+  const pastTitle = (at: number): number => {
+    const title = /^[„"»](\p{Lu}[^„“”"»«\n.!?]{0,60})[“”"«]/u.exec(text.slice(at, at + 64));
+    return title && title[1]!.split(/\s+/).length <= MAX_TITLE_WORDS ? at + title[0].length - 1 : -1;
+  };
+
   /** "…“, sagte Raimondo." / "…,” Raimondo said." / "…”, said the agency": the frame up to the sentence's end. */
   const attributionAfter = (close: number, inner: string): Attribution | null => {
     let end = close + 1;
-    while (
-      end < text.length &&
-      !/[!?\n„“"»«]/.test(text[end]!) &&
+    while (end < text.length && end - close < 150) {
+      const title = end > close + 1 ? pastTitle(end) : -1;
+      if (title > 0) end = title;
+      else if (/[!?\n„“"»«]/.test(text[end]!)) break;
       // A full stop ends the frame, but for an abbreviation's or an initial's ("wrote Sen. Cantwell").
-      !(text[end] === '.' && !isAbbreviation(/(\p{L}+)$/u.exec(text.slice(close, end))?.[1] ?? '')) &&
-      end - close < 150
-    )
+      else if (text[end] === '.' && !isAbbreviation(/(\p{L}+)$/u.exec(text.slice(close, end))?.[1] ?? '')) break;
       end++;
+    }
     const frame = text.slice(close + 1, end);
     // German puts the comma after the mark ("…“, sagte", "…?“, fragte"), English inside it ("…,” Raimondo said",
     // "…?” Raimondo asked"); a German quote ending in "?“" before a capital opens the next sentence.
@@ -748,12 +759,15 @@ export function extractQuotes(
   const quotes: FramedQuote[] = [];
   const quoted = findQuoted(text);
   let previousEnd = 0;
+  /** Where the last frame after a quote ended: a title in marks inside it ("schrieb „Die Zeit“") is no quote. */
+  let frameEnd = 0;
   for (let k = 0; k < quoted.length; k++) {
     const q = quoted[k]!;
     const inner = text.slice(q.open + 1, q.close).trim();
-    if (inner === '') continue;
+    if (inner === '' || q.open < frameEnd) continue;
     const words = inner.split(/\s+/).length;
     const after = attributionAfter(q.close, inner);
+    if (after) frameEnd = after.end;
     const before = after ? null : attributionBefore(q.open, previousEnd);
     const framed = after ?? before ?? (words > 5 ? continuedSpeaker(q.open) : null);
     const reported = framed || words <= 3 ? null : reportedSpeaker(q);
@@ -783,6 +797,7 @@ export function extractQuotes(
     if (
       after &&
       next &&
+      next.open >= after.end &&
       /^[\s.,:]*$/.test(text.slice(after.end, next.open)) &&
       !attributionAfter(next.close, text.slice(next.open + 1, next.close))
     ) {

@@ -384,6 +384,16 @@ describe('extractQuotes: speech verbs of news reports', () => {
       `${INTRO_DE} „Wir prüfen die Regeln genau“, ließ der Hersteller Kaspersky verlauten.`,
       'Kaspersky',
     ],
+    [
+      'de, a newspaper in marks',
+      `${INTRO_DE} „Die Regeln kommen zu spät“, schrieb „Die Zeit“ in einem Kommentar.`,
+      'Die Zeit',
+    ],
+    [
+      'de, a magazine in marks',
+      `${INTRO_DE} „Die Regeln kommen zu spät“, schreibt das Fachmagazin „Computerwoche“.`,
+      'das Fachmagazin Computerwoche',
+    ],
   ])('%s: names the speaker', (_case, text, speaker) => {
     expect(quotes(text).map((q) => q.speaker?.name)).toEqual([speaker]);
   });
