@@ -222,6 +222,7 @@ const NOT_SPEAKERS = new Set(
     ...PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].language.LANGUAGE_WORDS.functionWords),
   ].filter((w) => !PACKS.some((p) => p.pronouns.includes(w))),
 );
+const IMPERSONAL = new Set(PACKS.flatMap((p) => p.impersonalSubjects));
 /** Articles of the dative and accusative only: a phrase they open before the verb is its object ("Dem Spiegel sagte"). */
 const OBJECT_ARTICLES = new Set(PACKS.flatMap((p) => p.objectArticles));
 /** Words a described speaker may run to: a subject is short. */
@@ -515,7 +516,20 @@ export function extractQuotes(
       const at = text.indexOf(subjectBefore, start);
       return { start: at, end: at + subjectBefore.length };
     }
-    return language === 'en' ? null : after;
+    return after ?? nameBeforeVerb(from + before.length, segments.at(-1)!, verbEnd, to);
+  };
+
+  /**
+   * A verb with no subject after it has its subject before it, whatever list knows the words: a name or two right
+   * before the verb ("Rice sagte weiter, …", "Greenpeace fordert, …", "Elshorst said …"), not an adverb ("Weiter
+   * hieß es"), nor where an impersonal subject follows ("Schließlich hieß es, …").
+   */
+  const nameBeforeVerb = (end: number, segment: string, verbEnd: number, to: number): Span | null => {
+    const words = segment.trim().split(/\s+/);
+    const next = /^\s*(\p{L}+)/u.exec(text.slice(verbEnd, to))?.[1]?.toLowerCase();
+    if (words.length > 3 || !words.every((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w))) return null;
+    if (NOT_SPEAKERS.has(words[0]!.toLowerCase()) || (next !== undefined && IMPERSONAL.has(next))) return null;
+    return { start: end - segment.trim().length, end };
   };
 
   /**
@@ -612,7 +626,10 @@ export function extractQuotes(
     // The subject's place in the clause says it is one: any noun phrase or name opening it will do, named by its
     // first part where an apposition follows ("Eine der größten Oppositionsgruppen des Landes, die …").
     // A title's marks are no part of its name ("„Die Zeit“" is "Die Zeit").
-    const head = words.split(',')[0]!.replace(/[„“”"»«]/gu, '').trim();
+    const head = words
+      .split(',')[0]!
+      .replace(/[„“”"»«]/gu, '')
+      .trim();
     const first = head.split(/\s+/)[0]!;
     const opens =
       ARTICLES_BEFORE_NOUN.has(first.toLowerCase()) ||

@@ -367,6 +367,39 @@ describe('extractQuotes', () => {
   });
 });
 
+describe('extractQuotes: a subject no list knows', () => {
+  const indirect = (text: string) =>
+    quotes(text)
+      .filter((q) => q.kind === 'indirect')
+      .map((q) => `${q.speaker?.name ?? '-'}: ${q.text}`);
+
+  it.each([
+    [
+      'de, a surname',
+      `${INTRO_DE} Elshorst sagte weiter, die Regeln seien zu streng.`,
+      'Elshorst: die Regeln seien zu streng',
+    ],
+    [
+      'de, a body',
+      `${INTRO_DE} Greenpeace fordert, die Firma für die Schäden haftbar zu machen.`,
+      'Greenpeace: die Firma für die Schäden haftbar zu machen',
+    ],
+    [
+      'en, a surname',
+      `${INTRO_EN} Elshorst said the rules were far too strict.`,
+      'Elshorst: the rules were far too strict',
+    ],
+    [
+      'de, an impersonal subject',
+      `${INTRO_DE} Schließlich hieß es, die Regeln seien zu streng.`,
+      '-: die Regeln seien zu streng',
+    ],
+    ['de, an adverb', `${INTRO_DE} Weiter hieß es, die Regeln seien zu streng.`, '-: die Regeln seien zu streng'],
+  ])('%s: names the speaker by its place before the verb', (_case, text, expected) => {
+    expect(indirect(text)).toEqual([expected]);
+  });
+});
+
 describe('extractQuotes: speech verbs of news reports', () => {
   it.each([
     [

@@ -330,6 +330,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
     'zum',
     'zur',
   ],
+  impersonalSubjects: ['es', 'man'],
   notSpeakers: [
     'es',
     'man',
