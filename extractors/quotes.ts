@@ -222,6 +222,13 @@ const NOT_SPEAKERS = new Set(
     ...PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].language.LANGUAGE_WORDS.functionWords),
   ].filter((w) => !PACKS.some((p) => p.pronouns.includes(w))),
 );
+/** A stretch before a verb without the auxiliaries that end it ("The president has" of "has told"): no subject's words. */
+function withoutTrailingAuxiliaries(stretch: string): string {
+  let words = stretch;
+  for (let m = /\s+(\p{L}+)$/u.exec(words); m && AUXILIARIES.has(m[1]!); m = /\s+(\p{L}+)$/u.exec(words))
+    words = words.slice(0, m.index);
+  return words;
+}
 const IMPERSONAL = new Set(PACKS.flatMap((p) => p.impersonalSubjects));
 /** Articles of the dative and accusative only: a phrase they open before the verb is its object ("Dem Spiegel sagte"). */
 const OBJECT_ARTICLES = new Set(PACKS.flatMap((p) => p.objectArticles));
@@ -495,7 +502,7 @@ export function extractQuotes(
   const subjectOf = (from: number, to: number, verbAt: number, verbEnd: number): Span | null => {
     const inverted = language === 'en' ? undefined : subjectAroundAuxiliary(from, verbAt);
     if (inverted !== undefined) return inverted;
-    const before = text.slice(from, verbAt).replace(/[\s,]+$/u, '');
+    const before = withoutTrailingAuxiliaries(text.slice(from, verbAt).replace(/[\s,]+$/u, ''));
     const after = subjectAfter(verbEnd, to);
     // English keeps its subject before the verb but where the frame opens with it ("…,” said the agency"); German
     // inverts it after a clause that opens the sentence ("Es gelte, …, führte Schönbohm aus").
@@ -546,7 +553,10 @@ export function extractQuotes(
     const auxiliary = [...clause.matchAll(/\p{L}+/gu)].find((w) => AUXILIARIES.has(w[0]));
     if (!auxiliary || auxiliary.index === 0) return undefined;
     const first = /\p{L}+/u.exec(clause)![0];
-    if (NOT_SPEAKERS.has(first.toLowerCase()) || OBJECT_ARTICLES.has(first.toLowerCase()) || !/^\p{Lu}/u.test(first))
+    const lower = first.toLowerCase();
+    // An article opens the subject ("Der Bundestagspräsident hat … mitgeteilt"), but for one of the object only.
+    const adverbial = NOT_SPEAKERS.has(lower) && !ARTICLES_BEFORE_NOUN.has(lower);
+    if (adverbial || OBJECT_ARTICLES.has(lower) || !/^\p{Lu}/u.test(first))
       return subjectAfter(clauseAt + auxiliary.index + auxiliary[0].length, verbAt);
     const constituent = clause.slice(0, auxiliary.index).trim();
     const at = text.indexOf(constituent, clauseAt);

@@ -390,6 +390,16 @@ describe('extractQuotes: a subject no list knows', () => {
       'Elshorst: the rules were far too strict',
     ],
     [
+      'de, a noun phrase before the auxiliary',
+      `${INTRO_DE} Der Bundestagspräsident hat den Abgeordneten in einem Brief mitgeteilt, dass die Regeln zu streng seien.`,
+      'Der Bundestagspräsident: die Regeln zu streng seien',
+    ],
+    [
+      'en, a noun phrase before the auxiliary',
+      `${INTRO_EN} The parliament's president has told lawmakers in a letter that the rules were too strict.`,
+      "The parliament's president: the rules were too strict",
+    ],
+    [
       'de, an impersonal subject',
       `${INTRO_DE} Schließlich hieß es, die Regeln seien zu streng.`,
       '-: die Regeln seien zu streng',
