@@ -1,7 +1,14 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
 import type { EntityFinding, Mention } from './entities.js';
 import { firstStartingAt } from './coverage.js';
-import { CONTINUATION_CHARS, DETERMINERS, isAbbreviation, nounPhraseAfter, reportedSpeech } from './reported-speech.js';
+import {
+  CONTINUATION_CHARS,
+  DETERMINERS,
+  isAbbreviation,
+  nounPhraseAfter,
+  readsAsName,
+  reportedSpeech,
+} from './reported-speech.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import {
   ENGLISH_SPEECH_VERB_FORMS,
@@ -504,19 +511,32 @@ export function extractQuotes(
     if (inverted !== undefined) return inverted;
     const before = withoutTrailingAuxiliaries(text.slice(from, verbAt).replace(/[\s,]+$/u, ''));
     const after = subjectAfter(verbEnd, to);
-    // English keeps its subject before the verb but where the frame opens with it ("…,” said the agency"); German
-    // inverts it after a clause that opens the sentence ("Es gelte, …, führte Schönbohm aus").
-    if (before.trim() === '' || (language !== 'en' && after && /,\s*$/u.test(text.slice(from, verbAt)))) return after;
     const segments = before.split(/[,:;]/u);
+    // English keeps its subject before the verb but where the frame opens with it ("…,” said the agency"); German
+    // inverts it after a clause that opens the sentence ("Es gelte, …, führte Schönbohm aus"), not after a name
+    // and its apposition ("Sadiq Khan, einer der Abgeordneten, verurteilte die Haltung …"), and after an adverbial
+    // where a person is named after the verb ("Des Weiteren verwies Steinbrück darauf").
+    const inverts =
+      language !== 'en' &&
+      after !== null &&
+      ((/,\s*$/u.test(text.slice(from, verbAt)) && !(segments.length > 1 && readsAsName(segments[0]!))) ||
+        (mentionsIn(from, from + before.length).length === 0 &&
+          mentionsIn(after.start, after.end).some((m) => m.entity.type === 'person')));
+    if (before.trim() === '' || inverts) return after;
     let start = from + before.length;
     // An apposition ("head of the NCSC") need not open like a noun phrase; the segment before it must.
     for (let n = segments.length - 1, words = 0; n >= Math.max(0, segments.length - 3); n--) {
       words += segments[n]!.trim().split(/\s+/).length;
       if (words > MAX_PHRASE_WORDS * 2) break;
       const segmentAt = from + segments.slice(0, n).join(',').length + (n > 0 ? 1 : 0);
-      if (startsNounPhrase(segments[n]!.trim()) || namedNear(segmentAt, segmentAt + segments[n]!.length))
+      // A name before its apposition opens the subject whatever list knows it ("Sadiq Khan, einer der Abgeordneten,").
+      const apposed = n < segments.length - 1 && readsAsName(segments[n]!);
+      if (apposed || startsNounPhrase(segments[n]!.trim()) || namedNear(segmentAt, segmentAt + segments[n]!.length))
         start = segmentAt;
-      else if (n === segments.length - 1 || !/^\s*\p{Ll}/u.test(segments[n]!)) break;
+      else if (
+        n === segments.length - 1 ? !(n > 0 && readsAsName(segments[n - 1]!)) : !/^\s*\p{Ll}/u.test(segments[n]!)
+      )
+        break;
     }
     const subjectBefore = text.slice(start, from + before.length).trim();
     if (subjectBefore && !OBJECT_ARTICLES.has(subjectBefore.split(' ')[0]!.toLowerCase())) {

@@ -224,6 +224,20 @@ export function nounPhraseBefore(text: string, at: number): Span | null {
   return start >= 0 ? { start, end: at } : null;
 }
 
+/** Whether words read as a name: up to four capitalized words, after an article or none ("Sadiq Khan", "Der NDR"). */
+export function readsAsName(words: string): boolean {
+  const list = words.trim().split(/\s+/);
+  const names = ARTICLES_LOWER.has(list[0]!.toLowerCase()) ? list.slice(1) : list;
+  return names.length > 0 && names.length <= 4 && names.every((w) => /^\p{Lu}/u.test(w));
+}
+const ARTICLES_LOWER = lowerSet(ARTICLES);
+
+/** A name and one apposition after it, which opens in lowercase ("Sadiq Khan, einer der Abgeordneten"). */
+function namedWithApposition(stretch: string): boolean {
+  const segments = stretch.split(',');
+  return segments.length === 2 && readsAsName(segments[0]!) && /^\s*\p{Ll}/u.test(segments[1]!);
+}
+
 /** Words of a sentence with their offsets in the text: letters, commas and quotation marks. */
 function wordsOf(text: string, sentence: Span) {
   return [...text.slice(sentence.start, sentence.end).matchAll(/[\p{L}]+|,|[„“”"»«]/gu)].map((m) => ({
@@ -397,6 +411,8 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
         )
       )
         return false;
+      // "Sadiq Khan, einer der Abgeordneten, verurteilte …": a name and its apposition are the subject, no clause.
+      if (namedWithApposition(text.slice(sentence.start, words[c]!.start))) return false;
       return add({ start: sentence.start, end: words[c]!.start }, speakerIn(words[c]!.end, sentence.end));
     }
     return false;

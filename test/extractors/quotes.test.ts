@@ -410,6 +410,28 @@ describe('extractQuotes: a subject no list knows', () => {
   });
 });
 
+describe('extractQuotes: subjects before and after the verb', () => {
+  it.each([
+    [
+      'de, a name and its apposition before the verb',
+      `${INTRO_DE} Sadiq Khan, einer der Abgeordneten, verurteilte die Haltung der Regierung: „Diese Regeln kommen viel zu spät.“`,
+      [['direct', 'Sadiq Khan']],
+    ],
+    [
+      'en, a name and its apposition before the verb',
+      `${INTRO_EN} Sadiq Khan, one of the lawmakers, condemned the government's stance: “These rules come far too late.”`,
+      [['direct', 'Sadiq Khan']],
+    ],
+    [
+      'de, an adverbial before the verb and a person after it',
+      'Ciaran Martin leitet das NCSC. Des Weiteren verwies Martin darauf, dass die Regeln wieder gelten würden.',
+      [['indirect', 'Ciaran Martin']],
+    ],
+  ])('%s: finds the speaker and no clause in the subject', (_case, text, expected) => {
+    expect(quotes(text).map((q) => [q.kind, q.speaker?.name])).toEqual(expected);
+  });
+});
+
 describe('extractQuotes: speech verbs of news reports', () => {
   it.each([
     [
