@@ -236,6 +236,7 @@ function withoutTrailingAuxiliaries(stretch: string): string {
     words = words.slice(0, m.index);
   return words;
 }
+const FOCUS_PARTICLES = new Set(PACKS.flatMap((p) => p.focusParticles));
 const IMPERSONAL = new Set(PACKS.flatMap((p) => p.impersonalSubjects));
 /** Articles of the dative and accusative only: a phrase they open before the verb is its object ("Dem Spiegel sagte"). */
 const OBJECT_ARTICLES = new Set(PACKS.flatMap((p) => p.objectArticles));
@@ -528,7 +529,13 @@ export function extractQuotes(
     for (let n = segments.length - 1, words = 0; n >= Math.max(0, segments.length - 3); n--) {
       words += segments[n]!.trim().split(/\s+/).length;
       if (words > MAX_PHRASE_WORDS * 2) break;
-      const segmentAt = from + segments.slice(0, n).join(',').length + (n > 0 ? 1 : 0);
+      let segmentAt = from + segments.slice(0, n).join(',').length + (n > 0 ? 1 : 0);
+      // "Auch die Ministerin äußerte …": a focus particle before the subject is no part of it.
+      const particle = /^\s*(\p{L}+)\s+/u.exec(segments[n]!);
+      if (n === 0 && particle && FOCUS_PARTICLES.has(particle[1]!.toLowerCase())) {
+        segmentAt += particle[0].length;
+        segments[n] = segments[n]!.slice(particle[0].length);
+      }
       // A name before its apposition opens the subject whatever list knows it ("Sadiq Khan, einer der Abgeordneten,").
       const apposed = n < segments.length - 1 && readsAsName(segments[n]!);
       if (apposed || startsNounPhrase(segments[n]!.trim()) || namedNear(segmentAt, segmentAt + segments[n]!.length))

@@ -203,6 +203,8 @@ export interface SpeechWords {
     titleConnectors: Words;
     /** Pronouns and adverbs that open a clause but never name a speaker, lowercased ("Es wird vermutet"). */
     notSpeakers: Words;
+    /** Focus particles that may open a subject's phrase ("Auch die Ministerin äußerte …", "Even the agency said"). */
+    focusParticles: Words;
     /** Subjects that name no one ("hieß es", "sagt man", "there is"): a verb they follow has its subject. */
     impersonalSubjects: Words;
     /** Articles of the dative and accusative only, which open no subject ("Dem „Spiegel“ sagte er"). */

@@ -427,6 +427,16 @@ describe('extractQuotes: subjects before and after the verb', () => {
       'Ciaran Martin leitet das NCSC. Des Weiteren verwies Martin darauf, dass die Regeln wieder gelten würden.',
       [['indirect', 'Ciaran Martin']],
     ],
+    [
+      'de, a focus particle before the subject',
+      `${INTRO_DE} Auch die Handelsministerin Gina Raimondo äußerte Vorbehalte: „Die Regeln kommen zu spät.“`,
+      [['direct', 'Gina Raimondo']],
+    ],
+    [
+      'en, a focus particle before the subject',
+      `${INTRO_EN} Even Commerce Secretary Gina Raimondo voiced doubts: “The rules come too late.”`,
+      [['direct', 'Gina Raimondo']],
+    ],
   ])('%s: finds the speaker and no clause in the subject', (_case, text, expected) => {
     expect(quotes(text).map((q) => [q.kind, q.speaker?.name])).toEqual(expected);
   });

@@ -330,6 +330,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
     'zum',
     'zur',
   ],
+  focusParticles: ['auch', 'selbst', 'sogar', 'nur', 'ebenfalls', 'gerade'],
   impersonalSubjects: ['es', 'man'],
   notSpeakers: [
     'es',
