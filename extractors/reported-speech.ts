@@ -281,7 +281,9 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     found.push({ start, end, text: text.slice(start, end), kind: 'indirect', speaker });
     return true;
   };
-  const isSpeechVerb = (w: Word | undefined) => w !== undefined && verbs.has(w.lower) && !SOURCE_WORDS.has(w.lower);
+  // Verbs are written lowercase: a capitalized one is a name's word ("in the United States that …").
+  const isSpeechVerb = (w: Word | undefined) =>
+    w !== undefined && w.word === w.lower && verbs.has(w.lower) && !SOURCE_WORDS.has(w.lower);
   const isSubjunctive = (w: Word) => subjunctives.has(w.word);
 
   /**
@@ -319,7 +321,8 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     const next = words[w + 1];
     if (!next || !/^\p{L}/u.test(next.word)) return -1;
     const particle = PREDICATIVE_FRAMES.get(verb);
-    if (particle && soonAfter(words, w + 2, (x) => x.lower === particle) > 0) return w + 1;
+    // "accused Moscow of …" has its object before the particle; "men accused of …" is a participle with none.
+    if (particle && next.lower !== particle && soonAfter(words, w + 2, (x) => x.lower === particle) > 0) return w + 1;
     if (INFINITIVE_FRAMES.get(verb) === next.lower) return w + 1;
     if (BARE_CLAUSE_VERBS.has(verb) && !ADJUNCT_WORDS.has(next.lower) && soonAfter(words, w + 2, isFinite) > 0)
       return w + 1;
@@ -329,7 +332,8 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   /** "Martin sagte, die Lage sei ernst", "Martin ergänzte, dass …", "Levy said the risk was low". */
   const clauseAfterVerb = (words: Word[], sentence: Span): boolean => {
     for (let w = 0; w < words.length - 1; w++) {
-      if (!(isSpeechVerb(words[w]) || FRAME_VERBS.has(words[w]!.lower)) || words[w]!.lower === 'so') continue;
+      const frames = isSpeechVerb(words[w]) || (FRAME_VERBS.has(words[w]!.word) && words[w]!.word === words[w]!.lower);
+      if (!frames || words[w]!.lower === 'so') continue;
       let clauseAt = -1;
       for (let v = w + 1; v < Math.min(words.length, w + MAX_WORDS_TO_CLAUSE); v++) {
         const word = words[v]!;

@@ -577,6 +577,15 @@ describe('extractQuotes: reported clauses framed by the verb alone', () => {
       'de, a predicate',
       `${DE_INTRO} Raimondo bezeichnete das Verbot als einen notwendigen Schritt für die Sicherheit.`,
     ],
+    ['en, a participle with no object', `${EN_INTRO} Two men accused of espionage on behalf of Beijing were released.`],
+    [
+      'en, a name that reads as a verb',
+      `${EN_INTRO} A campaign targeted networks in the United States and elsewhere that were poorly protected.`,
+    ],
+    [
+      'de, a participle with no object',
+      `${DE_INTRO} Die als Risiko bezeichnete Software wird in Behörden nicht mehr eingesetzt.`,
+    ],
   ])('%s: reports nothing', (_case, text) => {
     expect(indirect(text)).toEqual([]);
   });
