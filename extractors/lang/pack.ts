@@ -24,6 +24,8 @@ export interface GrammarWords {
     nameConnectors: Words;
     /** Endings removed from words of five letters or more before phrases are compared, longest first. */
     inflectionEndings: Words;
+    /** Modal verbs and the future's auxiliary by their infinitive, whose Konjunktiv II is mostly hypothetical. */
+    modalVerbs: Words;
   };
 }
 

@@ -301,6 +301,19 @@ describe('extractQuotes', () => {
   });
 
   it.each([
+    ['de, a plural Konjunktiv II for the Konjunktiv I the indicative hides', 'Die Angreifer könnten Daten abgreifen.'],
+    ["de, a modal's Konjunktiv I", 'Der Hersteller könne Daten abgreifen.'],
+  ])('%s: reads reported speech on from its frame', (_case, sentence) => {
+    const reported = quotes(`Ciaran Martin leitet das NCSC. Martin sagte, die Lage sei ernst. ${sentence}`).filter(
+      (q) => q.kind === 'indirect',
+    );
+    expect(reported.map((q) => [q.text, q.speaker?.name])).toEqual([
+      ['die Lage sei ernst', 'Ciaran Martin'],
+      [sentence.slice(0, -1), 'Ciaran Martin'],
+    ]);
+  });
+
+  it.each([
     [
       'de',
       `Ciaran Martin leitet das NCSC. Martin sagte, die Lage sei ernst. ${'Das Zentrum wurde 2016 gegründet und hat seinen Sitz in London. '.repeat(10)}Es gebe keine Hinweise auf Angriffe.`,
@@ -315,6 +328,11 @@ describe('extractQuotes', () => {
   it.each([
     ['de, plural passive', 'Martin sagte, die Lage sei ernst. Dabei werden neue Geräte gezeigt.'],
     ['de, adjective', 'Martin sagte, die Lage sei ernst. Die Prüfung dauert lange und kostet viel.'],
+    [
+      "de, a modal's hypothetical Konjunktiv II",
+      'Martin sagte, die Lage sei ernst. Kaspersky könnte Schadsoftware verteilen.',
+    ],
+    ['en, a modal', 'Martin said that the situation was serious. Kaspersky could distribute malware.'],
     ['en, German-looking word', 'Martin said that the situation was serious. The gebe festival opens on Monday.'],
   ])('%s: takes no indicative sentence for reported speech', (_case, text) => {
     const reported = quotes(`Ciaran Martin leitet das NCSC. ${text}`).filter((q) => q.kind === 'indirect');

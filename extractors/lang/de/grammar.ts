@@ -8,4 +8,5 @@ export const GRAMMAR_WORDS: GrammarWords['GRAMMAR_WORDS'] = {
   nameConnectors: ['für', 'und', 'der', 'die', 'des'],
   /** Case and number endings removed from words of five letters or more before phrases are compared, longest first. */
   inflectionEndings: ['ns', 'es', 'en', 'er', 'em', 'e', 's', 'n'],
+  modalVerbs: ['können', 'müssen', 'dürfen', 'mögen', 'sollen', 'wollen', 'werden'],
 };

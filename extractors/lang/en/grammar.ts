@@ -8,4 +8,6 @@ export const GRAMMAR_WORDS: GrammarWords['GRAMMAR_WORDS'] = {
   nameConnectors: ['of', 'for', 'and', 'the', 'on'],
   /** English names are matched as written: no endings are removed. */
   inflectionEndings: [],
+  // English reports by frame, not by mood: no Konjunktiv to tell hypothetical from reported.
+  modalVerbs: [],
 };
