@@ -366,10 +366,11 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       while (isMark(words[clauseAt])) clauseAt++;
       if (clauseAt < 0 || clauseAt >= words.length || !/^\p{L}/u.test(words[clauseAt]!.word)) continue;
       // The frame's grammar says the clause is reported even where no speaker is found in it ("his letter said …").
-      if (
-        add({ start: words[clauseAt]!.start, end: sentence.end }, speakerIn(sentence.start, words[clauseAt - 1]!.end))
-      )
-        return true;
+      // A frame in the Konjunktiv is itself reported ("In der Regierung werde darüber gesprochen, ob …"): the
+      // sentence is.
+      const frameReported = words.slice(0, w).some(isSubjunctive);
+      const start = frameReported ? sentence.start : words[clauseAt]!.start;
+      if (add({ start, end: sentence.end }, speakerIn(sentence.start, words[clauseAt - 1]!.end))) return true;
     }
     return false;
   };

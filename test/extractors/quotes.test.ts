@@ -579,6 +579,16 @@ describe('extractQuotes: reported clauses framed by the verb alone', () => {
       `${DE_INTRO} Raimondo sagte, die neuen Regeln „würden unsere Netze vor den Bedrohungen durch ausländische Software schützen“.`,
       'Gina Raimondo: die neuen Regeln „würden unsere Netze vor den Bedrohungen durch ausländische Software schützen“',
     ],
+    [
+      'de, a frame in the Konjunktiv',
+      `${DE_INTRO} In der Regierung werde darüber gesprochen, ob weitere Maßnahmen nötig seien.`,
+      '-: In der Regierung werde darüber gesprochen, ob weitere Maßnahmen nötig seien',
+    ],
+    [
+      'de, a frame in the indicative',
+      `${DE_INTRO} In der Regierung wird darüber gesprochen, ob weitere Maßnahmen nötig seien.`,
+      '-: ob weitere Maßnahmen nötig seien',
+    ],
   ])('%s: reports the clause', (_case, text, expected) => {
     expect(indirect(text)).toEqual([expected]);
   });
