@@ -74,14 +74,14 @@ const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map(
 const FIRST_PERSON = new Set(PACKS.flatMap((p) => p.firstPerson));
 const ANAPHOR_TYPES = new Map(PACKS.flatMap((p) => Object.entries(p.anaphors)));
 /**
- * "das Ministerium", "des FDP-geführten Ministeriums", "the company": a definite article, at most two words (kept,
+ * "das Ministerium", "des FDP-geführten Ministeriums", "des US-Ministeriums", "the company": a definite article, at most two words (kept,
  * as they may name the body: "the cybersecurity agency"), an anaphoric noun, and no name after it ("die Regierung
  * Russlands", "the Department of Commerce" name a body anew).
  */
 const ANAPHOR_ARTICLES = PACKS.flatMap((p) => p.definiteArticles).flatMap((a) => [a, a[0]!.toUpperCase() + a.slice(1)]);
 const NAME_LINKS = PACKS.flatMap((p) => p.genitiveLinks).map((link) => `${link}\\b`);
 const ANAPHOR = new RegExp(
-  `(?<![\\p{L}])(?:${ANAPHOR_ARTICLES.join('|')})\\s+((?:[\\p{L}\\p{N}-]+\\s+){0,2}?)(${[...ANAPHOR_TYPES.keys()].join('|')})` +
+  `(?<![\\p{L}])(?:${ANAPHOR_ARTICLES.join('|')})\\s+((?:[\\p{L}\\p{N}-]+\\s+){0,2}?)(?:[\\p{L}\\p{N}]+-)?(${[...ANAPHOR_TYPES.keys()].join('|')})` +
     `(?![\\p{L}])(?!\\s+(?:\\p{Lu}|${NAME_LINKS.join('|')}))`,
   'gu',
 );
@@ -236,6 +236,7 @@ function withoutTrailingAuxiliaries(stretch: string): string {
     words = words.slice(0, m.index);
   return words;
 }
+const SUBORDINATE_BODIES = new Set(PACKS.flatMap((p) => p.subordinateBodies).map((w) => w.toLowerCase()));
 const FOCUS_PARTICLES = new Set(PACKS.flatMap((p) => p.focusParticles));
 const IMPERSONAL = new Set(PACKS.flatMap((p) => p.impersonalSubjects));
 /** Articles of the dative and accusative only: a phrase they open before the verb is its object ("Dem Spiegel sagte"). */
@@ -597,7 +598,7 @@ export function extractQuotes(
     if (!next) return null;
     const nextAt = verbEnd + next[0].length - next[1]!.length;
     if (PRONOUNS.has(next[1]!)) return { start: nextAt, end: nextAt + next[1]!.length };
-    const article = ANAPHOR_ARTICLES.includes(next[1]!);
+    const article = ARTICLES_BEFORE_NOUN.has(next[1]!.toLowerCase());
     // "wies den Vorwurf zurück": what follows the verb in the dative or accusative is its object.
     if ((!/^[\p{Lu}„"»]/u.test(next[1]!) && !article) || OBJECT_ARTICLES.has(next[1]!.toLowerCase())) return null;
     const phrase = nounPhraseAfter(text, nextAt, language === 'en');
@@ -607,6 +608,20 @@ export function extractQuotes(
       text.slice(phrase.end, to),
     );
     return apposition ? { start: phrase.start, end: phrase.end + apposition[0].length } : phrase;
+  };
+
+  /**
+   * The body a description names as part of another ("eine Unterbehörde des US-Ministeriums", "a component of DHS"):
+   * the agency of the document whose parent that body is, named nearest to `at`; none where the description's head is
+   * no noun of a subordinate body, or the document names no such agency.
+   */
+  const partOf = (whole: EntityFinding, description: string, at: number): EntityFinding | undefined => {
+    const head = description.match(/\p{L}[\p{L}-]*/gu)?.find((w) => !ARTICLES_BEFORE_NOUN.has(w.toLowerCase()));
+    if (!head || !SUBORDINATE_BODIES.has(head.toLowerCase())) return undefined;
+    const distance = (e: EntityFinding) => Math.min(...e.mentions.map((m) => Math.abs(m.start - at)));
+    return entities
+      .filter((e) => e.type === 'agency' && e.parent === whole.key)
+      .sort((a, b) => distance(a) - distance(b))[0];
   };
 
   /** The person affiliated with a body, named last before `at`, else first in the document. */
@@ -654,10 +669,12 @@ export function extractQuotes(
       // "the head of the NCSC", "der Präsident des BSI": a role of the body is the person who holds it.
       const role = ROLE_OF_BODY.exec(words)?.[1];
       const holder = role ? (memberOf(body.entity, subject.start) ?? roleHolderBefore(subject.start, role)) : undefined;
-      return holder ? speakerOf(holder, mention) : bodySpeaker(body.entity, slice(body.start, body.end));
+      if (holder) return speakerOf(holder, mention);
+      const part = partOf(body.entity, words, subject.start);
+      return part ? bodySpeaker(part, mention) : bodySpeaker(body.entity, slice(body.start, body.end));
     }
     const referred = anaphorIn(subject.start, subject.end);
-    if (referred) return bodySpeaker(referred, mention);
+    if (referred) return bodySpeaker(partOf(referred, words, subject.start) ?? referred, mention);
     const roled = roleHolderBefore(subject.start, words);
     if (roled) return speakerOf(roled, mention);
     // The subject's place in the clause says it is one: any noun phrase or name opening it will do, named by its

@@ -205,6 +205,8 @@ export interface SpeechWords {
     titleConnectors: Words;
     /** Pronouns and adverbs that open a clause but never name a speaker, lowercased ("Es wird vermutet"). */
     notSpeakers: Words;
+    /** Nouns of a body that is part of another ("eine Unterbehörde des Ministeriums", "a component of DHS"). */
+    subordinateBodies: Words;
     /** Focus particles that may open a subject's phrase ("Auch die Ministerin äußerte …", "Even the agency said"). */
     focusParticles: Words;
     /** Subjects that name no one ("hieß es", "sagt man", "there is"): a verb they follow has its subject. */

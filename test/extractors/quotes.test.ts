@@ -532,6 +532,16 @@ describe('extractQuotes: a body described by its words', () => {
       'The National Cyber Security Centre is part of Government Communications Headquarters. In its latest report, published on Tuesday, the cybersecurity agency stated: “China continues to be a highly capable threat actor.”',
       'National Cyber Security Centre',
     ],
+    [
+      'de, part of a body named before',
+      'Das Handelsministerium der Vereinigten Staaten von Amerika hat das Verbot verkündet. „Jede Behörde muss die Software entfernen“, erläuterte eine Unterbehörde des US-Ministeriums. Das Büro für Industrie und Sicherheit setzt das Verbot um.',
+      'Büro für Industrie und Sicherheit',
+    ],
+    [
+      'en, part of a body named before',
+      'The Department of Homeland Security published new rules. “Every agency must remove the software,” said a component of the Department of Homeland Security. The Cybersecurity and Infrastructure Security Agency enforces the rules.',
+      'Cybersecurity and Infrastructure Security Agency',
+    ],
   ])("%s: resolves to the body whose name has the description's words, not the one named last", (_l, text, speaker) => {
     expect(quotes(text).map((q) => q.speaker?.name)).toEqual([speaker]);
   });

@@ -330,6 +330,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
     'zum',
     'zur',
   ],
+  subordinateBodies: ['Unterbehörde', 'Tochterbehörde', 'Unterabteilung', 'Abteilung'],
   focusParticles: ['auch', 'selbst', 'sogar', 'nur', 'ebenfalls', 'gerade'],
   impersonalSubjects: ['es', 'man'],
   notSpeakers: [
