@@ -366,11 +366,15 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       while (isMark(words[clauseAt])) clauseAt++;
       if (clauseAt < 0 || clauseAt >= words.length || !/^\p{L}/u.test(words[clauseAt]!.word)) continue;
       // The frame's grammar says the clause is reported even where no speaker is found in it ("his letter said …").
-      // A frame in the Konjunktiv is itself reported ("In der Regierung werde darüber gesprochen, ob …"): the
-      // sentence is.
-      const frameReported = words.slice(0, w).some(isSubjunctive);
-      const start = frameReported ? sentence.start : words[clauseAt]!.start;
-      if (add({ start, end: sentence.end }, speakerIn(sentence.start, words[clauseAt - 1]!.end))) return true;
+      // A Konjunktiv before the frame reports what stands there too: a frame inside the sentence ("Die USA hätten …
+      // geprüft, erklärte Raimondo, aber man habe …") reports the clause before it as well as the one after, a frame
+      // in the Konjunktiv is itself reported ("In der Regierung werde darüber gesprochen, ob …"): the sentence is.
+      const reportedBefore = words.slice(0, w).some(isSubjunctive);
+      const inverted = w > 0 && words[w - 1]!.word === ',';
+      const speaker = speakerIn(sentence.start, words[clauseAt - 1]!.end);
+      if (reportedBefore && inverted) add({ start: sentence.start, end: words[w - 1]!.start }, speaker);
+      const start = reportedBefore && !inverted ? sentence.start : words[clauseAt]!.start;
+      if (add({ start, end: sentence.end }, speaker)) return true;
     }
     return false;
   };

@@ -599,8 +599,14 @@ describe('extractQuotes: reported clauses framed by the verb alone', () => {
       `${DE_INTRO} In der Regierung wird darüber gesprochen, ob weitere Maßnahmen nötig seien.`,
       '-: ob weitere Maßnahmen nötig seien',
     ],
-  ])('%s: reports the clause', (_case, text, expected) => {
-    expect(indirect(text)).toEqual([expected]);
+    [
+      'de, a frame inside the sentence',
+      `${DE_INTRO} Die USA hätten jede Option geprüft, erklärte Raimondo, aber man habe sich auf das Verbot geeinigt.`,
+      'Gina Raimondo: Die USA hätten jede Option geprüft',
+      'Gina Raimondo: aber man habe sich auf das Verbot geeinigt',
+    ],
+  ])('%s: reports the clause', (_case, text, ...expected) => {
+    expect(indirect(text)).toEqual(expected);
   });
 
   it.each([
