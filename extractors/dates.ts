@@ -626,6 +626,24 @@ export interface OwnDates {
   dateline: string | null;
 }
 
+/**
+ * The year a text's dates are written in most, from its days and months with a written year ("1. Januar 2024",
+ * "März 2022"; a bare year may be any year the text looks back or ahead to), the later one of equals: a text with no
+ * date of its own is most likely from the year it tells of. Null where it writes none.
+ */
+export function mostWrittenYear(text: string, language: LanguageCode): string | null {
+  const counts = new Map<string, number>();
+  for (const d of extractDates(text, language, { published: null })) {
+    if (d.granularity === 'year' || d.relative || !/\d{4}/.test(d.text)) continue;
+    const year = d.value.slice(0, 4);
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  let best: [string, number] | null = null;
+  for (const entry of counts)
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry;
+  return best?.[0] ?? null;
+}
+
 /** The labelled date and the dateline near the top of a text, read in one pass. Only full dates with a year count. */
 export function findOwnDates(text: string, language: LanguageCode): OwnDates {
   const own: OwnDates = { labelled: null, dateline: null };

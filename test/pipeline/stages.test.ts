@@ -31,6 +31,27 @@ describe('the published stage', () => {
   });
 });
 
+describe('the dates stage', () => {
+  it.each([
+    [
+      'de',
+      'Das BSI warnte am 15. März vor der Software. Das Verwaltungsgericht Köln entschied am 01.04.2022, dass die Warnung rechtmäßig sei. Eine Klage aus dem Juli 2021 blieb erfolglos.',
+      '15. März',
+      '2022-03-15',
+    ],
+    [
+      'en',
+      'The agency warned against the software on March 15. A court ruled on April 1, 2022 that the warning was lawful. A suit from July 2021 failed.',
+      'March 15',
+      '2022-03-15',
+    ],
+  ])('%s: gives a year-less date the year a text without a date of its own writes most', (_l, text, mention, value) => {
+    const analysis = new Pipeline().analyze(ingested(text));
+    expect(analysis.published).toBeNull();
+    expect(analysis.dates.find((d) => d.text === mention)?.value).toBe(value);
+  });
+});
+
 describe('Pipeline', () => {
   it('runs the default stages in order', () => {
     const doc = new Pipeline().analyze(ingested(TEXT));
