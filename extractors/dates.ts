@@ -51,6 +51,12 @@ export interface DateOptions {
    * previous explicit mention (histories, timelines), the document date only as a fallback. @default 'news'
    */
   mode?: 'news' | 'narrative';
+  /**
+   * With no `published`, anchor to the year the text's days and months are written in most ("1. Januar 2024", "März
+   * 2022"; a bare year may be any the text looks back or ahead to), the later of equals: a text with no date of its
+   * own most likely tells of its own year. @default false
+   */
+  yearFromText?: boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -583,7 +589,20 @@ export function extractDates(
       packs.push(span.pack);
     }
   }
-  return resolve(text, candidates, options, (i) => COMPILED[packs[i]!].words.rangeConnectors);
+  const published = options.published ?? (options.yearFromText ? mostWrittenYear(candidates) : null);
+  return resolve(text, candidates, { ...options, published }, (i) => COMPILED[packs[i]!].words.rangeConnectors);
+}
+
+/** The year most of the candidates' days and months are written with, the later of equals; null for none. */
+function mostWrittenYear(candidates: readonly Candidate[]): string | null {
+  const counts = new Map<number, number>();
+  for (const c of candidates)
+    if (c.year !== null && c.yearSource === 'explicit' && c.shortYear === null && c.granularity !== 'year')
+      counts.set(c.year, (counts.get(c.year) ?? 0) + 1);
+  let best: [number, number] | null = null;
+  for (const entry of counts)
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry;
+  return best ? String(best[0]) : null;
 }
 
 /**
@@ -624,24 +643,6 @@ export interface OwnDates {
    * document's date when its metadata has none.
    */
   dateline: string | null;
-}
-
-/**
- * The year a text's dates are written in most, from its days and months with a written year ("1. Januar 2024",
- * "März 2022"; a bare year may be any year the text looks back or ahead to), the later one of equals: a text with no
- * date of its own is most likely from the year it tells of. Null where it writes none.
- */
-export function mostWrittenYear(text: string, language: LanguageCode): string | null {
-  const counts = new Map<string, number>();
-  for (const d of extractDates(text, language, { published: null })) {
-    if (d.granularity === 'year' || d.relative || !/\d{4}/.test(d.text)) continue;
-    const year = d.value.slice(0, 4);
-    counts.set(year, (counts.get(year) ?? 0) + 1);
-  }
-  let best: [string, number] | null = null;
-  for (const entry of counts)
-    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0])) best = entry;
-  return best?.[0] ?? null;
 }
 
 /** The labelled date and the dateline near the top of a text, read in one pass. Only full dates with a year count. */

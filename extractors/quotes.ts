@@ -354,16 +354,15 @@ export function extractQuotes(
    * Whether any of the entity's forms has the word, spaces and hyphens aside ("cybersecurity" in "National Cyber
    * Security Centre"); remembered, as it is asked once per earlier mention.
    */
-  const nouns = new Map<EntityFinding, Map<string, boolean>>();
+  const nouns = new Map<EntityFinding, { forms: string[]; known: Map<string, boolean> }>();
   const namedWith = (entity: EntityFinding, word: string) => {
-    let known = nouns.get(entity);
-    if (!known) nouns.set(entity, (known = new Map()));
-    let has = known.get(word);
-    if (has === undefined)
-      known.set(
-        word,
-        (has = [entity.name, ...entity.mentions.map((x) => x.text)].some((f) => squash(f).includes(word))),
-      );
+    let named = nouns.get(entity);
+    if (!named) {
+      const forms = [...new Set([entity.name, ...entity.mentions.map((x) => x.text)].map(squash))];
+      nouns.set(entity, (named = { forms, known: new Map() }));
+    }
+    let has = named.known.get(word);
+    if (has === undefined) named.known.set(word, (has = named.forms.some((f) => f.includes(word))));
     return has;
   };
   /**

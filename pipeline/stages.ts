@@ -7,7 +7,7 @@ import {
   emptyAnalysis,
   withValidFindings,
 } from '../extractors/analysis.js';
-import { extractDates, findOwnDates, mostWrittenYear } from '../extractors/dates.js';
+import { extractDates, findOwnDates } from '../extractors/dates.js';
 import { resolveEntities } from '../extractors/entities.js';
 import { detectParagraphLanguages, documentLanguage } from '../extractors/language.js';
 import { minhashSignature } from '../extractors/minhash.js';
@@ -95,7 +95,7 @@ export const STAGES: readonly Stage[] = [
         doc.language.code,
         // With no date of its own, a text's year-less dates are of the year it writes most ("am 15. März" in a
         // text of "01.04.2022"); that year is no publication date, so the document keeps none.
-        { published: doc.published?.value ?? mostWrittenYear(doc.text, doc.language.code), mode: 'news' },
+        { published: doc.published?.value ?? null, mode: 'news', yearFromText: true },
         doc.paragraphs,
       ),
   }),
