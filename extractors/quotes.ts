@@ -7,6 +7,7 @@ import {
   isAbbreviation,
   nounPhraseAfter,
   readsAsName,
+  readsAsNounPhrase,
   reportedSpeech,
 } from './reported-speech.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
@@ -236,6 +237,8 @@ function withoutTrailingAuxiliaries(stretch: string): string {
     words = words.slice(0, m.index);
   return words;
 }
+const PARTITIVES = new Set(PACKS.flatMap((p) => p.partitives));
+const GENITIVE_LINKS = new Set(PACKS.flatMap((p) => p.genitiveLinks));
 const SUBORDINATE_BODIES = new Set(PACKS.flatMap((p) => p.subordinateBodies).map((w) => w.toLowerCase()));
 const FOCUS_PARTICLES = new Set(PACKS.flatMap((p) => p.focusParticles));
 const IMPERSONAL = new Set(PACKS.flatMap((p) => p.impersonalSubjects));
@@ -263,6 +266,10 @@ function startsNounPhrase(phrase: string): boolean {
   const article = ARTICLES_BEFORE_NOUN.has(words[0]!.toLowerCase());
   // An article opens a noun phrase whatever follows ("der britische Außenminister", "the head of the NCSC").
   if (article) return words.length > 1;
+  // A partitive does too: "Einer der Feuerwehrmänner", "One of the firefighters".
+  const partOf = GENITIVE_LINKS.has(words[1]?.toLowerCase() ?? '') ? 2 : 1;
+  if (PARTITIVES.has(words[0]!.toLowerCase()) && ARTICLES_BEFORE_NOUN.has(words[partOf]?.toLowerCase() ?? ''))
+    return true;
   const head = words[0];
   if (!head || !/^\p{Lu}/u.test(head) || (!article && NOT_SPEAKERS.has(head.toLowerCase()))) return false;
   // After an article a capitalized word is a noun or a name; alone it may open the clause as any word does.
@@ -503,9 +510,13 @@ export function extractQuotes(
    */
   const namedNear = (from: number, to: number) => {
     const mention = mentions[firstStartingAt(mentions, from)];
-    return (
-      mention !== undefined && mention.start < to && text.slice(from, mention.start).trim().split(/\s+/).length <= 2
+    if (mention === undefined || mention.start >= to) return false;
+    const before = text.slice(from, mention.start).match(/\p{L}+/gu) ?? [];
+    // "Über Steve Fossett sagte Branson": a preposition before the name makes it no subject.
+    const prepositional = before.some(
+      (w) => NOT_SPEAKERS.has(w.toLowerCase()) && !ARTICLES_BEFORE_NOUN.has(w.toLowerCase()),
     );
+    return before.length <= 2 && !prepositional;
   };
   const subjectOf = (from: number, to: number, verbAt: number, verbEnd: number): Span | null => {
     const inverted = language === 'en' ? undefined : subjectAroundAuxiliary(from, verbAt);
@@ -520,7 +531,8 @@ export function extractQuotes(
     const inverts =
       language !== 'en' &&
       after !== null &&
-      ((/,\s*$/u.test(text.slice(from, verbAt)) && !(segments.length > 1 && readsAsName(segments[0]!))) ||
+      ((/,\s*$/u.test(text.slice(from, verbAt)) &&
+        !(segments.length > 1 && (readsAsName(segments[0]!) || readsAsNounPhrase(segments[0]!, VERBS)))) ||
         (mentionsIn(from, from + before.length).length === 0 &&
           mentionsIn(after.start, after.end).some((m) => m.entity.type === 'person')));
     if (before.trim() === '' || inverts) return after;

@@ -232,10 +232,35 @@ export function readsAsName(words: string): boolean {
 }
 const ARTICLES_LOWER = lowerSet(ARTICLES);
 
-/** A name and one apposition after it, which opens in lowercase ("Sadiq Khan, einer der Abgeordneten"). */
-function namedWithApposition(stretch: string): boolean {
+/**
+ * Whether words are a noun phrase and no clause: an article, then capitalized words, links and inflected adjectives
+ * only ("Der frühere Bürgermeister und Justizsenator"), ending in its noun or name, where a clause has a verb ("Es
+ * gelte", "Die Lage sei ernst", "Eine Prüfung habe ergeben").
+ */
+export function readsAsNounPhrase(words: string, verbs: ReadonlySet<string>): boolean {
+  const list = words.trim().split(/\s+/);
+  if (list.length < 2 || !ARTICLES_LOWER.has(list[0]!.toLowerCase()) || !/^\p{Lu}/u.test(list.at(-1)!)) return false;
+  return list
+    .slice(1)
+    .every(
+      (w) =>
+        !AUXILIARIES.has(w) &&
+        !verbs.has(w) &&
+        (/^\p{Lu}/u.test(w) || LINKS.has(w) || DETERMINERS.has(w) || NAME_CONNECTORS.has(w) || looksAdjectival(w)),
+    );
+}
+const NAME_CONNECTORS = lowerSet(
+  PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].grammar.GRAMMAR_WORDS.nameConnectors),
+);
+
+/**
+ * A name or noun phrase and one apposition after it, a name or words that open in lowercase ("Sadiq Khan, einer der
+ * Abgeordneten", "Der frühere Bürgermeister, Henning Scherf (SPD)").
+ */
+function namedWithApposition(stretch: string, verbs: ReadonlySet<string>): boolean {
   const segments = stretch.split(',');
-  return segments.length === 2 && readsAsName(segments[0]!) && /^\s*\p{Ll}/u.test(segments[1]!);
+  if (segments.length !== 2 || !(readsAsName(segments[0]!) || readsAsNounPhrase(segments[0]!, verbs))) return false;
+  return /^\s*\p{Ll}/u.test(segments[1]!) || readsAsName(segments[1]!.replace(/\([^)]*\)/g, ''));
 }
 
 /** Words of a sentence with their offsets in the text: letters, commas and quotation marks. */
@@ -421,7 +446,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       )
         return false;
       // "Sadiq Khan, einer der Abgeordneten, verurteilte …": a name and its apposition are the subject, no clause.
-      if (namedWithApposition(text.slice(sentence.start, words[c]!.start))) return false;
+      if (namedWithApposition(text.slice(sentence.start, words[c]!.start), verbs)) return false;
       return add({ start: sentence.start, end: words[c]!.start }, speakerIn(words[c]!.end, sentence.end));
     }
     return false;

@@ -205,6 +205,8 @@ export interface SpeechWords {
     titleConnectors: Words;
     /** Pronouns and adverbs that open a clause but never name a speaker, lowercased ("Es wird vermutet"). */
     notSpeakers: Words;
+    /** Pronouns that open a partitive subject before a genitive ("Einer der Feuerwehrmänner", "One of the …"). */
+    partitives: Words;
     /** Nouns of a body that is part of another ("eine Unterbehörde des Ministeriums", "a component of DHS"). */
     subordinateBodies: Words;
     /** Focus particles that may open a subject's phrase ("Auch die Ministerin äußerte …", "Even the agency said"). */

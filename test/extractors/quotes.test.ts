@@ -451,6 +451,26 @@ describe('extractQuotes: subjects before and after the verb', () => {
       [['direct', 'Gina Raimondo']],
     ],
     [
+      'de, a noun phrase and its apposition before the verb',
+      'Das Urteil fiel am Montag. Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU: „Das wird ein populistischer Wahlkampf.“',
+      [['direct', 'Henning Scherf']],
+    ],
+    [
+      'de, a partitive subject',
+      'Das Feuer brach am Sonntag aus. Einer der beteiligten Feuerwehrmänner sagte: „Ich habe noch keinen solchen Brand gesehen.“',
+      [['direct', 'Einer der beteiligten Feuerwehrmänner']],
+    ],
+    [
+      'en, a partitive subject',
+      'The fire broke out on Sunday. One of the firefighters said: “I have never seen such a fire.”',
+      [['direct', 'One of the firefighters']],
+    ],
+    [
+      'de, a name after a preposition before the verb',
+      'Der Unternehmer Steve Fossett startete am Montag. Über Steve Fossett sagte der Investor Richard Branson: „Er muss mit ernsten Turbulenzen zurechtkommen.“',
+      [['direct', 'Richard Branson']],
+    ],
+    [
       'en, a focus particle before the subject',
       `${INTRO_EN} Even Commerce Secretary Gina Raimondo voiced doubts: “The rules come too late.”`,
       [['direct', 'Gina Raimondo']],

@@ -330,6 +330,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
     'zum',
     'zur',
   ],
+  partitives: ['einer', 'eine', 'eines', 'einige', 'mehrere', 'viele', 'manche', 'keiner'],
   subordinateBodies: ['Unterbehörde', 'Tochterbehörde', 'Unterabteilung', 'Abteilung'],
   focusParticles: ['auch', 'selbst', 'sogar', 'nur', 'ebenfalls', 'gerade'],
   impersonalSubjects: ['es', 'man'],

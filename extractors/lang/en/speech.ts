@@ -160,6 +160,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
     'novel',
   ],
   titleConnectors: ['of', 'the', 'and', 'for', 'on', 'in', 'at', 'a', 'an', 'to'],
+  partitives: ['one', 'some', 'several', 'many', 'most', 'each', 'none'],
   subordinateBodies: ['component', 'sub-agency', 'subagency', 'arm', 'branch', 'unit', 'division'],
   focusParticles: ['also', 'even', 'only'],
   impersonalSubjects: ['it', 'there', 'one'],
