@@ -58,6 +58,7 @@ const COMPLEMENTIZERS = lowerSet(SPEECH.flatMap((p) => p.complementizers));
 /** Every word that opens a noun phrase, lowercased: articles, their case forms, possessives, demonstratives. */
 export const DETERMINERS = lowerSet([...ARTICLES, ...SPEECH.flatMap((p) => p.determiners)]);
 const LINKS = lowerSet(SPEECH.flatMap((p) => p.genitiveLinks));
+const GENITIVE_ARTICLES = lowerSet(SPEECH.flatMap((p) => p.genitiveArticles));
 const COMPARATIVES = lowerSet(SPEECH.flatMap((p) => p.comparativeFrames));
 const DEMONSTRATIVES = lowerSet(SPEECH.flatMap((p) => p.demonstratives));
 const PRONOUNS = lowerSet(SPEECH.flatMap((p) => p.pronouns));
@@ -185,8 +186,10 @@ export function nounPhraseAfter(text: string, at: number, english: boolean): Spa
       end = at + m.index + (stop ? w.length - 1 : w.length);
       if (stop) break;
     } else if (DETERMINERS.has(lower) || LINKS.has(lower) || looksAdjectival(w)) {
-      // Words that lead to a head: the phrase's end moves only when one comes.
+      // Words that lead to a head: the phrase's end moves only when one comes. After the head only a genitive goes
+      // on ("der Präsident des BSI"); another determiner opens the object ("das Gericht seine Entscheidung").
       if (head && !DETERMINERS.has(lower) && !LINKS.has(lower)) break;
+      if (head && DETERMINERS.has(lower) && !GENITIVE_ARTICLES.has(lower)) break;
       pending++;
     } else break;
   }

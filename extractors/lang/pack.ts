@@ -188,6 +188,8 @@ export interface SpeechWords {
     complementizers: Words;
     /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
     genitiveLinks: Words;
+    /** Articles of the genitive, which go on with the noun phrase before them ("der Präsident des BSI"). */
+    genitiveArticles: Words;
     /** The word before an infinitive that closes a reported clause ("kündigte an, … zu gründen"). */
     infinitiveMarkers: Words;
     /** Words that open an infinitive of purpose or manner, which reports nothing ("um … zu machen"). */

@@ -456,6 +456,11 @@ describe('extractQuotes: subjects before and after the verb', () => {
       [['direct', 'Henning Scherf']],
     ],
     [
+      'de, an object after the inverted subject',
+      'Das Gericht sprach die Angeklagten frei. „Eine Beihilfe zu einem Delikt ist selbst ein Delikt“, begründet das Gericht seine Entscheidung.',
+      [['direct', 'das Gericht']],
+    ],
+    [
       'de, a partitive subject',
       'Das Feuer brach am Sonntag aus. Einer der beteiligten Feuerwehrmänner sagte: „Ich habe noch keinen solchen Brand gesehen.“',
       [['direct', 'Einer der beteiligten Feuerwehrmänner']],

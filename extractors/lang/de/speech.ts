@@ -244,6 +244,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   complementizers: ['dass'],
   /** Words after a referring noun that make it part of a name ("das Amt für …"), not a reference back. */
   genitiveLinks: ['von', 'für'],
+  genitiveArticles: ['des', 'der', 'eines', 'einer'],
   infinitiveMarkers: ['zu'],
   purposeConjunctions: ['um', 'ohne', 'statt', 'anstatt'],
   passiveAuxiliaries: ['wird', 'wurde', 'werden', 'wurden', 'worden'],

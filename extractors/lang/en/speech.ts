@@ -128,6 +128,7 @@ export const SPEECH_WORDS: SpeechWords['SPEECH_WORDS'] = {
   firstPerson: ['i', 'me', 'my', 'we', 'us', 'our', 'ours'],
   complementizers: ['that'],
   genitiveLinks: ['of'],
+  genitiveArticles: [],
   infinitiveMarkers: [],
   purposeConjunctions: [],
   passiveAuxiliaries: ['is', 'are', 'was', 'were', 'be', 'been', 'being'],
