@@ -10,10 +10,13 @@ function quotes(text: string): QuoteFinding[] {
   const { documents } = ingestFile({ path: 'test.txt', bytes: Buffer.from(text), sha256: 'x', kind: 'text' });
   return PIPELINE.analyze(documents[0]!).quotes;
 }
-const direct = (text: string) =>
+/** The quotes of one kind a text gives, each as "speaker: text". */
+const saidAs = (kind: QuoteFinding['kind']) => (text: string) =>
   quotes(text)
-    .filter((q) => q.kind === 'direct')
+    .filter((q) => q.kind === kind)
     .map((q) => `${q.speaker?.name ?? '-'}: ${q.text}`);
+const direct = saidAs('direct');
+const indirect = saidAs('indirect');
 
 const DE_INTRO =
   'Handelsministerin Gina Raimondo stellte am Donnerstag in Washington die neuen Regeln für Antivirensoftware vor.';
@@ -386,11 +389,6 @@ describe('extractQuotes', () => {
 });
 
 describe('extractQuotes: a subject no list knows', () => {
-  const indirect = (text: string) =>
-    quotes(text)
-      .filter((q) => q.kind === 'indirect')
-      .map((q) => `${q.speaker?.name ?? '-'}: ${q.text}`);
-
   it.each([
     [
       'de, a surname',
@@ -573,11 +571,6 @@ describe('extractQuotes: a body described by its words', () => {
 });
 
 describe('extractQuotes: reported clauses framed by the verb alone', () => {
-  const indirect = (text: string) =>
-    quotes(text)
-      .filter((q) => q.kind === 'indirect')
-      .map((q) => `${q.speaker?.name ?? '-'}: ${q.text}`);
-
   it.each([
     [
       'en, no "that" after an apposition',
