@@ -49,6 +49,10 @@ const CREDIT_LABELS = new Set(WORDS.flatMap((w) => w.creditLabels));
 const SEAT_HEAD = new RegExp(`(?:${WORDS.flatMap((w) => w.seatHeadEndings).join('|')})$`, 'iu');
 /** An inflected adjective before a body's head ("Medizinische", "Medizinischen"). */
 const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:e|en|er|es)$/u;
+/** Capitals only, two to six, as acronyms are written; a unit with a hyphen is a compound. */
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
+const ACRONYM_ARTICLES = new Set(WORDS.flatMap((w) => w.acronymArticles));
 
 /** Abbreviations and legal forms compromise also tags as organizations ("dept", "inc"): no names. */
 const NOT_NAMES = new Set(
@@ -230,6 +234,20 @@ export function extractOrganizations(
       });
     }
     u = to - 1;
+  }
+
+  // An acronym after an article names a body: "die SPD", "des ADAC", "Der DRB muss". Not a word of either language
+  // ("die IT"), a place ("die USA"), a numeral ("der II"), a compound's part ("die SPD-Politiker") or the start of a
+  // longer name ("the KV Botnet").
+  // An acronym the text defines ("Allianz für … (ASW)") is the defined body's.
+  const defined = new Set(findDefinitions(tokens).map((d) => d.shortForm));
+  for (let u = 1; u < units.length; u++) {
+    const unit = units[u]!;
+    if (!ACRONYM.test(unit.text) || !ACRONYM_ARTICLES.has(units[u - 1]!.text) || agencyAt(tokens[unit.from]!)) continue;
+    if (defined.has(unit.text)) continue;
+    if (units[u + 1] && isCapitalized(tokens[units[u + 1]!.from]!) && units[u + 1]!.word) continue;
+    if (isCommonWord(unit.text) || isPlaceName(unit.text) || ROMAN_NUMERAL.test(unit.text)) continue;
+    candidates.push({ name: unit.text, ...span(u, u + 1), origin: 'pattern', base: null });
   }
 
   // Bodies named by their seat: "Verbraucherzentrale Nordrhein-Westfalen", "Medizinische Hochschule Hannover",

@@ -142,6 +142,11 @@ export interface MergeWords {
 /** extractors/organizations.ts */
 export interface OrganizationWords {
   ORGANIZATION_WORDS: {
+    /**
+     * Articles before which an acronym is a body's name, as German names its parties, clubs and firms ("die SPD", "des
+     * ADAC"); English "the" stands before laws and products as often ("the NDAA"), so English lists none.
+     */
+    acronymArticles: Words;
     legalSuffixes: Words;
     legalPrefixes: Words;
     headNouns: Words;

@@ -151,6 +151,17 @@ describe('organizations', () => {
   });
 
   it.each([
+    ['de', 'Die Abgeordneten der UMP stimmten zu, der DRB widersprach, und die UMP blieb dabei.', ['UMP', 'DRB']],
+    ['de', 'Die IT der Behörde, die USA und die UMP-Politiker in Bonn; der KV Botnet-Fall ruht.', []],
+    ['en', 'The NDAA and the BOD bar the software; the UMP did not comment.', []],
+  ])(
+    '%s: an acronym after an article names a body where the language writes them so: %s',
+    (language, text, expected) => {
+      expect(names(text, language as LanguageCode, 'organization')).toEqual(expected);
+    },
+  );
+
+  it.each([
     [
       'en',
       'The list adds China Telecom (Americas) Corp [0728.HK], Norda Networks (NRDA.O) and Volt Hosting Co for now.',

@@ -2,6 +2,7 @@ import type { OrganizationWords } from '../pack.js';
 
 /** German vocabulary for extractors/organizations.ts. */
 export const ORGANIZATION_WORDS: OrganizationWords['ORGANIZATION_WORDS'] = {
+  acronymArticles: ['der', 'die', 'das', 'des', 'dem', 'den', 'Der', 'Die', 'Das', 'Des', 'Dem', 'Den'],
   /** Legal forms after a company's name ("Deutsche Telekom AG", "Muster GmbH & Co. KG"). */
   legalSuffixes: [
     'GmbH',

@@ -2,6 +2,7 @@ import type { OrganizationWords } from '../pack.js';
 
 /** English vocabulary for extractors/organizations.ts. */
 export const ORGANIZATION_WORDS: OrganizationWords['ORGANIZATION_WORDS'] = {
+  acronymArticles: [],
   /** Legal forms after a company's name ("Kaspersky Lab, Inc.", "Kaspersky Labs Limited"). */
   legalSuffixes: [
     'Inc.',
