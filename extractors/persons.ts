@@ -20,6 +20,7 @@ const WORDS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].persons.PERSON_W
 const SPEECH_VERBS = new Set(PACK_LANGUAGES.flatMap((code) => LANGUAGE_PACKS[code].speech.SPEECH_WORDS.verbs));
 const ROMAN_NUMERAL = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$/;
 const HONORIFICS = new Set(WORDS.flatMap((w) => w.honorifics));
+const KINSHIP_NOUNS = new Set(WORDS.flatMap((w) => w.kinshipNouns));
 /** Compared in lowercase: English writes roles in lowercase before names ("spokeswoman Mao Ning"). */
 const ROLES = new Set(WORDS.flatMap((w) => w.roles).map((r) => r.toLowerCase()));
 const ROLE_SUFFIXES = WORDS.flatMap((w) => w.roleSuffixes);
@@ -92,7 +93,8 @@ function roleBefore(units: readonly Unit[], u: number): TokenRange | null {
 
 function honorificBefore(units: readonly Unit[], u: number): boolean {
   const previous = units[u - 1];
-  if (previous && HONORIFICS.has(previous.text)) return true;
+  // A kinship noun cues a name as an honorific does: "Brians Sohn Murchad", "ihre Tante Cilli".
+  if (previous && (HONORIFICS.has(previous.text) || KINSHIP_NOUNS.has(previous.text))) return true;
   return previous?.text === '.' && units[u - 2] !== undefined && HONORIFICS.has(units[u - 2]!.text);
 }
 

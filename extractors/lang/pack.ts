@@ -166,6 +166,8 @@ export interface OrganizationWords {
 export interface PersonWords {
   PERSON_WORDS: {
     honorifics: Words;
+    /** Kinship nouns before a name, which make it a person's without a role ("Sohn Murchad", "his son Hunter"). */
+    kinshipNouns: Words;
     roles: Words;
     roleSuffixes: Words;
     roleLinks: Words;

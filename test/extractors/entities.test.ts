@@ -130,6 +130,18 @@ describe('persons', () => {
   });
 });
 
+describe('persons cued by kinship', () => {
+  it.each([
+    ['de', 'Die Firma gehört heute Brians Sohn Murchad und seiner Tante Cilli.'],
+    ['en', 'The firm now belongs to his son Murchad and to his aunt Cilli.'],
+  ])('%s: a kinship noun before a name makes it a person, with no role', (language, text) => {
+    expect(ofType(text, language as LanguageCode, 'person').map((p) => [p.name, p.roles])).toEqual([
+      ['Murchad', []],
+      ['Cilli', []],
+    ]);
+  });
+});
+
 describe('organizations', () => {
   it.each([
     ['de', 'Die Muster Datensysteme GmbH aus Bonn hat die Lücke gemeldet.', 'Muster Datensysteme GmbH'],

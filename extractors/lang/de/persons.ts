@@ -4,6 +4,25 @@ import type { PersonWords } from '../pack.js';
 export const PERSON_WORDS: PersonWords['PERSON_WORDS'] = {
   /** Words before a name that make it a person's name ("Frau Raimondo", "Dr. Selen"). */
   honorifics: ['Herr', 'Herrn', 'Frau', 'Dr', 'Prof', 'Professor', 'Professorin'],
+  kinshipNouns: [
+    'Sohn',
+    'Tochter',
+    'Bruder',
+    'Schwester',
+    'Vater',
+    'Mutter',
+    'Onkel',
+    'Tante',
+    'Neffe',
+    'Nichte',
+    'Ehefrau',
+    'Ehemann',
+    'Witwe',
+    'Enkel',
+    'Enkelin',
+    'Cousin',
+    'Cousine',
+  ],
   /** Roles and titles as whole words ("Präsident", "Sprecherin"); compounds are caught by `roleSuffixes`. */
   roles: [
     'Minister',

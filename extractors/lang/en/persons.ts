@@ -4,6 +4,24 @@ import type { PersonWords } from '../pack.js';
 export const PERSON_WORDS: PersonWords['PERSON_WORDS'] = {
   /** Words before a name that make it a person's name ("Mr. Martin", "Secretary Raimondo" is a role). */
   honorifics: ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord', 'Lady'],
+  kinshipNouns: [
+    'son',
+    'daughter',
+    'brother',
+    'sister',
+    'father',
+    'mother',
+    'uncle',
+    'aunt',
+    'nephew',
+    'niece',
+    'wife',
+    'husband',
+    'widow',
+    'grandson',
+    'granddaughter',
+    'cousin',
+  ],
   /** Roles and titles ("Secretary", "Director"); several words form a role when the last is one of these. */
   roles: [
     'Secretary',
