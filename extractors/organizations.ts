@@ -237,10 +237,10 @@ export function extractOrganizations(
   }
 
   // An acronym after an article names a body: "die SPD", "des ADAC", "Der DRB muss". Not a word of either language
-  // ("die IT"), a place ("die USA"), a numeral ("der II"), a compound's part ("die SPD-Politiker") or the start of a
-  // longer name ("the KV Botnet").
-  // An acronym the text defines ("Allianz für … (ASW)") is the defined body's.
-  const defined = new Set(findDefinitions(tokens).map((d) => d.shortForm));
+  // ("die IT"), a place ("die USA"), a numeral ("der II"), a compound's part ("die SPD-Politiker"), the start of a
+  // longer name ("the KV Botnet"), or an acronym the text defines ("Allianz für … (ASW)"): that is the defined body's.
+  const definitions = findDefinitions(tokens);
+  const defined = new Set(definitions.map((d) => d.shortForm));
   for (let u = 1; u < units.length; u++) {
     const unit = units[u]!;
     if (!ACRONYM.test(unit.text) || !ACRONYM_ARTICLES.has(units[u - 1]!.text) || agencyAt(tokens[unit.from]!)) continue;
@@ -324,7 +324,7 @@ export function extractOrganizations(
 
   // Definitions: "Allianz für Sicherheit in der Wirtschaft (ASW)". A government body's definition is the agency
   // extractor's, and wins over this reading when the readings are resolved.
-  for (const d of findDefinitions(tokens)) {
+  for (const d of definitions) {
     // "National Defense Authorization Act (NDAA)", "Binding Operational Directive (BOD)": laws and documents.
     const head = tokens[d.longForm.to - 1]!.text;
     if (

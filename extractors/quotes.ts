@@ -267,8 +267,8 @@ function startsNounPhrase(phrase: string): boolean {
   // An article opens a noun phrase whatever follows ("der britische Außenminister", "the head of the NCSC").
   if (article) return words.length > 1;
   // A partitive does too: "Einer der Feuerwehrmänner", "One of the firefighters".
-  const partOf = GENITIVE_LINKS.has(words[1]?.toLowerCase() ?? '') ? 2 : 1;
-  if (PARTITIVES.has(words[0]!.toLowerCase()) && ARTICLES_BEFORE_NOUN.has(words[partOf]?.toLowerCase() ?? ''))
+  const articleAt = GENITIVE_LINKS.has(words[1]?.toLowerCase() ?? '') ? 2 : 1;
+  if (PARTITIVES.has(words[0]!.toLowerCase()) && ARTICLES_BEFORE_NOUN.has(words[articleAt]?.toLowerCase() ?? ''))
     return true;
   const head = words[0];
   if (!head || !/^\p{Lu}/u.test(head) || (!article && NOT_SPEAKERS.has(head.toLowerCase()))) return false;

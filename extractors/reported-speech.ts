@@ -312,6 +312,8 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   // Verbs are written lowercase: a capitalized one is a name's word ("in the United States that …").
   const isSpeechVerb = (w: Word | undefined) =>
     w !== undefined && w.word === w.lower && verbs.has(w.lower) && !SOURCE_WORDS.has(w.lower);
+  /** A speech verb, or a verb that frames a report by its grammar alone ("branded … as"). */
+  const isFrameVerb = (w: Word) => isSpeechVerb(w) || (w.word === w.lower && FRAME_VERBS.has(w.lower));
   const isSubjunctive = (w: Word) => subjunctives.has(w.word);
 
   /**
@@ -360,8 +362,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   /** "Martin sagte, die Lage sei ernst", "Martin ergänzte, dass …", "Levy said the risk was low". */
   const clauseAfterVerb = (words: Word[], sentence: Span): boolean => {
     for (let w = 0; w < words.length - 1; w++) {
-      const frames = isSpeechVerb(words[w]) || (FRAME_VERBS.has(words[w]!.word) && words[w]!.word === words[w]!.lower);
-      if (!frames || words[w]!.lower === 'so') continue;
+      if (!isFrameVerb(words[w]!) || words[w]!.lower === 'so') continue;
       let clauseAt = -1;
       for (let v = w + 1; v < Math.min(words.length, w + MAX_WORDS_TO_CLAUSE); v++) {
         const word = words[v]!;
