@@ -58,31 +58,56 @@ export async function writeDocuments(tx: PgClient, runId: number, docs: readonly
   return { fresh, outcomes };
 }
 
+/** A mixed-case name over an all-caps one, then the smallest; NULL loses: the same preferences as SQLite's writer. */
+const mixed = (name: string) => `(${name} <> ascii_upper(${name}))`;
+const smallest = (a: string, b: string) =>
+  `CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} ELSE LEAST(${a}, ${b}) END`;
+
+/** How a stored entity's column takes in the batch's value; each is a choice by a fixed order, so order-free. */
+const ENTITY_FOLDS: ReadonlyArray<readonly [string, (stored: string, incoming: string) => string]> = [
+  [
+    'name',
+    (a, b) =>
+      `CASE WHEN ${mixed(b)} AND NOT ${mixed(a)} THEN ${b} WHEN ${mixed(a)} AND NOT ${mixed(b)} THEN ${a} ELSE LEAST(${a}, ${b}) END`,
+  ],
+  ['acronym', smallest],
+  ['country', smallest],
+  ['origin', (a, b) => `CASE WHEN 'gazetteer' IN (${a}, ${b}) THEN 'gazetteer' ELSE LEAST(${a}, ${b}) END`],
+];
+
+/** The batch's entity rows, one per id, folded by the same preferences. */
+const BATCH_ENTITIES = `SELECT id, MIN(key) AS key, MIN(type) AS type,
+    COALESCE(MIN(CASE WHEN ${mixed('name')} THEN name END), MIN(name)) AS name, MIN(acronym) AS acronym,
+    MIN(country) AS country, CASE WHEN bool_or(origin = 'gazetteer') THEN 'gazetteer' ELSE MIN(origin) END AS origin
+  FROM (SELECT (v->>0) COLLATE "C" AS id, (v->>1) COLLATE "C" AS key, (v->>2) COLLATE "C" AS type,
+               (v->>3) COLLATE "C" AS name, (v->>4) COLLATE "C" AS acronym, (v->>5) COLLATE "C" AS country,
+               (v->>6) COLLATE "C" AS origin ${FROM_ROWS}) v
+  GROUP BY id`;
+
 async function writeFindings(tx: PgClient, docs: readonly StoredDocument[]): Promise<void> {
   await tx.insertRows(
     `INSERT INTO document_layout (document_id, paragraphs, sentences) SELECT ${columns([null, null, null])} ${FROM_ROWS}`,
     layoutRows(docs),
   );
-  // A mixed-case name over an all-caps one, then the smallest; NULL loses: the same preferences as SQLite's writer.
-  const mixed = (name: string) => `(${name} <> ascii_upper(${name}))`;
+  const rows = entityRows(docs);
+  // New entities go in as they are; a stored one is updated only where the batch changes it. An upsert would lock
+  // every stored entity the batch names (the agency of every advisory) until commit, and so serialize the workers.
   await tx.insertRows(
     `INSERT INTO entities (id, key, type, name, acronym, country, parent_id, origin)
-     SELECT id, MIN(key), MIN(type), COALESCE(MIN(CASE WHEN ${mixed('name')} THEN name END), MIN(name)), MIN(acronym),
-            MIN(country), NULL, CASE WHEN bool_or(origin = 'gazetteer') THEN 'gazetteer' ELSE MIN(origin) END
-     FROM (SELECT (v->>0) COLLATE "C" AS id, (v->>1) COLLATE "C" AS key, (v->>2) COLLATE "C" AS type, (v->>3) COLLATE "C" AS name,
-                  (v->>4) COLLATE "C" AS acronym, (v->>5) COLLATE "C" AS country, (v->>6) COLLATE "C" AS origin ${FROM_ROWS}) r
-     GROUP BY id ORDER BY id
-     ON CONFLICT (id) DO UPDATE SET
-       name = CASE WHEN ${mixed('excluded.name')} AND NOT ${mixed('entities.name')} THEN excluded.name
-                   WHEN ${mixed('entities.name')} AND NOT ${mixed('excluded.name')} THEN entities.name
-                   ELSE LEAST(entities.name, excluded.name) END,
-       acronym = CASE WHEN entities.acronym IS NULL THEN excluded.acronym WHEN excluded.acronym IS NULL THEN entities.acronym
-                      ELSE LEAST(entities.acronym, excluded.acronym) END,
-       country = CASE WHEN entities.country IS NULL THEN excluded.country WHEN excluded.country IS NULL THEN entities.country
-                      ELSE LEAST(entities.country, excluded.country) END,
-       origin = CASE WHEN 'gazetteer' IN (entities.origin, excluded.origin) THEN 'gazetteer'
-                     ELSE LEAST(entities.origin, excluded.origin) END`,
-    entityRows(docs),
+     SELECT id, key, type, name, acronym, country, NULL, origin FROM (${BATCH_ENTITIES}) r ORDER BY id
+     ON CONFLICT (id) DO NOTHING`,
+    rows,
+  );
+  const folded = ENTITY_FOLDS.map(([column, fold]) => [column, fold(`entities.${column}`, `r.${column}`)] as const);
+  const changes = `(${folded.map(([, value]) => value).join(', ')}) IS DISTINCT FROM (${folded.map(([c]) => `entities.${c}`).join(', ')})`;
+  // Rows to change are locked in key order first, so that two writers lock shared rows in one order.
+  await tx.insertRows(
+    `WITH r AS (${BATCH_ENTITIES}),
+     locked AS (SELECT entities.id FROM entities JOIN r ON entities.id = r.id WHERE ${changes}
+                ORDER BY entities.id FOR UPDATE OF entities)
+     UPDATE entities SET ${folded.map(([column, value]) => `${column} = ${value}`).join(', ')}
+     FROM r WHERE entities.id = r.id AND entities.id IN (SELECT id FROM locked) AND ${changes}`,
+    rows,
   );
   await insertAliases(tx, aliasRows(docs));
   // Parents may be bodies no document mentions: their gazetteer chain is stored first.

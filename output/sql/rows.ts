@@ -132,20 +132,22 @@ export const outcomeRows = (runId: number, outcomes: readonly FileOutcome[]): un
 const STATEMENTS_PER_INSERT = 5000;
 
 /**
- * One speaker's quotes grouped into statements by the rules, as rows a chunk at a time: statements (id, text, kind,
- * speaker_entity_id, speaker_name as the earliest quote gives it, first_published, sources) and statement_quotes
- * (quote_id, statement_id).
+ * Quotes grouped into statements by the rules, speaker by speaker (the quotes come ordered by speaker: quotes of two
+ * speakers are never one statement), as rows a chunk at a time: statements (id, text, kind, speaker_entity_id,
+ * speaker_name as the earliest quote gives it, first_published, sources) and statement_quotes (quote_id,
+ * statement_id).
  */
 export function* statementRows(
   quotes: ReadonlyArray<StatementCandidate & { speakerName: string | null }>,
   rules: Pick<ConsolidationRules, 'groupStatements'>,
 ): Generator<{ statements: unknown[][]; statementQuotes: unknown[][] }> {
   const speakerNames = new Map(quotes.map((q) => [q.id, q.speakerName]));
-  const statements = rules.groupStatements(quotes);
-  for (let i = 0; i < statements.length; i += STATEMENTS_PER_INSERT) {
-    const chunk = statements.slice(i, i + STATEMENTS_PER_INSERT);
-    yield {
-      statements: chunk.map((s) => [
+  let chunk: { statements: unknown[][]; statementQuotes: unknown[][] } = { statements: [], statementQuotes: [] };
+  for (let from = 0; from < quotes.length;) {
+    let to = from + 1;
+    while (to < quotes.length && quotes[to]!.speakerId === quotes[from]!.speakerId) to++;
+    for (const s of rules.groupStatements(quotes.slice(from, to))) {
+      chunk.statements.push([
         s.id,
         s.text,
         s.kind,
@@ -153,8 +155,37 @@ export function* statementRows(
         speakerNames.get(s.id) ?? null,
         s.firstPublished,
         s.quoteIds.length,
-      ]),
-      statementQuotes: chunk.flatMap((s) => s.quoteIds.map((q) => [q, s.id])),
-    };
+      ]);
+      for (const q of s.quoteIds) chunk.statementQuotes.push([q, s.id]);
+      if (chunk.statements.length === STATEMENTS_PER_INSERT) {
+        yield chunk;
+        chunk = { statements: [], statementQuotes: [] };
+      }
+    }
+    from = to;
   }
+  if (chunk.statements.length > 0) yield chunk;
+}
+
+/**
+ * Speakers in groups of at most `quotesPerRead` quotes between them (a speaker with more is a group of its own), in
+ * their order: a consolidation reads a group's quotes at once, so memory holds at most one group or the quotes of
+ * the most quoted speaker, and few speakers' quotes cost few round trips.
+ */
+export function* speakerGroups<T extends { quotes: number }>(
+  speakers: readonly T[],
+  quotesPerRead: number,
+): Generator<T[]> {
+  let group: T[] = [];
+  let quotes = 0;
+  for (const speaker of speakers) {
+    if (group.length > 0 && quotes + speaker.quotes > quotesPerRead) {
+      yield group;
+      group = [];
+      quotes = 0;
+    }
+    group.push(speaker);
+    quotes += speaker.quotes;
+  }
+  if (group.length > 0) yield group;
 }

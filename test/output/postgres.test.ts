@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../corpus/paths.js';
 import { MINHASH_NEAR_DUPLICATES } from '../../extractors/minhash.js';
 import { KnowledgeBaseRefusedError } from '../../output/knowledge-base.js';
+import { writeDocuments } from '../../output/postgres/documents.js';
 import { PostgresKnowledgeBase } from '../../output/postgres/store.js';
 import { cli } from '../fixtures/cli.js';
 import { KNOWLEDGE_BASE_FILES } from '../fixtures/knowledge-base.js';
@@ -166,6 +167,37 @@ describe.skipIf(!server)('the PostgreSQL knowledge base', () => {
     expect(counts.entitiesByType).toEqual({ agency: 2 });
     expect(counts.mentions).toBe(24);
     for (const writer of writers) await writer.close();
+  });
+
+  it('lets a writer name a stored entity while another writer’s transaction naming it is still open', async () => {
+    const db = await freshDatabase(server!);
+    databases.push(db.drop);
+    const [first, second] = await Promise.all(
+      [0, 1].map(() => PostgresKnowledgeBase.open(db.url, { nearDuplicates: MINHASH_NEAR_DUPLICATES })),
+    );
+    const runId = await first!.beginRun(['test'], 'test');
+    const bsi = (name: string) => [entity('agency:de:bsi', 'agency', name, 4)];
+    await first!.writeBatch(runId, [
+      { documents: [stored('doc_a', 'Das BSI warnt.', { entities: bsi('BSI') })], outcomes: [] },
+    ]);
+    const longName = 'Bundesamt für Sicherheit in der Informationstechnik';
+    const elapsed = await first!.db.transaction(async (tx) => {
+      await writeDocuments(tx, runId, [stored('doc_b', 'Das BSI rät ab.', { entities: bsi('BSI') })]);
+      // The second writer's batch must not wait for this transaction's commit.
+      const started = performance.now();
+      const written = second!.writeBatch(runId, [
+        { documents: [stored('doc_c', `Das ${longName} warnt.`, { entities: bsi(longName) })], outcomes: [] },
+      ]);
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('waited'), 5000));
+      expect(await Promise.race([written.then(() => 'written'), timeout])).toBe('written');
+      return performance.now() - started;
+    });
+    expect(elapsed).toBeLessThan(5000);
+    const rows = await first!.db.all<{ name: string }>('SELECT name FROM entities');
+    // A stored entity still takes in a better name: mixed case over all capitals.
+    expect(rows).toEqual([{ name: longName }]);
+    expect((await first!.counts()).documents).toBe(3);
+    for (const writer of [first!, second!]) await writer.close();
   });
 
   it('makes stored signatures of an earlier scheme again from the texts in a writer’s first batch', async () => {
