@@ -38,9 +38,8 @@ const ENQUEUE_CHUNK = 500;
 /** Jobs whose state the importer asks for per poll, and how often. */
 const POLL_WINDOW = 200;
 const POLL_MS = 500;
-/** Documents per write transaction of a worker, and how long a worker waits for a batch to fill. */
+/** Documents per write transaction of a worker, at most. */
 const WORKER_BATCH_DOCUMENTS = 100;
-const WORKER_BATCH_WAIT_MS = 500;
 
 /** What a file job carries: the file as the importer found it (the path must reach it on every worker host). */
 interface FileJobData {
@@ -303,9 +302,10 @@ export interface WorkerOptions {
  * Collects the results of concurrent jobs into one write transaction per batch: each write's promise settles when
  * the batch holding its rows has committed, and a job is done (BullMQ acknowledges it) once all its writes are. A
  * job hands its rows in as analysis produces them (a JSONL range chunk by chunk), so a job holds one chunk, not its
- * whole range. A batch is written once it holds enough documents, once no job is still reading or analysing (none
- * is left to wait for), or after a short wait: commits are what workers take turns for (near-duplicate linking), so
- * fewer, fuller ones let more workers share a database.
+ * whole range. Commits are grouped: rows are written at once when no batch is being written, and otherwise make
+ * the next batch, written as soon as the one before has committed (or once it holds WORKER_BATCH_DOCUMENTS). So a
+ * batch grows with the database's latency, and analysis never waits for a batch to fill or a timer to fire: with
+ * fixed batches, a worker's jobs all sat waiting for one commit while its analysis stood idle (38 % of the time).
  */
 class BatchWriter {
   private pending: Array<{
@@ -315,39 +315,25 @@ class BatchWriter {
     reject: (e: unknown) => void;
   }> = [];
   private documents = 0;
-  /** Jobs still reading or analysing: their rows may yet come. */
-  private working = 0;
-  private timer: NodeJS.Timeout | null = null;
+  /** Batches being written or waiting to be. */
+  private writes = 0;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: KnowledgeBase) {}
-
-  /** A job started: rows will come. */
-  started(): void {
-    this.working++;
-  }
-
-  /** A job has handed in all its rows (or failed). */
-  finished(): void {
-    this.working--;
-    if (this.working <= 0 && this.pending.length > 0) this.flush();
-  }
 
   write(runId: number, item: WriteItem): Promise<FileOutcome[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ runId, item, resolve, reject });
       this.documents += item.documents.length;
-      if (this.documents >= WORKER_BATCH_DOCUMENTS) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), WORKER_BATCH_WAIT_MS);
+      if (this.writes === 0 || this.documents >= WORKER_BATCH_DOCUMENTS) this.flush();
     });
   }
 
   private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     const batch = this.pending;
     this.pending = [];
     this.documents = 0;
+    this.writes++;
     this.writing = this.writing.then(async () => {
       for (const runId of new Set(batch.map((b) => b.runId))) {
         const part = batch.filter((b) => b.runId === runId);
@@ -374,6 +360,7 @@ class BatchWriter {
           for (const b of part) b.reject(error);
         }
       }
+      if (--this.writes === 0 && this.pending.length > 0) this.flush();
     });
   }
 }
@@ -409,8 +396,6 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         result.slowest = slower(result.slowest, accepted.slowest ?? null);
         writes.push(writer.write(data.runId, { documents: accepted.documents, outcomes: accepted.outcomes }));
       };
-      writer.started();
-      // The writer stops waiting for this job's rows as soon as reading and analysis end, whether or not they failed.
       const ingested = ingestFile(
         data.file,
         {
@@ -424,7 +409,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
           onRead: (bytes) => (result.bytes += bytes),
         },
         data.range,
-      ).finally(() => writer.finished());
+      );
       try {
         await ingested;
       } catch (error) {
