@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IngestedDocument } from '../../corpus/document.js';
@@ -7,6 +7,7 @@ import { ingestFile } from '../../corpus/ingest.js';
 import { detectLanguage, paragraphSpans } from '../../extractors/language.js';
 import { tokenize } from '../../extractors/phrases.js';
 import { Pipeline, type StageTimings } from '../stages.js';
+import { passInChildProcess } from './analysis-pass.js';
 import { compromisePass } from './compromise-pass.js';
 import { generateCorpus, type TextSource } from './synthetic.js';
 
@@ -29,6 +30,11 @@ export interface LimitsResult {
   passes: LimitPass[];
   /** CPU milliseconds per document of each analysis stage, in the full analysis pass. */
   stageMsPerDoc: Record<string, number>;
+  /**
+   * The full analysis from a cold start in processes of their own, alone and as two at once over the same texts:
+   * documents/s of all of them together, and two's over one's (what two worker processes can reach at most here).
+   */
+  processes: { one: number; two: number; scaling: number };
 }
 
 /** Runs `work` over every text twice (the first warms the JIT) and times the second run. */
@@ -93,7 +99,18 @@ export async function runLimitsBenchmark(options: {
       mbPerSecond: round(compromise.bytes / 1e6 / compromise.seconds),
       docsPerSecond: round(sample.length / compromise.seconds, 1),
     });
+    const textsFile = join(folder, 'texts.json');
+    writeFileSync(textsFile, JSON.stringify(sample));
+    const script = new URL('./analysis-pass.js', import.meta.url);
+    const inProcesses = async (n: number) => {
+      const started = performance.now();
+      await Promise.all(Array.from({ length: n }, () => passInChildProcess(script, textsFile)));
+      return (n * sample.length) / ((performance.now() - started) / 1000);
+    };
+    const one = await inProcesses(1);
+    const two = await inProcesses(2);
     return {
+      processes: { one: round(one, 1), two: round(two, 1), scaling: round(two / one) },
       docs: sample.length,
       megabytes: round(bytes / 1e6),
       passes: measured,
@@ -116,5 +133,6 @@ export function formatLimitsResult(r: LimitsResult): string {
     `analysis CPU ms per document by stage: ${Object.entries(r.stageMsPerDoc)
       .map(([stage, ms]) => `${stage} ${ms}`)
       .join(', ')}`,
+    `full analysis in processes of their own, cold: 1 process ${r.processes.one} docs/s, 2 at once ${r.processes.two} docs/s (${r.processes.scaling}×)`,
   ].join('\n');
 }

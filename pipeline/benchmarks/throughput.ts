@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { runImport } from '../runner.js';
+import { passInChildProcess } from './analysis-pass.js';
 import { type DistributedRun, runDistributed } from './distributed.js';
 import { generateCorpus } from './synthetic.js';
 import { textSourceFrom } from './texts.js';
@@ -33,11 +32,8 @@ export interface ThroughputResult {
 }
 
 /** One warm compromise pass over the texts in `file`, in a child process. */
-async function compromiseReference(file: string): Promise<{ seconds: number; bytes: number }> {
-  const script = new URL('./compromise-pass.js', import.meta.url);
-  const { stdout } = await promisify(execFile)(process.execPath, [script.pathname, file], { maxBuffer: 1024 * 1024 });
-  return JSON.parse(stdout) as { seconds: number; bytes: number };
-}
+const compromiseReference = (file: string) =>
+  passInChildProcess<{ seconds: number; bytes: number }>(new URL('./compromise-pass.js', import.meta.url), file);
 
 /**
  * Generates a seeded synthetic archive, imports it with the real runner into a fresh knowledge base, and measures a

@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatLimitsResult, runLimitsBenchmark } from '../../pipeline/benchmarks/limits.js';
+import { formatLimitsResult, type LimitsResult } from '../../pipeline/benchmarks/limits.js';
 import { generateCorpus } from '../../pipeline/benchmarks/synthetic.js';
 import { textSourceFrom } from '../../pipeline/benchmarks/texts.js';
 import { CommandError } from '../../pipeline/command-error.js';
+import { cli } from '../fixtures/cli.js';
 
 // Two advisories of our own, one per language, with paragraphs long enough to be reused.
 const GERMAN = `Warnung vor manipulierten Updates
@@ -87,7 +88,9 @@ describe('bench --texts: documents built from the sentences and paragraphs of re
 
 describe('bench --limits', () => {
   it('times every bare pass, the full analysis and compromise, with the analysis stages per document', async () => {
-    const result = await runLimitsBenchmark({ docs: 12, source: await textSourceFrom(join(dir, 'real')) });
+    // The compiled command: the analysis runs in child processes from the built scripts as well.
+    const args = ['bench', '--limits', '--docs', '12', '--texts', join(dir, 'real')];
+    const result = JSON.parse((await cli(...args, '--json')).stdout) as LimitsResult;
     expect(result.docs).toBe(12);
     expect(result.passes.map((p) => p.name)).toEqual([
       'capitalized-word regex',
@@ -100,6 +103,9 @@ describe('bench --limits', () => {
     ]);
     for (const pass of result.passes) expect(pass.mbPerSecond).toBeGreaterThan(0);
     expect(Object.keys(result.stageMsPerDoc)).toEqual(expect.arrayContaining(['tokens', 'quotes', 'fingerprint']));
+    expect(result.processes.one).toBeGreaterThan(0);
+    expect(result.processes.two).toBeGreaterThan(0);
     expect(formatLimitsResult(result)).toMatch(/full analysis \(one thread, no store\)\s+[\d.]+ MB\/s/);
+    expect(formatLimitsResult(result)).toMatch(/1 process [\d.]+ docs\/s, 2 at once [\d.]+ docs\/s \([\d.]+×\)/);
   });
 });
