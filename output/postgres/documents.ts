@@ -92,6 +92,7 @@ async function writeFindings(tx: PgClient, docs: readonly StoredDocument[]): Pro
   const rows = entityRows(docs);
   // New entities go in as they are; a stored one is updated only where the batch changes it. An upsert would lock
   // every stored entity the batch names (the agency of every advisory) until commit, and so serialize the workers.
+  // Two statements: the update must see the rows another writer committed while this insert waited for them.
   await tx.insertRows(
     `INSERT INTO entities (id, key, type, name, acronym, country, parent_id, origin)
      SELECT id, key, type, name, acronym, country, NULL, origin FROM (${BATCH_ENTITIES}) r ORDER BY id
@@ -100,13 +101,13 @@ async function writeFindings(tx: PgClient, docs: readonly StoredDocument[]): Pro
   );
   const folded = ENTITY_FOLDS.map(([column, fold]) => [column, fold(`entities.${column}`, `r.${column}`)] as const);
   const changes = `(${folded.map(([, value]) => value).join(', ')}) IS DISTINCT FROM (${folded.map(([c]) => `entities.${c}`).join(', ')})`;
-  // Rows to change are locked in key order first, so that two writers lock shared rows in one order.
+  // Rows to change are locked in key order first (so that two writers lock shared rows in one order), and only they.
   await tx.insertRows(
     `WITH r AS (${BATCH_ENTITIES}),
      locked AS (SELECT entities.id FROM entities JOIN r ON entities.id = r.id WHERE ${changes}
                 ORDER BY entities.id FOR UPDATE OF entities)
      UPDATE entities SET ${folded.map(([column, value]) => `${column} = ${value}`).join(', ')}
-     FROM r WHERE entities.id = r.id AND entities.id IN (SELECT id FROM locked) AND ${changes}`,
+     FROM r WHERE entities.id = r.id AND entities.id IN (SELECT id FROM locked)`,
     rows,
   );
   await insertAliases(tx, aliasRows(docs));
