@@ -201,7 +201,7 @@ function adjacentCue(tokens: readonly Token[], span: TokenRange): { country: str
   // Before: [adjective] [article]? span, or [prefix] "-" span.
   let i = span.from - 1;
   if (i >= 1 && tokens[i]!.text === '-' && !tokens[i]!.newlineBefore) i--;
-  while (i >= 0 && ARTICLES.has(tokens[i]!.text.toLowerCase()) && i < span.from - 1) i--;
+  while (i >= 0 && ARTICLES.has(tokens[i]!.lower) && i < span.from - 1) i--;
   // A cue of up to four tokens: "U.S." is four.
   for (let start = Math.max(0, i - 3); start <= i; start++) {
     const cue = COUNTRY_CUES.longestAt(tokens, start);
@@ -210,8 +210,8 @@ function adjacentCue(tokens: readonly Token[], span: TokenRange): { country: str
   }
   // After: span [of|der|des]? [the]? CountryName ("Regierung Russlands", "of the United States").
   let j = span.to;
-  if (j < tokens.length && GENITIVE_LINKS.has(tokens[j]!.text.toLowerCase())) j++;
-  if (j < tokens.length && ARTICLES.has(tokens[j]!.text.toLowerCase())) j++;
+  if (j < tokens.length && GENITIVE_LINKS.has(tokens[j]!.lower)) j++;
+  if (j < tokens.length && ARTICLES.has(tokens[j]!.lower)) j++;
   if (j < tokens.length && !tokens[j]!.newlineBefore) {
     const cue = COUNTRY_CUES.longestAt(tokens, j);
     if (cue && cue.payloads[0]!.kind === 'name')
@@ -224,10 +224,7 @@ function adjacentCue(tokens: readonly Token[], span: TokenRange): { country: str
 function hasAgencyHead(tokens: readonly Token[], span: TokenRange): boolean {
   for (let k = span.from; k < span.to; k++) {
     const t = tokens[k]!;
-    if (
-      HEAD_NOUNS.has(t.text) ||
-      HEAD_SUFFIXES.some((suffix) => t.key.endsWith(suffix) || t.text.toLowerCase().endsWith(suffix))
-    )
+    if (HEAD_NOUNS.has(t.text) || HEAD_SUFFIXES.some((suffix) => t.key.endsWith(suffix) || t.lower.endsWith(suffix)))
       return true;
   }
   return false;
@@ -241,7 +238,7 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Name
   const spans: NamedSpan[] = [];
   const free = (k: number) => k >= 0 && k < tokens.length && !covered[k];
   const nameWord = (k: number) =>
-    free(k) && tokens[k]!.word && isCapitalized(tokens[k]!) && !ARTICLES.has(tokens[k]!.text.toLowerCase());
+    free(k) && tokens[k]!.word && isCapitalized(tokens[k]!) && !ARTICLES.has(tokens[k]!.lower);
   // A name continues on the same line only.
   const sameLine = (k: number) => k < tokens.length && !tokens[k]!.newlineBefore;
   /**
@@ -266,9 +263,9 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Name
     const t = tokens[i]!;
     // German compound heads: one capitalized word ending in a head suffix, longer than the bare suffix.
     if (t.word && isCapitalized(t)) {
-      const lower = t.text.toLowerCase();
+      const lower = t.lower;
       const suffix = HEAD_SUFFIX_FORMS.find(({ form }) => lower.endsWith(form))?.suffix;
-      if (suffix && lower.length > suffix.length + 2 && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {
+      if (suffix && lower.length > suffix.length + 2 && !INDEFINITES.has(tokens[i - 1]?.lower ?? '')) {
         spans.push({ from: i, to: i + 1 });
         continue;
       }
@@ -279,7 +276,7 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Name
       free(i + 1) &&
       sameLine(i + 1) &&
       HEAD_LINKS.has(tokens[i + 1]!.text) &&
-      !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')
+      !INDEFINITES.has(tokens[i - 1]?.lower ?? '')
     ) {
       let j = i + 2;
       let lastName = -1;
@@ -316,7 +313,7 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Name
           nameRunEnd++;
       }
       const j = nameRunEnd;
-      if (j > i && HEAD_NOUNS.has(tokens[j]!.text) && !INDEFINITES.has(tokens[i - 1]?.text.toLowerCase() ?? '')) {
+      if (j > i && HEAD_NOUNS.has(tokens[j]!.text) && !INDEFINITES.has(tokens[i - 1]?.lower ?? '')) {
         const parent = bodyWordBefore(i);
         spans.push({ from: parent ? i - 1 : i, to: j + 1, absorbs: parent || undefined });
         i = j;
@@ -404,7 +401,7 @@ export function extractAgencies(
     const isKnownAcronym = gazetteerMatches.some((m) => m.from === d.shortAt);
     if (!isKnownAcronym && hasAgencyHead(tokens, d.longForm)) {
       let from = d.longForm.from;
-      while (from < d.longForm.to && ARTICLES.has(tokens[from]!.text.toLowerCase())) from++;
+      while (from < d.longForm.to && ARTICLES.has(tokens[from]!.lower)) from++;
       const name = text.slice(tokens[from]!.start, tokens[d.longForm.to - 1]!.end);
       const learned: LearnedAgency = {
         learned: true,
@@ -512,7 +509,7 @@ const FUNCTION_WORDS = new Set([...NAME_CONNECTORS, ...WORDS.flatMap((w) => w.va
 function contentWords(tokens: readonly Token[], span: TokenRange): string {
   const keys = new Set<string>();
   for (let k = span.from; k < span.to; k++)
-    if (tokens[k]!.word && !FUNCTION_WORDS.has(tokens[k]!.text.toLowerCase())) keys.add(tokens[k]!.key);
+    if (tokens[k]!.word && !FUNCTION_WORDS.has(tokens[k]!.lower)) keys.add(tokens[k]!.key);
   return [...keys].sort().join(' ');
 }
 
@@ -538,7 +535,7 @@ function describesNextAgency(tokens: readonly Token[], span: TokenRange, mention
   let k = span.to;
   if (tokens[k]?.text !== ',') return false;
   k++;
-  if (k < tokens.length && ARTICLES.has(tokens[k]!.text.toLowerCase())) k++;
+  if (k < tokens.length && ARTICLES.has(tokens[k]!.lower)) k++;
   return mentions.some((m) => m.from === k);
 }
 

@@ -408,9 +408,16 @@ function findCandidates(text: string, from: number, to: number, language: PackLa
   const stretch = slice.slice(from);
   const hasDigit = /\d/.test(stretch);
   const present = new Set(wordsOf(stretch));
+  // Patterns share their anchor lists (the month names anchor most): each list is looked up once per stretch.
+  const anchored = new Map<ReadonlySet<string>, boolean>();
+  const isAnchored = (list: ReadonlySet<string>) => {
+    let known = anchored.get(list);
+    if (known === undefined) anchored.set(list, (known = intersects(list, present)));
+    return known;
+  };
   for (const pattern of patterns) {
     const { digit, words: needed } = pattern.anchors;
-    if ((digit && !hasDigit) || !needed.every((list) => intersects(list, present))) continue;
+    if ((digit && !hasDigit) || !needed.every(isAnchored)) continue;
     pattern.regex.lastIndex = from;
     for (let m = pattern.regex.exec(slice); m; m = pattern.regex.exec(slice)) {
       const c = pattern.build(m);

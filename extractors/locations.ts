@@ -219,20 +219,13 @@ export function extractLocations(text: string, original: readonly Token[]): Enti
     // "Russland-Sanktionen", "US-Regierung": a compound, not a place named.
     if (next && next.text === '-' && next.start === tokens[match.to - 1]!.end) continue;
     // "the U.S. government", "US officials" describe; "the US from", "in the U.S." name a place.
-    if (
-      ADJECTIVAL_ACRONYMS.has(surface) &&
-      next?.word &&
-      !next.newlineBefore &&
-      !PLACE_FOLLOWERS.has(next.text.toLowerCase())
-    )
+    if (ADJECTIVAL_ACRONYMS.has(surface) && next?.word && !next.newlineBefore && !PLACE_FOLLOWERS.has(next.lower))
       continue;
     const previous = tokens[match.from - 1];
     // "in Düsseldorf und Bad Homburg": the preposition reaches over a coordination.
     const locative =
-      (previous !== undefined && LOCATIVES.has(previous.text.toLowerCase())) ||
-      (previous !== undefined &&
-        COORDINATORS.has(previous.text.toLowerCase()) &&
-        tokens[match.from - 2]?.end === lastAcceptedEnd);
+      (previous !== undefined && LOCATIVES.has(previous.lower)) ||
+      (previous !== undefined && COORDINATORS.has(previous.lower) && tokens[match.from - 2]?.end === lastAcceptedEnd);
     if (place.ambiguous && !locative && !isDateline(original, match.from, match.to)) continue;
     lastAcceptedEnd = tokens[match.to - 1]!.end;
     let finding = findings.get(place.key);
@@ -268,8 +261,8 @@ export function extractLocations(text: string, original: readonly Token[]): Enti
     const previous = original[unit.from - 1];
     const afterLocative =
       previous !== undefined &&
-      (LOCATIVES.has(previous.text.toLowerCase()) ||
-        (COORDINATORS.has(previous.text.toLowerCase()) &&
+      (LOCATIVES.has(previous.lower) ||
+        (COORDINATORS.has(previous.lower) &&
           (original[unit.from - 2]?.end === lastAcceptedEnd || original[unit.from - 2]?.end === lastMinorEnd)));
     // A street is named after someone or something named: "Pestalozzistraße", "Friedrich-Ebert-Straße", not
     // "Nebenplatz".

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PhraseMatcher, tokenize } from '../../extractors/phrases.js';
+
+/** The fields of each token the stages compare by, for a compact expectation. */
+const fields = (text: string) => tokenize(text).map((t) => [t.text, t.key, t.lower, t.capitalized] as const);
+
+describe('tokenize', () => {
+  it.each([
+    {
+      language: 'de',
+      text: 'Das BSI warnte die Behörden.',
+      expected: [
+        ['Das', 'das', 'das', true],
+        ['BSI', 'bsi', 'bsi', true],
+        ['warnte', 'warnt', 'warnte', false],
+        ['die', 'die', 'die', false],
+        // Words of five letters or more lose one inflection ending: "Behörden" is compared as "behörd".
+        ['Behörden', 'behörd', 'behörden', true],
+        ['.', '.', '.', false],
+      ],
+    },
+    {
+      language: 'en',
+      text: 'The People’s Republic, CISA said.',
+      expected: [
+        ['The', 'the', 'the', true],
+        ['People', 'peopl', 'people', true],
+        // A typographic apostrophe is keyed as the straight one.
+        ['’', "'", '’', false],
+        ['s', 's', 's', false],
+        ['Republic', 'republic', 'republic', true],
+        [',', ',', ',', false],
+        ['CISA', 'cisa', 'cisa', true],
+        ['said', 'said', 'said', false],
+        ['.', '.', '.', false],
+      ],
+    },
+  ])('keys, lowercase forms and capitals of a $language sentence', ({ text, expected }) => {
+    expect(fields(text)).toEqual(expected);
+  });
+
+  it('marks the first token after a line break, so that phrases do not cross it', () => {
+    const tokens = tokenize('Bundesamt für\nSicherheit');
+    expect(tokens.map((t) => t.newlineBefore)).toEqual([false, false, true]);
+    const matcher = new PhraseMatcher([{ phrase: 'für Sicherheit', payload: 1 }]);
+    expect(matcher.findAll(tokens)).toEqual([]);
+  });
+
+  it('gives every token its slice of the text, its lowercase form and whether it starts with a capital', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        for (const token of tokenize(text)) {
+          expect(text.slice(token.start, token.end)).toBe(token.text);
+          expect(token.lower).toBe(token.text.toLowerCase());
+          expect(token.capitalized).toBe(/^\p{Lu}/u.test(token.text));
+        }
+      }),
+    );
+  });
+});
