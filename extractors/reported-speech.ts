@@ -1,6 +1,7 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
 import { firstStartingAt } from './coverage.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { memoizeWord } from './word-memo.js';
 
 /**
  * Reported speech without quotation marks, sentence by sentence. A sentence reports speech when its grammar says so,
@@ -285,8 +286,39 @@ function trimmed(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+/** What a word can tell of a sentence before it is read: a frame's verb, a subjunctive, a source's words. */
+const VERB = 1;
+const SUBJUNCTIVE = 2;
+const SOURCE_ANAPHOR = 4;
+const SOURCE_WORD = 8;
+
+/**
+ * The classes of a word under one set of speech verbs and subjunctives, memoized per word: every sentence of every
+ * document is looked through for them, a lowercase copy and five set look-ups per word.
+ */
+const wordClassesBy = new WeakMap<ReadonlySet<string>, WeakMap<ReadonlySet<string>, (word: string) => number>>();
+function wordClasses(verbs: ReadonlySet<string>, subjunctives: ReadonlySet<string>): (word: string) => number {
+  const bySubjunctives = wordClassesBy.get(verbs) ?? new WeakMap();
+  wordClassesBy.set(verbs, bySubjunctives);
+  let classes = bySubjunctives.get(subjunctives);
+  if (!classes) {
+    classes = memoizeWord((word) => {
+      const lower = word.toLowerCase();
+      return (
+        (verbs.has(lower) || FRAME_VERBS.has(lower) ? VERB : 0) |
+        (subjunctives.has(word) ? SUBJUNCTIVE : 0) |
+        (SOURCE_ANAPHORS.has(lower) ? SOURCE_ANAPHOR : 0) |
+        (SOURCE_FIRST_WORDS.has(lower) ? SOURCE_WORD : 0)
+      );
+    });
+    bySubjunctives.set(subjunctives, classes);
+  }
+  return classes;
+}
+
 export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQuote<S>[] {
   const { text, sentences, verbs, subjunctives, speakerIn, speakerOfPhrase } = context;
+  const classesOf = wordClasses(verbs, subjunctives);
   const english = context.language === 'en';
   const found: ReportedQuote<S>[] = [];
   const direct = [...context.direct].sort((x, y) => x.start - y.start);
@@ -588,23 +620,17 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     )
       continue;
     // Most sentences report nothing: a look at their words rules them out before any work.
-    let hasVerb = false;
-    let marked = false;
-    let continued = false;
-    let sourced = false;
     // Read without splitting each sentence: this loop sees every sentence of every document. The search runs in the
     // sentence's own slice, so a sentence without letters does not search the rest of the text for its first word.
     const body = text.slice(sentence.start, sentence.end);
+    let present = 0;
     TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) {
-      const token = m[0];
-      const lower = token.toLowerCase();
-      hasVerb ||= verbs.has(lower) || FRAME_VERBS.has(lower);
-      marked ||= subjunctives.has(token);
-      continued ||= SOURCE_ANAPHORS.has(lower);
-      sourced ||= SOURCE_FIRST_WORDS.has(lower);
-    }
-    if (!hasVerb && !marked && !continued && !sourced) continue;
+    for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) present |= classesOf(m[0]);
+    if (present === 0) continue;
+    const hasVerb = (present & VERB) !== 0;
+    const marked = (present & SUBJUNCTIVE) !== 0;
+    const continued = (present & SOURCE_ANAPHOR) !== 0;
+    const sourced = (present & SOURCE_WORD) !== 0;
     const words = wordsOf(text, sentence);
     const previous = s > 0 ? sentences[s - 1] : undefined;
     if (
