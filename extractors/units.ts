@@ -58,7 +58,9 @@ export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
     }
     const start = token.start;
     const end = tokens[to - 1]!.end;
-    const unitText = text.slice(start, end);
+    // Most units are one token: its text is the slice already, and has no hyphen to split at.
+    const single = to === i + 1;
+    const unitText = single ? token.text : text.slice(start, end);
     units.push({
       from: i,
       to,
@@ -68,7 +70,7 @@ export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
       word: token.word,
       initial,
       sentenceStart,
-      parts: token.word && !initial ? unitText.split('-') : [unitText],
+      parts: token.word && !initial && !single ? unitText.split('-') : [unitText],
     });
     i = to;
   }
