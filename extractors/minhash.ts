@@ -32,11 +32,45 @@ function mix32(h: number): number {
 /** The same hash as an unsigned value. */
 const mix = (h: number) => mix32(h) >>> 0;
 
-/** FNV-1a over a string's UTF-16 units. */
-function hashWord(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
+/** FNV-1a's offset basis and prime: a word's hash folds in its UTF-16 units one by one. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** Whether a code unit of the Basic Multilingual Plane is a letter or digit: 0 not yet known, 1 yes, 2 no. */
+const WORD_UNIT = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const isWordUnit = (unit: number) => {
+  let known = WORD_UNIT[unit]!;
+  if (known === 0) WORD_UNIT[unit] = known = LETTER_OR_DIGIT.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+};
+
+/**
+ * The FNV-1a hash of each word of a lowercased text (its runs of letters and digits, by code point), read in one pass
+ * with no word strings made: this stage sees every character of every document.
+ */
+function wordHashes(lower: string): Int32Array {
+  const hashes: number[] = [];
+  let h = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const unit = lower.charCodeAt(i);
+    // A letter outside the Basic Multilingual Plane is a surrogate pair, tested as one code point.
+    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length ? lower.codePointAt(i)! > 0xffff : false;
+    const letter = pair ? LETTER_OR_DIGIT.test(lower.slice(i, i + 2)) : isWordUnit(unit);
+    if (letter) {
+      h = Math.imul(h ^ unit, FNV_PRIME);
+      if (pair) h = Math.imul(h ^ lower.charCodeAt(++i), FNV_PRIME);
+      inWord = true;
+    } else {
+      if (inWord) hashes.push(h);
+      h = FNV_OFFSET;
+      inWord = false;
+      if (pair) i++;
+    }
+  }
+  if (inWord) hashes.push(h);
+  return Int32Array.from(hashes);
 }
 
 /**
@@ -45,13 +79,12 @@ function hashWord(s: string): number {
  * not once for each of the five shingles it is part of.
  */
 export function shingleHashes(text: string): Uint32Array {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const wordHashes = Int32Array.from(words, hashWord);
+  const words = wordHashes(text.toLowerCase());
   const hashes = new Uint32Array(words.length === 0 ? 0 : Math.max(1, words.length - SHINGLE_WORDS + 1));
   for (let i = 0; i < hashes.length; i++) {
-    let h = wordHashes[i]!;
+    let h = words[i]!;
     for (let j = i + 1; j < Math.min(i + SHINGLE_WORDS, words.length); j++)
-      h = mix32(Math.imul(h, 0x9e3779b1) ^ wordHashes[j]!);
+      h = mix32(Math.imul(h, 0x9e3779b1) ^ words[j]!);
     hashes[i] = h >>> 0;
   }
   return hashes;

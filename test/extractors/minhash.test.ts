@@ -66,6 +66,18 @@ describe('MinHash near-duplicate similarity', () => {
     ]);
   });
 
+  it('reads words as runs of letters and digits by code point, whatever stands between them', () => {
+    const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'Ä', 'ß', '7', ' ', '-', '„', '\n', '𝐀', '😀', 'İ', '\ud800') }),
+        (text) => {
+          expect([...shingleHashes(text)]).toEqual([...shingleHashes(words(text).join(' '))]);
+        },
+      ),
+    );
+  });
+
   it('fills every bin of a text shorter than the signature, from the bins its shingles fell into', () => {
     const signature = minhashSignature('Das BSI warnt vor einer Lücke in Exchange');
     const values = new Set(signature);
