@@ -55,8 +55,9 @@ function wordHashes(lower: string): Int32Array {
   let inWord = false;
   for (let i = 0; i < lower.length; i++) {
     const unit = lower.charCodeAt(i);
-    // A letter outside the Basic Multilingual Plane is a surrogate pair, tested as one code point.
-    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length ? lower.codePointAt(i)! > 0xffff : false;
+    // A letter outside the Basic Multilingual Plane is a surrogate pair, tested as one code point; a lone surrogate's
+    // code point is itself.
+    const pair = unit >= 0xd800 && unit <= 0xdbff && lower.codePointAt(i)! > 0xffff;
     const letter = pair ? LETTER_OR_DIGIT.test(lower.slice(i, i + 2)) : isWordUnit(unit);
     if (letter) {
       h = Math.imul(h ^ unit, FNV_PRIME);

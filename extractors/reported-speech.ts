@@ -298,8 +298,8 @@ const SOURCE_WORD = 8;
  */
 const wordClassesBy = new WeakMap<ReadonlySet<string>, WeakMap<ReadonlySet<string>, (word: string) => number>>();
 function wordClasses(verbs: ReadonlySet<string>, subjunctives: ReadonlySet<string>): (word: string) => number {
-  const bySubjunctives = wordClassesBy.get(verbs) ?? new WeakMap();
-  wordClassesBy.set(verbs, bySubjunctives);
+  let bySubjunctives = wordClassesBy.get(verbs);
+  if (!bySubjunctives) wordClassesBy.set(verbs, (bySubjunctives = new WeakMap()));
   let classes = bySubjunctives.get(subjunctives);
   if (!classes) {
     classes = memoizeWord((word) => {
