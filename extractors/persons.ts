@@ -2,9 +2,9 @@ import type { EntityFinding, Mention } from './entities.js';
 import { Coverage, firstStartingAt } from './coverage.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { ENGLISH_WORDS, isCommonWord, isFirstName, isLikelyName } from './lexicons.js';
-import type { Token, TokenRange } from './phrases.js';
+import { type Token, type TokenRange, type WordForm } from './phrases.js';
 import { isNameWord, toUnits, type Unit } from './units.js';
-import { memoizeWord } from './word-memo.js';
+import { wordPredicate } from './word-memo.js';
 
 /**
  * Persons. German capitalizes every noun, so a capitalized run is evidence of nothing; a name needs one of:
@@ -30,13 +30,11 @@ const NOT_NAMES = new Set(WORDS.flatMap((w) => w.notNames));
 const ARTICLE_WORDS = new Set(ARTICLES);
 
 /** A role noun: listed ("Minister"), or a capitalized compound ending in one ("Bundesinnenministerin"). */
-const isRoleWord = memoizeWord((word) => {
-  const lower = word.toLowerCase();
-  if (ROLES.has(lower)) return true;
-  return (
-    /^\p{Lu}/u.test(word) && ROLE_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 2)
-  );
-});
+const isRoleWord = wordPredicate(
+  ({ lower, capitalized }: WordForm) =>
+    ROLES.has(lower) ||
+    (capitalized && ROLE_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length + 2)),
+);
 
 /** A unit that names a role: "Präsidentin", "Handelsministerin", "BSI-Präsident", "Secretary". */
 export function isRoleUnit(unit: Unit): boolean {
@@ -148,11 +146,11 @@ export function extractPersons(
     // Wissing".
     const likely =
       !given &&
-      isLikelyName(units[u]!.text) &&
+      isLikelyName(units[u]!.form) &&
       !units[u]!.sentenceStart &&
       units[u + 1] !== undefined &&
       isNameUnit(units[u + 1]!) &&
-      !isCommonWord(units[u + 1]!.text);
+      !isCommonWord(units[u + 1]!.form);
     if (!given && !likely && !role && !honorific) continue;
 
     let last = u;
@@ -188,20 +186,20 @@ export function extractPersons(
     if ((given || likely) && nameUnits.length >= 2) {
       // "Will Russia …", "Mark Monday": a given name that is also a word, at a sentence start or before a word.
       if (
-        isCommonWord(units[u]!.text) &&
-        (units[u]!.sentenceStart || isCommonWord(surname.text)) &&
+        isCommonWord(units[u]!.form) &&
+        (units[u]!.sentenceStart || isCommonWord(surname.form)) &&
         !role &&
         !honorific
       )
         continue;
       // A title-case headline ("Court Authorized Operation Removed Malware"), not a name.
-      if (words.length >= 3 && words.slice(1).filter((unit) => ENGLISH_WORDS.has(unit.text.toLowerCase())).length >= 2)
+      if (words.length >= 3 && words.slice(1).filter((unit) => ENGLISH_WORDS.has(unit.form.lower)).length >= 2)
         continue;
     } else {
       // Cue only: "Sprecherin Mao Ning", "Vizepräsident …, Sinan Selen", "Präsident Putin"; the first (or only) unit
       // must be unlike an ordinary word.
       if (!role && !honorific) continue;
-      if (isCommonWord(words[0]!.text)) continue;
+      if (isCommonWord(words[0]!.form)) continue;
     }
     const roles: TokenRange[] = [];
     if (role) roles.push(role);
@@ -219,7 +217,7 @@ const personKey = (name: string) => `person:${name.normalize('NFC').toLowerCase(
 
 function roleText(text: string, units: readonly Unit[], span: TokenRange): string {
   let from = span.from;
-  while (from < span.to - 1 && ARTICLE_WORDS.has(units[from]!.text.toLowerCase())) from++;
+  while (from < span.to - 1 && ARTICLE_WORDS.has(units[from]!.form.lower)) from++;
   return text.slice(units[from]!.start, units[span.to - 1]!.end).replace(/\s+/g, ' ');
 }
 
@@ -303,7 +301,7 @@ function toFindings(
   for (let u = 0; u < units.length; u++) {
     if (covered.has(u) || !units[u]!.word) continue;
     const owner = resolve(units[u]!.text, units[u]!.start);
-    if (owner && isNameWord(units[u]!.text)) addMention(entityOf(owner), units[u]!.start, units[u]!.end);
+    if (owner && isNameWord(units[u]!.form)) addMention(entityOf(owner), units[u]!.start, units[u]!.end);
   }
 
   for (const finding of findings.values()) finding.mentions.sort((a, b) => a.start - b.start);

@@ -1,5 +1,5 @@
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import { memoizeWord } from './word-memo.js';
+import { memoizeWord, type PredicateAnswers } from './word-memo.js';
 
 /**
  * Tokens with offsets and a phrase matcher over them: the shared machinery of the gazetteer-based extractors.
@@ -12,6 +12,8 @@ export interface Token {
   text: string;
   start: number;
   end: number;
+  /** The record of its text: the forms below, and the answers of word predicates (`wordPredicate`). */
+  form: WordForm;
   /** Lowercased, one inflection ending removed: what phrases are compared by. Punctuation keys are the character. */
   key: string;
   /** The text lowercased: what function words and cue lists are compared by. */
@@ -36,17 +38,31 @@ function keyOf(lower: string): string {
   return lower;
 }
 
-/**
- * What a token records of its word, derived once per word and thread: the stages compare lowercase forms and test
- * capitals on every token, and a fresh lowercase string per test was a fifth of their allocations.
- */
-const wordForms = memoizeWord((word: string) => {
-  const lower = word.toLowerCase();
-  return { key: keyOf(lower), lower, capitalized: /^\p{Lu}/u.test(word) };
-});
-
 /** Typographic apostrophes compare equal to the straight one: "People’s Republic" is "People's Republic". */
 const APOSTROPHES: Record<string, string> = { '’': "'", '‘': "'", ʼ: "'" };
+
+/** What the stages compare a word or punctuation character by, and the predicates' answers about it. */
+export interface WordForm extends PredicateAnswers {
+  readonly key: string;
+  readonly lower: string;
+  readonly capitalized: boolean;
+}
+
+/**
+ * The record of a text, made once per distinct text and thread: the stages compare lowercase forms, test capitals
+ * and ask word predicates of every token, and a fresh lowercase string per test was a fifth of their allocations.
+ */
+export const wordForm = memoizeWord((text: string): WordForm => {
+  const lower = text.toLowerCase();
+  return {
+    text,
+    key: APOSTROPHES[text] ?? keyOf(lower),
+    lower,
+    capitalized: /^\p{Lu}/u.test(text),
+    known: 0,
+    truth: 0,
+  };
+});
 
 /** A token: a word (letters and digits, group 1) or a single punctuation character. */
 const TOKEN = /([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]/gu;
@@ -67,18 +83,18 @@ export function tokenize(text: string): Token[] {
   // The first line break at or after previousEnd, searched once per line rather than in a slice per token.
   let newline = text.indexOf('\n');
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const word = m[1] !== undefined;
-    const forms = word ? wordForms(m[0]) : null;
+    const form = wordForm(m[0]);
     if (newline !== -1 && newline < previousEnd) newline = text.indexOf('\n', previousEnd);
     const newlineBefore = newline !== -1 && newline < m.index;
     tokens.push({
       text: m[0],
       start: m.index,
       end: m.index + m[0].length,
-      key: forms?.key ?? APOSTROPHES[m[0]] ?? m[0],
-      lower: forms?.lower ?? m[0].toLowerCase(),
-      capitalized: forms?.capitalized ?? false,
-      word,
+      form,
+      key: form.key,
+      lower: form.lower,
+      capitalized: form.capitalized,
+      word: m[1] !== undefined,
       newlineBefore,
     });
     previousEnd = m.index + m[0].length;

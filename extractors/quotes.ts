@@ -11,6 +11,7 @@ import {
   reportedSpeech,
 } from './reported-speech.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
+import { wordForm } from './phrases.js';
 import {
   ENGLISH_SPEECH_VERB_FORMS,
   GERMAN_SUBJUNCTIVE,
@@ -273,7 +274,9 @@ function startsNounPhrase(phrase: string): boolean {
   const head = words[0];
   if (!head || !/^\p{Lu}/u.test(head) || (!article && NOT_SPEAKERS.has(head.toLowerCase()))) return false;
   // After an article a capitalized word is a noun or a name; alone it may open the clause as any word does.
-  return article || GERMAN_NOUN_FORMS.has(head.toLowerCase()) || isLikelyName(head) || /^\p{Lu}{2,}/u.test(head);
+  return (
+    article || GERMAN_NOUN_FORMS.has(head.toLowerCase()) || isLikelyName(wordForm(head)) || /^\p{Lu}{2,}/u.test(head)
+  );
 }
 
 /** How close before a short quote its speech verb stands for the quote to be the speaker's words. */

@@ -1,5 +1,5 @@
-import type { Token } from './phrases.js';
-import { memoizeWord } from './word-memo.js';
+import { wordForm, type Token, type WordForm } from './phrases.js';
+import { wordPredicate } from './word-memo.js';
 
 /**
  * Name units: the pieces names are made of, over tokens. A hyphenated compound written without spaces is one unit
@@ -11,6 +11,8 @@ export interface Unit {
   from: number;
   to: number;
   text: string;
+  /** The record of its text, for word predicates. */
+  form: WordForm;
   start: number;
   end: number;
   word: boolean;
@@ -18,7 +20,7 @@ export interface Unit {
   /** The unit starts a sentence or a line: capitalization there says nothing. */
   sentenceStart: boolean;
   /** The hyphen-separated parts of a compound unit ("BSI", "Präsident"); one part for a plain word. */
-  parts: string[];
+  parts: WordForm[];
 }
 
 const adjacent = (a: Token, b: Token) => a.end === b.start;
@@ -58,19 +60,21 @@ export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
     }
     const start = token.start;
     const end = tokens[to - 1]!.end;
-    // Most units are one token: its text is the slice already, and has no hyphen to split at.
+    // Most units are one token: its text and record are the token's, and it has no hyphen to split at.
     const single = to === i + 1;
     const unitText = single ? token.text : text.slice(start, end);
+    const form = single ? token.form : wordForm(unitText);
     units.push({
       from: i,
       to,
       text: unitText,
+      form,
       start,
       end,
       word: token.word,
       initial,
       sentenceStart,
-      parts: token.word && !initial && !single ? unitText.split('-') : [unitText],
+      parts: token.word && !initial && !single ? unitText.split('-').map(wordForm) : [form],
     });
     i = to;
   }
@@ -79,6 +83,7 @@ export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
 }
 
 /** Starts with a capital and goes on in lowercase letters: "Raimondo", "Schönbohm", "McCarthy", not "BSI". */
-export const isNameWord = memoizeWord(
-  (word) => /^\p{Lu}[\p{L}’']*\p{Ll}[\p{L}’']*$/u.test(word) && !/^\p{Lu}{2,}/u.test(word.replace(/^Mc|^Mac/, 'Xx')),
+export const isNameWord = wordPredicate(
+  ({ text }: WordForm) =>
+    /^\p{Lu}[\p{L}’']*\p{Ll}[\p{L}’']*$/u.test(text) && !/^\p{Lu}{2,}/u.test(text.replace(/^Mc|^Mac/, 'Xx')),
 );

@@ -15,3 +15,31 @@ export function memoizeWord<T>(fn: (word: string) => T, capacity = 50_000): (wor
     return value;
   };
 }
+
+/** A distinct word of a thread, on which word predicates keep their answers: bit `i` for predicate `i`. */
+export interface PredicateAnswers {
+  readonly text: string;
+  /** Which predicates have answered. */
+  known: number;
+  /** Which of them answered yes. */
+  truth: number;
+}
+
+/** Bits of `PredicateAnswers` handed out so far: one per predicate, made at module load. */
+let predicates = 0;
+
+/**
+ * A boolean word predicate whose answer is kept on the word's own record: the stages ask several predicates of every
+ * token, and one look-up per token (the record, when it is tokenized) then answers them all with a bit test.
+ */
+export function wordPredicate<W extends PredicateAnswers>(test: (word: W) => boolean): (word: W) => boolean {
+  if (predicates === 31) throw new Error('wordPredicate: 31 predicates at most fit the bits of a word record');
+  const bit = 1 << predicates++;
+  return (word) => {
+    if (word.known & bit) return (word.truth & bit) !== 0;
+    const answer = test(word);
+    word.known |= bit;
+    if (answer) word.truth |= bit;
+    return answer;
+  };
+}

@@ -8,6 +8,7 @@ import {
   PLACE_NAMES,
   WordList,
 } from '../../extractors/lexicons.js';
+import { wordForm } from '../../extractors/phrases.js';
 
 describe('WordList', () => {
   it('answers exactly as a Set of the same words would, for any words', () => {
@@ -35,7 +36,7 @@ describe('lexicons', () => {
     ['Kaspersky', false],
     ['Handelsministerin', false],
   ])('knows %s as a given name: %s', (word, expected) => {
-    expect(isFirstName(word)).toBe(expected);
+    expect(isFirstName(wordForm(word))).toBe(expected);
   });
 
   it.each([
@@ -47,12 +48,12 @@ describe('lexicons', () => {
     ['Raimondo', false],
     ['Schönbohm', false],
   ])('knows %s as an ordinary German or English word: %s', (word, expected) => {
-    expect(isCommonWord(word)).toBe(expected);
+    expect(isCommonWord(wordForm(word))).toBe(expected);
   });
 
   it('takes a census name for a likely name only when it is no ordinary word', () => {
-    expect(isLikelyName('Volker')).toBe(true);
-    expect(isLikelyName('Haus')).toBe(false);
+    expect(isLikelyName(wordForm('Volker'))).toBe(true);
+    expect(isLikelyName(wordForm('Haus'))).toBe(false);
     expect(GERMAN_NOUN_FORMS.has('behörden')).toBe(true);
     expect(PLACE_NAMES.has('Eichstätt')).toBe(true);
   });

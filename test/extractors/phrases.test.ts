@@ -47,13 +47,16 @@ describe('tokenize', () => {
     expect(matcher.findAll(tokens)).toEqual([]);
   });
 
-  it('gives every token its slice of the text, its lowercase form and whether it starts with a capital', () => {
+  it('gives every token its slice of the text, its lowercase form, whether it starts with a capital and its record', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
         for (const token of tokenize(text)) {
           expect(text.slice(token.start, token.end)).toBe(token.text);
           expect(token.lower).toBe(token.text.toLowerCase());
           expect(token.capitalized).toBe(/^\p{Lu}/u.test(token.text));
+          // Its word record, on which the predicates keep their answers, is the record of this very text.
+          const { text: formText, key, lower, capitalized } = token.form;
+          expect([formText, key, lower, capitalized]).toEqual([token.text, token.key, token.lower, token.capitalized]);
         }
       }),
     );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { memoizeWord } from '../../extractors/word-memo.js';
+import { memoizeWord, wordPredicate, type PredicateAnswers } from '../../extractors/word-memo.js';
 
 describe('memoizeWord', () => {
   it('answers as the function does, for any words, across evictions and for falsy answers', () => {
@@ -25,5 +25,39 @@ describe('memoizeWord', () => {
     });
     for (const word of ['Bundesamt', 'agency', 'Bundesamt', 'agency', 'Bundesamt']) memoized(word);
     expect(calls).toBe(2);
+  });
+});
+
+describe('wordPredicate', () => {
+  // Predicates take bits of every word record for the life of the thread: a fixed few here, not one per run.
+  const tests = [(w: string) => w.length % 2 === 0, (w: string) => /^\p{Lu}/u.test(w), (w: string) => w.includes('ß')];
+  const predicates = tests.map((test) => wordPredicate(({ text }: PredicateAnswers) => test(text)));
+  const record = (text: string): PredicateAnswers => ({ text, known: 0, truth: 0 });
+
+  it('answers as its test does, asked in any order and again, each keeping to its own bit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.nat(tests.length - 1)), { maxLength: 100 }),
+        (asks) => {
+          const records = new Map<string, PredicateAnswers>();
+          for (const [text, p] of [...asks, ...asks]) {
+            if (!records.has(text)) records.set(text, record(text));
+            expect(predicates[p]!(records.get(text)!)).toBe(tests[p]!(text));
+          }
+        },
+      ),
+    );
+  });
+
+  it('runs its test once per word record', () => {
+    let calls = 0;
+    const isNoun = wordPredicate(({ text }: PredicateAnswers) => {
+      calls++;
+      return /^\p{Lu}/u.test(text);
+    });
+    const behörde = record('Behörde');
+    const agency = record('agency');
+    for (const word of [behörde, agency, behörde, agency, behörde]) isNoun(word);
+    expect([isNoun(behörde), isNoun(agency), calls]).toEqual([true, false, 2]);
   });
 });
