@@ -11,7 +11,7 @@ import {
   reportedSpeech,
 } from './reported-speech.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import { wordForm } from './phrases.js';
+import { wordForm, type Token } from './phrases.js';
 import {
   ENGLISH_SPEECH_VERB_FORMS,
   GERMAN_SUBJUNCTIVE,
@@ -323,6 +323,7 @@ function namedByNoun(text: string, open: number): boolean {
 /** `entities`: the document's resolved entities, whose mentions name speakers; `language`: the document's. */
 export function extractQuotes(
   text: string,
+  tokens: readonly Token[],
   entities: readonly EntityFinding[],
   sentences: readonly Span[],
   language: LanguageCode,
@@ -923,6 +924,7 @@ export function extractQuotes(
   };
   const reported = reportedSpeech({
     text,
+    tokens,
     language,
     sentences,
     direct: quotes,

@@ -1,7 +1,8 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
 import { firstStartingAt } from './coverage.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import { memoizeWord } from './word-memo.js';
+import type { Token, WordForm } from './phrases.js';
+import { memoizeWord, wordPredicate } from './word-memo.js';
 
 /**
  * Reported speech without quotation marks, sentence by sentence. A sentence reports speech when its grammar says so,
@@ -22,6 +23,8 @@ import { memoizeWord } from './word-memo.js';
 /** What a sentence-level rule needs of the quote stage: the text's speakers, resolved as for direct quotes. */
 export interface ReportedSpeechContext<S> {
   text: string;
+  /** The text's tokens. */
+  tokens: readonly Token[];
   language: LanguageCode;
   sentences: readonly Span[];
   /** Direct quotes found before, with their speakers, in order. */
@@ -267,17 +270,39 @@ function namedWithApposition(stretch: string, verbs: ReadonlySet<string>): boole
   return /^\s*\p{Ll}/u.test(segments[1]!) || readsAsName(segments[1]!.replace(/\([^)]*\)/g, ''));
 }
 
-/** Words of a sentence with their offsets in the text: letters, commas and quotation marks. */
-function wordsOf(text: string, sentence: Span) {
-  return [...text.slice(sentence.start, sentence.end).matchAll(/[\p{L}]+|,|[„“”"»«]/gu)].map((m) => ({
-    word: m[0],
-    lower: m[0].toLowerCase(),
-    start: sentence.start + m.index,
-    end: sentence.start + m.index + m[0].length,
-  }));
+/** A word of a sentence as the rules read it, with its offsets: letters only, a comma or a quotation mark. */
+type Word = Pick<Token, 'text' | 'lower' | 'start' | 'end'>;
+
+/** The punctuation the rules read: the comma and quotation marks. */
+const READ_MARKS = new Set([',', '„', '“', '”', '"', '»', '«']);
+const isLetters = wordPredicate(({ text }: WordForm) => /^\p{L}+$/u.test(text));
+
+/**
+ * Visits the words of a sentence, read from the document's tokens: a token of letters is a word, and so is a comma or
+ * a quotation mark; a token that mixes in digits ("5G") gives its letters as words, as does one the sentence cuts.
+ */
+function forEachWord(text: string, tokens: readonly Token[], sentence: Span, visit: (word: Word) => void): void {
+  let t = firstStartingAt(tokens, sentence.start);
+  if (t > 0 && tokens[t - 1]!.end > sentence.start) t--;
+  for (; t < tokens.length && tokens[t]!.start < sentence.end; t++) {
+    const token = tokens[t]!;
+    const inside = token.start >= sentence.start && token.end <= sentence.end;
+    if (inside && (READ_MARKS.has(token.text) || isLetters(token.form))) visit(token);
+    else if (token.word) {
+      const start = Math.max(token.start, sentence.start);
+      for (const m of text.slice(start, Math.min(token.end, sentence.end)).matchAll(/\p{L}+/gu))
+        visit({ text: m[0], lower: m[0].toLowerCase(), start: start + m.index, end: start + m.index + m[0].length });
+    }
+  }
 }
-type Word = ReturnType<typeof wordsOf>[number];
-const isMark = (w: Word | undefined) => w !== undefined && /^[„“”"»«]$/.test(w.word);
+
+/** The words of a sentence, in order (see forEachWord). */
+function wordsOf(text: string, tokens: readonly Token[], sentence: Span): Word[] {
+  const words: Word[] = [];
+  forEachWord(text, tokens, sentence, (word) => words.push(word));
+  return words;
+}
+const isMark = (w: Word | undefined) => w !== undefined && /^[„“”"»«]$/.test(w.text);
 
 /** A span without the spaces and final punctuation around it. */
 function trimmed(text: string, start: number, end: number): Span {
@@ -317,7 +342,7 @@ function wordClasses(verbs: ReadonlySet<string>, subjunctives: ReadonlySet<strin
 }
 
 export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQuote<S>[] {
-  const { text, sentences, verbs, subjunctives, speakerIn, speakerOfPhrase } = context;
+  const { text, tokens, sentences, verbs, subjunctives, speakerIn, speakerOfPhrase } = context;
   const classesOf = wordClasses(verbs, subjunctives);
   const english = context.language === 'en';
   const found: ReportedQuote<S>[] = [];
@@ -343,10 +368,10 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   };
   // Verbs are written lowercase: a capitalized one is a name's word ("in the United States that …").
   const isSpeechVerb = (w: Word | undefined) =>
-    w !== undefined && w.word === w.lower && verbs.has(w.lower) && !SOURCE_WORDS.has(w.lower);
+    w !== undefined && w.text === w.lower && verbs.has(w.lower) && !SOURCE_WORDS.has(w.lower);
   /** A speech verb, or a verb that frames a report by its grammar alone ("branded … as"). */
-  const isFrameVerb = (w: Word) => isSpeechVerb(w) || (w.word === w.lower && FRAME_VERBS.has(w.lower));
-  const isSubjunctive = (w: Word) => subjunctives.has(w.word);
+  const isFrameVerb = (w: Word) => isSpeechVerb(w) || (w.text === w.lower && FRAME_VERBS.has(w.lower));
+  const isSubjunctive = (w: Word) => subjunctives.has(w.text);
 
   /**
    * Whether the words from `at` to the next comma end in an infinitive with its marker ("… zu gründen"), and are no
@@ -354,19 +379,19 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
    */
   const infinitiveClause = (words: Word[], at: number) => {
     let end = at;
-    while (end < words.length && words[end]!.word !== ',') end++;
+    while (end < words.length && words[end]!.text !== ',') end++;
     return (
       end - at >= 3 &&
       !PURPOSE.has(words[at]!.lower) &&
       INFINITIVE_MARKERS.has(words[end - 2]!.lower) &&
-      /^\p{Ll}/u.test(words[end - 1]!.word)
+      /^\p{Ll}/u.test(words[end - 1]!.text)
     );
   };
 
   /** The first of words[from, from + MAX_WORDS_TO_PREDICATE) that `is`, before a comma; quotation marks are skipped. */
   const soonAfter = (words: Word[], from: number, is: (w: Word) => boolean) => {
     for (let v = from; v < Math.min(words.length, from + MAX_WORDS_TO_PREDICATE); v++) {
-      if (words[v]!.word === ',') return -1;
+      if (words[v]!.text === ',') return -1;
       if (is(words[v]!)) return v;
     }
     return -1;
@@ -381,7 +406,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   const framedClauseAt = (words: Word[], w: number): number => {
     const verb = words[w]!.lower;
     const next = words[w + 1];
-    if (!next || !/^\p{L}/u.test(next.word)) return -1;
+    if (!next || !/^\p{L}/u.test(next.text)) return -1;
     const particle = PREDICATIVE_FRAMES.get(verb);
     // "accused Moscow of …" has its object before the particle; "men accused of …" is a participle with none.
     if (particle && next.lower !== particle && soonAfter(words, w + 2, (x) => x.lower === particle) > 0) return w + 1;
@@ -399,39 +424,39 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       for (let v = w + 1; v < Math.min(words.length, w + MAX_WORDS_TO_CLAUSE); v++) {
         const word = words[v]!;
         // "sagte: „…“" frames a direct quote; "sagte, „No-Go-Areas“ dürfe es nicht geben" reports one.
-        if (isMark(word) && words[v - 1]!.word !== ',') break;
+        if (isMark(word) && words[v - 1]!.text !== ',') break;
         // "told industry leaders in a phone briefing Monday that …": the addressee and the time may come first.
         if (COMPLEMENTIZERS.has(word.lower)) {
           clauseAt = v + 1;
           break;
         }
-        if (word.word === ',' && COMPLEMENTIZERS.has(words[v + 1]?.lower ?? '')) {
+        if (word.text === ',' && COMPLEMENTIZERS.has(words[v + 1]?.lower ?? '')) {
           clauseAt = v + 2;
           break;
         }
-        if (word.word === ',' && words.slice(v + 1, v + 8).some(isSubjunctive)) {
+        if (word.text === ',' && words.slice(v + 1, v + 8).some(isSubjunctive)) {
           clauseAt = v + 1;
           break;
         }
         // "kündigte an, eine Kommission zu gründen": an infinitive clause reports what was announced.
-        if (word.word === ',' && infinitiveClause(words, v + 1)) {
+        if (word.text === ',' && infinitiveClause(words, v + 1)) {
           clauseAt = v + 1;
           break;
         }
         // Past a comma only "dass"/"that" or the Konjunktiv of the clause right after it says the clause is reported.
-        if (word.word === ',') break;
+        if (word.text === ',') break;
       }
       // "Levy said the risk was low", also after an apposition's comma ("Martin, head of the NCSC, said Russia has
       // …"); "…, says Ciaran Martin" has no finite verb after it and frames the clause before.
       if (clauseAt < 0) clauseAt = framedClauseAt(words, w);
       while (isMark(words[clauseAt])) clauseAt++;
-      if (clauseAt < 0 || clauseAt >= words.length || !/^\p{L}/u.test(words[clauseAt]!.word)) continue;
+      if (clauseAt < 0 || clauseAt >= words.length || !/^\p{L}/u.test(words[clauseAt]!.text)) continue;
       // The frame's grammar says the clause is reported even where no speaker is found in it ("his letter said …").
       // A Konjunktiv before the frame reports what stands there too: a frame inside the sentence ("Die USA hätten …
       // geprüft, erklärte Raimondo, aber man habe …") reports the clause before it as well as the one after, a frame
       // in the Konjunktiv is itself reported ("In der Regierung werde darüber gesprochen, ob …"): the sentence is.
       const reportedBefore = words.slice(0, w).some(isSubjunctive);
-      const inverted = w > 0 && words[w - 1]!.word === ',';
+      const inverted = w > 0 && words[w - 1]!.text === ',';
       const speaker = speakerIn(sentence.start, words[clauseAt - 1]!.end);
       if (reportedBefore && inverted) add({ start: sentence.start, end: words[w - 1]!.start }, speaker);
       const start = reportedBefore && !inverted ? sentence.start : words[clauseAt]!.start;
@@ -443,8 +468,8 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   /** "Die Lage sei ernst, sagte Martin.", "The risk is low, Levy said.", "…, so Rice.": the clause before its frame. */
   const clauseBeforeFrame = (words: Word[], sentence: Span, quoted: readonly Quoted[]): boolean => {
     for (let c = words.length - 2; c >= 3; c--) {
-      if (words[c]!.word !== ',') continue;
-      const rest = words.slice(c + 1).filter((w) => w.word !== ',' && !isMark(w));
+      if (words[c]!.text !== ',') continue;
+      const rest = words.slice(c + 1).filter((w) => w.text !== ',' && !isMark(w));
       if (rest.length > MAX_TRAILING_FRAME_WORDS) break;
       // The frame opens with its verb (German inverts: "sagte Martin"; "said Levy", not "…, told reporters") or, in
       // English, with its subject.
@@ -452,11 +477,11 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       // "sagte er"), not "so dass", "äußerte sich", "nannte dies".
       const inverted =
         (isSpeechVerb(rest[0]) || rest[0]?.lower === 'so') &&
-        (isCapitalized(rest[1]?.word ?? '') ||
+        (isCapitalized(rest[1]?.text ?? '') ||
           DETERMINERS.has(rest[1]?.lower ?? '') ||
           PRONOUNS.has(rest[1]?.lower ?? '')) &&
         // "das" is an article before a noun ("meint das VG Köln"), a demonstrative object otherwise ("nannte das").
-        !(DEMONSTRATIVES.has(rest[1]?.lower ?? '') && !isCapitalized(rest[2]?.word ?? '')) &&
+        !(DEMONSTRATIVES.has(rest[1]?.lower ?? '') && !isCapitalized(rest[2]?.text ?? '')) &&
         // English inverts only a frame with no clause after it: "…, said the agency.", not "…, said the agency was …".
         (!english || !rest.slice(1, 6).some((w) => AUXILIARIES.has(w.lower)));
       // Not inverted, an English frame has its subject between the comma and the verb ("…, Levy said"); a verb right
@@ -468,7 +493,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       if (!inverted && rest.length - verb - 1 > MAX_WORDS_AFTER_TRAILING_VERB) continue;
       // The subject of "…, Levy said" stands whole between the comma and the verb, not cut by an apposition's comma,
       // and with no passive's auxiliary before the verb ("…, the flaws were reported").
-      if (!inverted && words.slice(c + 1, words.indexOf(rest[verb]!)).some((w) => w.word === ',')) continue;
+      if (!inverted && words.slice(c + 1, words.indexOf(rest[verb]!)).some((w) => w.text === ',')) continue;
       if (!inverted && rest.slice(0, verb).some((w) => PASSIVE_AUXILIARIES.has(w.lower))) continue;
       // A clause in quotation marks is a direct quote, attributed as one; a frame that opens one right after its verb
       // ("…, said: “…”") frames that quote.
@@ -491,7 +516,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   /** "Wie die BBC berichtet, wurden …", "As the agency said, …": the clause after the comparative frame. */
   const clauseAfterComparative = (words: Word[], sentence: Span): boolean => {
     if (!COMPARATIVES.has(words[0]?.lower ?? '')) return false;
-    const comma = words.findIndex((w) => w.word === ',');
+    const comma = words.findIndex((w) => w.text === ',');
     if (comma < 2 || comma > 12 || !words.slice(1, comma).some(isSpeechVerb)) return false;
     // "Wie berichtet, …" reports with no source; the comparative word itself is none.
     const speaker = speakerIn(words[1]!.start, words[comma]!.start);
@@ -622,16 +647,14 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     // Most sentences report nothing: a look at their words rules them out before any work.
     // Read without splitting each sentence: this loop sees every sentence of every document. The search runs in the
     // sentence's own slice, so a sentence without letters does not search the rest of the text for its first word.
-    const body = text.slice(sentence.start, sentence.end);
     let present = 0;
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) present |= classesOf(m[0]);
+    forEachWord(text, tokens, sentence, (word) => (present |= classesOf(word.text)));
     if (present === 0) continue;
     const hasVerb = (present & VERB) !== 0;
     const marked = (present & SUBJUNCTIVE) !== 0;
     const continued = (present & SOURCE_ANAPHOR) !== 0;
     const sourced = (present & SOURCE_WORD) !== 0;
-    const words = wordsOf(text, sentence);
+    const words = wordsOf(text, tokens, sentence);
     const previous = s > 0 ? sentences[s - 1] : undefined;
     if (
       (hasVerb && (clauseAfterComparative(words, sentence) || clauseAfterVerb(words, sentence))) ||

@@ -137,9 +137,9 @@ export const STAGES: readonly Stage[] = [
   }),
   defineStage({
     name: 'quotes',
-    needs: ['entities', 'sentences', 'language'],
+    needs: ['tokens', 'entities', 'sentences', 'language'],
     adds: 'quotes',
-    run: (doc) => extractQuotes(doc.text, doc.entities, doc.sentences, doc.language.code),
+    run: (doc) => extractQuotes(doc.text, doc.tokens, doc.entities, doc.sentences, doc.language.code),
   }),
   defineStage({ name: 'fingerprint', needs: [], adds: 'fingerprint', run: (doc) => minhashSignature(doc.text) }),
 ];

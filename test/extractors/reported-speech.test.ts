@@ -54,6 +54,16 @@ describe('reported speech by its grammar', () => {
       'indirect | Mark Ellison | The thieves were well prepared',
     ],
     [
+      'de, frame after the clause, words with digits in it',
+      `${DE_INTRO} Die Täter hätten 5G-Router und 2FA-Schlüssel mitgenommen, sagte Kommissar Lutz Behrend.`,
+      'indirect | Lutz Behrend | Die Täter hätten 5G-Router und 2FA-Schlüssel mitgenommen',
+    ],
+    [
+      'en, frame after the clause, words with digits in it',
+      `${EN_INTRO} The thieves took 5G routers and a 4K camera, Detective Inspector Mark Ellison said on Monday.`,
+      'indirect | Mark Ellison | The thieves took 5G routers and a 4K camera',
+    ],
+    [
       'en, frame after the clause, inverted',
       `${EN_INTRO} The thieves knew exactly what they were looking for, said Detective Inspector Mark Ellison.`,
       'indirect | Mark Ellison | The thieves knew exactly what they were looking for',
