@@ -1,8 +1,9 @@
 import { isValidIsoPrefix } from '../corpus/normalize.js';
-import type { LanguageCode } from '../corpus/document.js';
+import type { LanguageCode, Span } from '../corpus/document.js';
 import type { Mention } from './entities.js';
 import type { ParagraphLanguage } from './language.js';
 import { LANGUAGE_PACKS, type PackLanguage } from './lang/index.js';
+import { forEachLetterWord, tokenize, type Token } from './phrases.js';
 
 /** A calendar reference with its ISO value, anchored to the document's date where it is relative. */
 export interface DateFinding extends Mention {
@@ -81,21 +82,18 @@ interface CompiledPattern {
   regex: RegExp;
   build: (m: RegExpExecArray) => Candidate | null;
   /**
-   * What a stretch must hold for the pattern to match there: a digit, and a word of each list (lowercased). Most
-   * paragraphs hold no date, and most patterns are skipped on them without a scan.
+   * What a stretch must hold for the pattern to match there: a digit, and a word of each list (lowercased; the lists
+   * as bits, see `anchorBits`). Most paragraphs hold no date, and most patterns are skipped on them without a scan.
    */
-  anchors: { digit: boolean; words: ReadonlyArray<ReadonlySet<string>> };
+  anchors: { digit: boolean; words: number };
 }
 
-/** The letter runs of a text, lowercased: what pattern anchors are looked up in. */
-const wordsOf = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
-const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const w of small) if (large.has(w)) return true;
-  return false;
-};
-/** The first word of each phrase, lowercased: a phrase matches only where its first word stands. */
-const firstWords = (phrases: readonly string[]) => new Set(phrases.map((p) => wordsOf(p)[0] ?? ''));
+/**
+ * The first letter run of each phrase, lowercased: a phrase matches only where its first word stands, and the
+ * anchors are looked up by the lowercase forms of a stretch's letter words.
+ */
+const firstWords = (phrases: readonly string[]) =>
+  new Set(phrases.map((p) => p.toLowerCase().match(/\p{L}+/u)?.[0] ?? ''));
 
 const blank = (start: number, end: number): Candidate => ({
   start,
@@ -137,6 +135,8 @@ function monthAlternations(months: Record<string, number>): {
 function compile(language: PackLanguage): {
   patterns: CompiledPattern[];
   words: (typeof LANGUAGE_PACKS)[PackLanguage]['dates']['DATE_WORDS'];
+  /** Per lowercase word, the bits of the anchor lists that hold it. */
+  anchorBits: ReadonlyMap<string, number>;
 } {
   const { calendar, dates } = LANGUAGE_PACKS[language];
   const words = dates.DATE_WORDS;
@@ -152,6 +152,18 @@ function compile(language: PackLanguage): {
   const monthOf = (w: string) => month.lookup(w)!;
 
   const patterns: CompiledPattern[] = [];
+  // Each distinct anchor list is a bit; a word's bits say which lists hold it.
+  const anchorLists: ReadonlySet<string>[] = [];
+  const anchorBits = new Map<string, number>();
+  const bitOf = (list: ReadonlySet<string>) => {
+    let i = anchorLists.indexOf(list);
+    if (i < 0) {
+      if (anchorLists.length === 31) throw new Error('dates: 31 anchor lists at most fit the bits of a mask');
+      i = anchorLists.push(list) - 1;
+      for (const word of list) anchorBits.set(word, (anchorBits.get(word) ?? 0) | (1 << i));
+    }
+    return 1 << i;
+  };
   const MONTH_WORDS = firstWords(Object.keys(calendar.MONTHS));
   const add = (
     name: string,
@@ -163,7 +175,7 @@ function compile(language: PackLanguage): {
       name,
       regex: new RegExp(source, 'gu'),
       build,
-      anchors: { digit: anchors.digit ?? false, words: anchors.words ?? [] },
+      anchors: { digit: anchors.digit ?? false, words: (anchors.words ?? []).reduce((bits, l) => bits | bitOf(l), 0) },
     });
   const DIGIT_AND_MONTH = { digit: true, words: [MONTH_WORDS] };
 
@@ -358,7 +370,7 @@ function compile(language: PackLanguage): {
     },
     DIGIT_AND_MONTH,
   );
-  return { patterns, words };
+  return { patterns, words, anchorBits };
 }
 
 const COMPILED = Object.fromEntries(
@@ -401,24 +413,18 @@ function isYearInContext(text: string, c: Candidate, words: ReturnType<typeof co
 }
 
 /** All candidates of one stretch of text in one language, overlapping ones resolved longest-first. */
-function findCandidates(text: string, from: number, to: number, language: PackLanguage): Candidate[] {
-  const { patterns, words } = COMPILED[language];
+function findCandidates(text: string, tokens: readonly Token[], span: Span, language: PackLanguage): Candidate[] {
+  const { patterns, words, anchorBits } = COMPILED[language];
   const found: Candidate[] = [];
-  const slice = text.slice(0, to);
-  const stretch = slice.slice(from);
-  const hasDigit = /\d/.test(stretch);
-  const present = new Set(wordsOf(stretch));
-  // Patterns share their anchor lists (the month names anchor most): each list is looked up once per stretch.
-  const anchored = new Map<ReadonlySet<string>, boolean>();
-  const isAnchored = (list: ReadonlySet<string>) => {
-    let known = anchored.get(list);
-    if (known === undefined) anchored.set(list, (known = intersects(list, present)));
-    return known;
-  };
+  const slice = text.slice(0, span.end);
+  const hasDigit = /\d/.test(slice.slice(span.start));
+  // The anchor lists the stretch has a word of, from its tokens' lowercase forms.
+  let anchored = 0;
+  forEachLetterWord(text, tokens, span, (word) => (anchored |= anchorBits.get(word.lower) ?? 0));
   for (const pattern of patterns) {
     const { digit, words: needed } = pattern.anchors;
-    if ((digit && !hasDigit) || !needed.every(isAnchored)) continue;
-    pattern.regex.lastIndex = from;
+    if ((digit && !hasDigit) || (anchored & needed) !== needed) continue;
+    pattern.regex.lastIndex = span.start;
     for (let m = pattern.regex.exec(slice); m; m = pattern.regex.exec(slice)) {
       const c = pattern.build(m);
       if (!c || (pattern.name === 'year' && !isYearInContext(text, c, words))) continue;
@@ -581,6 +587,7 @@ export function extractDates(
   language: LanguageCode,
   options: DateOptions,
   paragraphs?: readonly ParagraphLanguage[],
+  tokens: readonly Token[] = tokenize(text),
 ): DateFinding[] {
   const packOf = (code: LanguageCode): PackLanguage =>
     code === 'de' || code === 'en' ? code : language === 'de' ? 'de' : 'en';
@@ -591,7 +598,7 @@ export function extractDates(
   const candidates: Candidate[] = [];
   const packs: PackLanguage[] = [];
   for (const span of spans) {
-    for (const c of findCandidates(text, span.start, span.end, span.pack)) {
+    for (const c of findCandidates(text, tokens, span, span.pack)) {
       candidates.push(c);
       packs.push(span.pack);
     }

@@ -1,5 +1,7 @@
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import { memoizeWord, type PredicateAnswers } from './word-memo.js';
+import type { Span } from '../corpus/document.js';
+import { firstStartingAt } from './coverage.js';
+import { memoizeWord, wordPredicate, type PredicateAnswers } from './word-memo.js';
 
 /**
  * Tokens with offsets and a phrase matcher over them: the shared machinery of the gazetteer-based extractors.
@@ -100,6 +102,38 @@ export function tokenize(text: string): Token[] {
     previousEnd = m.index + m[0].length;
   }
   return tokens;
+}
+
+/** A word of letters only, with its offsets: what rules that read letters see of a token. */
+export type LetterWord = Pick<Token, 'text' | 'lower' | 'start' | 'end'>;
+
+const isLetters = wordPredicate(({ text }: WordForm) => /^\p{L}+$/u.test(text));
+const NO_MARKS: ReadonlySet<string> = new Set();
+
+/**
+ * Visits the letter words of a span of the text, read from its tokens: a token of letters is one, and so is a
+ * punctuation token listed in `marks`; a token that mixes in digits ("5G") gives its letter runs, as does one the span
+ * cuts. The same words as a letter-run regex over the span, without a pass over its characters.
+ */
+export function forEachLetterWord(
+  text: string,
+  tokens: readonly Token[],
+  span: Span,
+  visit: (word: LetterWord) => void,
+  marks = NO_MARKS,
+): void {
+  let t = firstStartingAt(tokens, span.start);
+  if (t > 0 && tokens[t - 1]!.end > span.start) t--;
+  for (; t < tokens.length && tokens[t]!.start < span.end; t++) {
+    const token = tokens[t]!;
+    const inside = token.start >= span.start && token.end <= span.end;
+    if (inside && (marks.has(token.text) || isLetters(token.form))) visit(token);
+    else if (token.word) {
+      const start = Math.max(token.start, span.start);
+      for (const m of text.slice(start, Math.min(token.end, span.end)).matchAll(/\p{L}+/gu))
+        visit({ text: m[0], lower: m[0].toLowerCase(), start: start + m.index, end: start + m.index + m[0].length });
+    }
+  }
 }
 
 /** Whether a token begins with a capital letter. */

@@ -1,8 +1,8 @@
 import type { LanguageCode, Span } from '../corpus/document.js';
 import { firstStartingAt } from './coverage.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import type { Token, WordForm } from './phrases.js';
-import { memoizeWord, wordPredicate } from './word-memo.js';
+import { forEachLetterWord, type LetterWord, type Token } from './phrases.js';
+import { memoizeWord } from './word-memo.js';
 
 /**
  * Reported speech without quotation marks, sentence by sentence. A sentence reports speech when its grammar says so,
@@ -270,36 +270,14 @@ function namedWithApposition(stretch: string, verbs: ReadonlySet<string>): boole
   return /^\s*\p{Ll}/u.test(segments[1]!) || readsAsName(segments[1]!.replace(/\([^)]*\)/g, ''));
 }
 
-/** A word of a sentence as the rules read it, with its offsets: letters only, a comma or a quotation mark. */
-type Word = Pick<Token, 'text' | 'lower' | 'start' | 'end'>;
-
-/** The punctuation the rules read: the comma and quotation marks. */
+/** The punctuation the rules read beside letter words: the comma and quotation marks. */
 const READ_MARKS = new Set([',', '„', '“', '”', '"', '»', '«']);
-const isLetters = wordPredicate(({ text }: WordForm) => /^\p{L}+$/u.test(text));
+type Word = LetterWord;
 
-/**
- * Visits the words of a sentence, read from the document's tokens: a token of letters is a word, and so is a comma or
- * a quotation mark; a token that mixes in digits ("5G") gives its letters as words, as does one the sentence cuts.
- */
-function forEachWord(text: string, tokens: readonly Token[], sentence: Span, visit: (word: Word) => void): void {
-  let t = firstStartingAt(tokens, sentence.start);
-  if (t > 0 && tokens[t - 1]!.end > sentence.start) t--;
-  for (; t < tokens.length && tokens[t]!.start < sentence.end; t++) {
-    const token = tokens[t]!;
-    const inside = token.start >= sentence.start && token.end <= sentence.end;
-    if (inside && (READ_MARKS.has(token.text) || isLetters(token.form))) visit(token);
-    else if (token.word) {
-      const start = Math.max(token.start, sentence.start);
-      for (const m of text.slice(start, Math.min(token.end, sentence.end)).matchAll(/\p{L}+/gu))
-        visit({ text: m[0], lower: m[0].toLowerCase(), start: start + m.index, end: start + m.index + m[0].length });
-    }
-  }
-}
-
-/** The words of a sentence, in order (see forEachWord). */
+/** The words of a sentence, in order: letter words, commas and quotation marks. */
 function wordsOf(text: string, tokens: readonly Token[], sentence: Span): Word[] {
   const words: Word[] = [];
-  forEachWord(text, tokens, sentence, (word) => words.push(word));
+  forEachLetterWord(text, tokens, sentence, (word) => words.push(word), READ_MARKS);
   return words;
 }
 const isMark = (w: Word | undefined) => w !== undefined && /^[„“”"»«]$/.test(w.text);
@@ -648,7 +626,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     // Read without splitting each sentence: this loop sees every sentence of every document. The search runs in the
     // sentence's own slice, so a sentence without letters does not search the rest of the text for its first word.
     let present = 0;
-    forEachWord(text, tokens, sentence, (word) => (present |= classesOf(word.text)));
+    forEachLetterWord(text, tokens, sentence, (word) => (present |= classesOf(word.text)));
     if (present === 0) continue;
     const hasVerb = (present & VERB) !== 0;
     const marked = (present & SUBJUNCTIVE) !== 0;

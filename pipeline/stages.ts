@@ -87,7 +87,7 @@ export const STAGES: readonly Stage[] = [
   }),
   defineStage({
     name: 'dates',
-    needs: ['published', 'language', 'paragraphs'],
+    needs: ['tokens', 'published', 'language', 'paragraphs'],
     adds: 'dates',
     run: (doc) =>
       extractDates(
@@ -97,6 +97,7 @@ export const STAGES: readonly Stage[] = [
         // text of "01.04.2022"); that year is no publication date, so the document keeps none.
         { published: doc.published?.value ?? null, mode: 'news', yearFromText: true },
         doc.paragraphs,
+        doc.tokens,
       ),
   }),
   defineStage({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, tokenize } from '../../extractors/phrases.js';
+import { forEachLetterWord, PhraseMatcher, tokenize } from '../../extractors/phrases.js';
 
 /** The fields of each token the stages compare by, for a compact expectation. */
 const fields = (text: string) => tokenize(text).map((t) => [t.text, t.key, t.lower, t.capitalized] as const);
@@ -60,5 +60,39 @@ describe('tokenize', () => {
         }
       }),
     );
+  });
+});
+
+describe('forEachLetterWord', () => {
+  it('reads the letter words of any span from the tokens as a letter-run regex reads the span', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), fc.nat(), fc.nat(), (text, a, b) => {
+        const [start, end] = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y) as [number, number];
+        const read: [string, number, number][] = [];
+        forEachLetterWord(text, tokenize(text), { start, end }, (w) => {
+          expect(w.lower).toBe(w.text.toLowerCase());
+          read.push([w.text, w.start, w.end]);
+        });
+        const runs = [...text.slice(start, end).matchAll(/\p{L}+/gu)].map(
+          (m) => [m[0], start + m.index, start + m.index + m[0].length] as [string, number, number],
+        );
+        expect(read).toEqual(runs);
+      }),
+    );
+  });
+
+  it.each([
+    ['de', 'Der 5G-Ausbau, sagte sie, „laufe“.', ['Der', 'G', 'Ausbau', ',', 'sagte', 'sie', ',', '„', 'laufe', '“']],
+    ['en', 'The G7 said, "we agree".', ['The', 'G', 'said', ',', '"', 'we', 'agree', '"']],
+  ])('reads letters of a word with digits, and the punctuation asked for (%s)', (_language, text, expected) => {
+    const read: string[] = [];
+    forEachLetterWord(
+      text,
+      tokenize(text),
+      { start: 0, end: text.length },
+      (w) => read.push(w.text),
+      new Set([',', '„', '“', '"']),
+    );
+    expect(read).toEqual(expected);
   });
 });
