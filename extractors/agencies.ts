@@ -60,7 +60,7 @@ export function parentBodies(entities: readonly EntityFinding[]): ParentBody[] {
   return [...bodies.values()];
 }
 
-const GAZETTEER = new PhraseMatcher<FormPayload>(
+const GAZETTEER = PhraseMatcher.lexicon<FormPayload>(
   (function* () {
     for (const entry of AGENCIES) {
       yield { phrase: entry.name, payload: { entry, kind: 'name' as const } };

@@ -31,7 +31,7 @@ export type CountryCueKind = 'name' | 'adjective';
  * Country names in German and English (all of i18n-iso-countries' names and aliases: "Vereinigte Staaten", "USA",
  * "Russland", "United Kingdom") and the adjectives of the language packs ("russisch", "U.S."), compiled once.
  */
-export const COUNTRY_CUES = new PhraseMatcher<{ country: string; kind: CountryCueKind }>(
+export const COUNTRY_CUES = PhraseMatcher.lexicon<{ country: string; kind: CountryCueKind }>(
   (function* () {
     for (const { name, country } of countryNames())
       yield { phrase: name, payload: { country, kind: 'name' as const }, exact: /^[A-Z.]+$/.test(name) };

@@ -183,7 +183,7 @@ const PLACE_PHRASES = [
     }
   })(),
 ];
-const PLACES = new PhraseMatcher<Place>(PLACE_PHRASES);
+const PLACES = PhraseMatcher.lexicon<Place>(PLACE_PHRASES);
 const NAMED_PLACES = new Set(PLACE_PHRASES.map((p) => p.phrase));
 
 /** Whether a word or phrase, as written, names a country, region or city the gazetteers know ("Nordrhein-Westfalen"). */

@@ -24,7 +24,7 @@ import { isNameWord, toUnits, type Unit } from './units.js';
  */
 
 const WORDS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].organizations.ORGANIZATION_WORDS);
-const LEGAL_SUFFIXES = new PhraseMatcher<true>(
+const LEGAL_SUFFIXES = PhraseMatcher.lexicon<true>(
   WORDS.flatMap((w) => w.legalSuffixes).map((phrase) => ({ phrase, payload: true as const, exact: true })),
 );
 const LEGAL_PREFIXES = new Set(WORDS.flatMap((w) => w.legalPrefixes));
@@ -67,7 +67,7 @@ const NOT_NAMES = new Set(
  * compromise tags each word once, so its English reading is the organization) in one matcher, so that one pass finds
  * both; a lexicon name is a string, an entry an object.
  */
-const GAZETTEER = new PhraseMatcher<OrganizationEntry | string>(
+const GAZETTEER = PhraseMatcher.lexicon<OrganizationEntry | string>(
   (function* () {
     for (const entry of ORGANIZATIONS) {
       yield { phrase: entry.name, payload: entry, exact: /^\p{Lu}+$/u.test(entry.name) };

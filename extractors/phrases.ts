@@ -162,6 +162,19 @@ export interface PhraseMatch<P> extends TokenRange {
 /** A dictionary of phrases, compiled once, matched at token positions. */
 export class PhraseMatcher<P> {
   private readonly byFirstKey = new Map<string, CompiledPhrase<P>[]>();
+  /** Whether a word starts a phrase, kept on the word's record: set for lexicons (see `lexicon`). */
+  private startsPhrase: ((form: WordForm) => boolean) | null = null;
+
+  /**
+   * A dictionary made once per thread, at module load: whether a word starts one of its phrases is kept on the word's
+   * record, so the most words, which start none, cost a bit test instead of a look-up. (Each lexicon takes a
+   * predicate's bit: a matcher made per document is made with `new`.)
+   */
+  static lexicon<P>(phrases: Iterable<{ phrase: string; payload: P; exact?: boolean }>): PhraseMatcher<P> {
+    const matcher = new PhraseMatcher(phrases);
+    matcher.startsPhrase = wordPredicate((form: WordForm) => matcher.byFirstKey.has(form.key));
+    return matcher;
+  }
 
   constructor(phrases: Iterable<{ phrase: string; payload: P; exact?: boolean }>) {
     for (const { phrase, payload, exact = false } of phrases) {
@@ -195,7 +208,9 @@ export class PhraseMatcher<P> {
 
   /** The longest phrase starting at token `at`, with the payloads of every phrase of that length there. */
   longestAt(tokens: readonly Token[], at: number): PhraseMatch<P> | null {
-    const candidates = this.byFirstKey.get(tokens[at]!.key);
+    const token = tokens[at]!;
+    if (this.startsPhrase && !this.startsPhrase(token.form)) return null;
+    const candidates = this.byFirstKey.get(token.key);
     if (!candidates) return null;
     let best: PhraseMatch<P> | null = null;
     for (const phrase of candidates) {

@@ -96,3 +96,35 @@ describe('forEachLetterWord', () => {
     expect(read).toEqual(expected);
   });
 });
+
+describe('PhraseMatcher', () => {
+  const PHRASES = [
+    { phrase: 'Bundesamt für Sicherheit', payload: 'de-long' },
+    { phrase: 'Bundesamt', payload: 'de-short' },
+    { phrase: 'BSI', payload: 'acronym', exact: true },
+    { phrase: 'National Cyber Security Centre', payload: 'en-long' },
+    { phrase: 'National Cyber', payload: 'en-short' },
+    { phrase: 'Cyber', payload: 'cyber' },
+  ];
+  // A lexicon takes a predicate bit for the thread's life: one for the whole property.
+  const lexicon = PhraseMatcher.lexicon(PHRASES);
+  const WORDS = ['Bundesamt', 'Bundesamts', 'für', 'Sicherheit', 'BSI', 'BSIs', 'bsi', 'National', 'Cyber', 'Security'];
+  const PIECES = [...WORDS, 'Centre', 'Centres', 'des', 'the', ',', '\n'];
+
+  it.each([
+    ['de', 'Die Warnung des Bundesamts für Sicherheit und des BSI', ['de-long', 'acronym']],
+    ['en', 'The National Cyber Security Centre and Cyber teams', ['en-long', 'cyber']],
+  ])('finds the longest phrases, inflected or exact, in %s', (_language, text, expected) => {
+    expect(lexicon.findAll(tokenize(text)).map((m) => m.payloads.join('+'))).toEqual(expected);
+  });
+
+  it('finds as a matcher made per document does, for any text of its words', () => {
+    const plain = new PhraseMatcher(PHRASES);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+        const tokens = tokenize(pieces.join(' '));
+        expect(lexicon.findAll(tokens)).toEqual(plain.findAll(tokens));
+      }),
+    );
+  });
+});
