@@ -66,40 +66,92 @@ export const wordForm = memoizeWord((text: string): WordForm => {
   };
 });
 
-/** A token: a word (letters and digits, group 1) or a single punctuation character. */
-const TOKEN = /([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]/gu;
+/** What a character is to the tokenizer: part of a word (a letter or digit), white space, or a token of its own. */
+const WORD_CHAR = 0;
+const SPACE_CHAR = 1;
+const OTHER_CHAR = 2;
+const UNCLASSIFIED = 255;
+
+const classify = (char: string) =>
+  /^[\p{L}\p{N}]$/u.test(char) ? WORD_CHAR : /^\s$/u.test(char) ? SPACE_CHAR : OTHER_CHAR;
+/** Classes of the UTF-16 code units below the surrogates and above them, filled in as they are met. */
+const UNIT_CLASSES = new Uint8Array(0x10000).fill(UNCLASSIFIED);
+
+/**
+ * Reads a text's tokens one by one, as the regex `([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]` does with the u flag: a run of
+ * letters and digits, or one character of anything else but white space. Per character a table look-up instead of a
+ * regex step, and no match arrays.
+ */
+class TokenScanner {
+  start = 0;
+  end = 0;
+  word = false;
+  newlineBefore = false;
+  private at = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The class of the code point at `i` (below `text.length`), plus 4 for a surrogate pair (two code units). */
+  private classAt(i: number): number {
+    const unit = this.text.charCodeAt(i);
+    if ((unit & 0xfc00) === 0xd800 && (this.text.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
+      return classify(this.text.slice(i, i + 2)) | 4;
+    let known = UNIT_CLASSES[unit]!;
+    if (known === UNCLASSIFIED) UNIT_CLASSES[unit] = known = classify(String.fromCharCode(unit));
+    return known;
+  }
+
+  /** Moves to the next token; false at the end of the text. */
+  next(): boolean {
+    const { text } = this;
+    let i = this.at;
+    let newline = false;
+    let kind = OTHER_CHAR;
+    for (; i < text.length; i++) {
+      kind = this.classAt(i);
+      if ((kind & 3) !== SPACE_CHAR) break;
+      if (text.charCodeAt(i) === 10) newline = true;
+    }
+    if (i >= text.length) return false;
+    this.start = i;
+    this.newlineBefore = newline;
+    this.word = (kind & 3) === WORD_CHAR;
+    i += kind & 4 ? 2 : 1;
+    while (this.word && i < text.length) {
+      const next = this.classAt(i);
+      if ((next & 3) !== WORD_CHAR) break;
+      i += next & 4 ? 2 : 1;
+    }
+    this.end = this.at = i;
+    return true;
+  }
+}
 
 /** Where the `n`-th token (0-based) of the text starts, or null when it has fewer; builds no tokens. */
 export function tokenStart(text: string, n: number): number | null {
-  const re = new RegExp(TOKEN);
-  let count = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (count++ === n) return m.index;
+  const scanner = new TokenScanner(text);
+  for (let count = 0; scanner.next(); count++) if (count === n) return scanner.start;
   return null;
 }
 
 /** Words (letters and digits) and single punctuation characters; white space separates and is dropped. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const re = new RegExp(TOKEN);
-  let previousEnd = 0;
-  // The first line break at or after previousEnd, searched once per line rather than in a slice per token.
-  let newline = text.indexOf('\n');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const form = wordForm(m[0]);
-    if (newline !== -1 && newline < previousEnd) newline = text.indexOf('\n', previousEnd);
-    const newlineBefore = newline !== -1 && newline < m.index;
+  const scanner = new TokenScanner(text);
+  while (scanner.next()) {
+    const { start, end } = scanner;
+    const form = wordForm(text.slice(start, end));
     tokens.push({
-      text: m[0],
-      start: m.index,
-      end: m.index + m[0].length,
+      text: form.text,
+      start,
+      end,
       form,
       key: form.key,
       lower: form.lower,
       capitalized: form.capitalized,
-      word: m[1] !== undefined,
-      newlineBefore,
+      word: scanner.word,
+      newlineBefore: scanner.newlineBefore,
     });
-    previousEnd = m.index + m[0].length;
   }
   return tokens;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachLetterWord, PhraseMatcher, tokenize } from '../../extractors/phrases.js';
+import { forEachLetterWord, PhraseMatcher, tokenize, tokenStart } from '../../extractors/phrases.js';
 
 /** The fields of each token the stages compare by, for a compact expectation. */
 const fields = (text: string) => tokenize(text).map((t) => [t.text, t.key, t.lower, t.capitalized] as const);
@@ -59,6 +59,47 @@ describe('tokenize', () => {
           expect([formText, key, lower, capitalized]).toEqual([token.text, token.key, token.lower, token.capitalized]);
         }
       }),
+    );
+  });
+});
+
+describe('tokenize as the token regex reads', () => {
+  const TOKEN = /([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]/gu;
+  const reference = (text: string) =>
+    [...text.matchAll(TOKEN)].map((m, i, all) => {
+      const previousEnd = i === 0 ? 0 : all[i - 1]!.index + all[i - 1]![0].length;
+      return [m[0], m.index, m[1] !== undefined, text.slice(previousEnd, m.index).includes('\n')];
+    });
+  const tricky = fc.constantFrom(
+    'a',
+    'Ä',
+    '1',
+    '٣',
+    '-',
+    ' ',
+    '\n',
+    '\r',
+    '\u00a0',
+    '\u2028',
+    '😀',
+    '𝐀',
+    '\ud83d',
+    '\ude00',
+    'İ',
+    '\u0301',
+  );
+
+  it('gives the same tokens, offsets, kinds and line breaks for any text, surrogates and Unicode spaces too', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: tricky, maxLength: 80 })),
+        (text) => {
+          const read = tokenize(text).map((t) => [t.text, t.start, t.word, t.newlineBefore]);
+          expect(read).toEqual(reference(text));
+          const n = read.length > 0 ? read.length - 1 : 0;
+          expect(tokenStart(text, n)).toBe(read.length > 0 ? read[n]![1] : null);
+        },
+      ),
     );
   });
 });
