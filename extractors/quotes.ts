@@ -11,7 +11,7 @@ import {
   reportedSpeech,
 } from './reported-speech.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
-import { wordForm, type Token } from './phrases.js';
+import { forEachLetterWord, wordForm, type LetterWord, type Token } from './phrases.js';
 import {
   ENGLISH_SPEECH_VERB_FORMS,
   GERMAN_SUBJUNCTIVE,
@@ -70,8 +70,12 @@ const PACKS = PACK_LANGUAGES.map((code) => LANGUAGE_PACKS[code].speech.SPEECH_WO
 const VERBS = new Set([...PACKS.flatMap((p) => p.verbs), ...GERMAN_SPEECH_VERB_FORMS, ...ENGLISH_SPEECH_VERB_FORMS]);
 const PRONOUNS = new Set(PACKS.flatMap((p) => p.pronouns));
 /** Unnamed speakers ("ein Sprecher"), each as a whole-word pattern over the lowercased frame, compiled once. */
-const UNNAMED = PACKS.flatMap((p) => p.unnamedSpeakers).map(
-  (u) => new RegExp(`(?:^|[^\\p{L}])${u.toLowerCase()}(?![\\p{L}])`, 'u'),
+const UNNAMED_SOURCES = PACKS.flatMap((p) => p.unnamedSpeakers).map((u) => u.toLowerCase());
+const UNNAMED = UNNAMED_SOURCES.map((u) => new RegExp(`(?:^|[^\\p{L}])${u}(?![\\p{L}])`, 'u'));
+/** Any of them: most frames name no unnamed speaker, and one search rules them all out. */
+const ANY_UNNAMED = new RegExp(
+  `(?:^|[^\\p{L}])(?:${UNNAMED_SOURCES.map((u) => `(?:${u})`).join('|')})(?![\\p{L}])`,
+  'u',
 );
 const FIRST_PERSON = new Set(PACKS.flatMap((p) => p.firstPerson));
 const ANAPHOR_TYPES = new Map(PACKS.flatMap((p) => Object.entries(p.anaphors)));
@@ -440,33 +444,30 @@ export function extractQuotes(
    */
   const speakerIn = (from: number, to: number): FramedSpeaker | null => {
     const frame = text.slice(from, to);
-    const words = [...frame.matchAll(/\p{L}+/gu)];
+    const words: LetterWord[] = [];
+    forEachLetterWord(text, tokens, { start: from, end: to }, (word) => words.push(word));
     // "so" frames speech only after its clause ("…, so Rice"); elsewhere it is an adverb ("war so heftig").
     const verb = words.find(
-      (w) => VERBS.has(w[0].toLowerCase()) && (w[0] !== 'so' || /(?:^|[,–—-])\s*$/u.test(frame.slice(0, w.index))),
+      (w) => VERBS.has(w.lower) && (w.text !== 'so' || /(?:^|[,–—-])\s*$/u.test(text.slice(from, w.start))),
     );
-    const verbAt = from + (verb?.index ?? frame.length);
-    const cue = verb ? slice(verbAt, verbAt + verb[0].length) : null;
+    const verbAt = verb?.start ?? from + frame.length;
+    const cue = verb ? slice(verbAt, verb.end) : null;
     const framed = (speaker: QuoteSpeaker | null): FramedSpeaker | null => (speaker ? { ...speaker, cue } : null);
     const nearest = <T extends { start: number }>(list: T[]) =>
       list.sort((x, y) => Math.abs(x.start - verbAt) - Math.abs(y.start - verbAt))[0];
-    const subject = verb ? subjectOf(from, to, verbAt, verbAt + verb[0].length) : null;
+    const subject = verb ? subjectOf(from, to, verbAt, verb.end) : null;
     const bySubject = subject ? speakerOfSubject(subject, from) : null;
     if (bySubject) return framed(bySubject);
     const inside = mentionsIn(from, to);
     const person = nearest(inside.filter((m) => m.entity.type === 'person'));
     if (person) return framed(speakerOf(person.entity, slice(person.start, person.end)));
-    const pronoun = nearest(
-      words
-        .filter((w) => PRONOUNS.has(w[0].toLowerCase()))
-        .map((w) => ({ start: from + w.index!, end: from + w.index! + w[0].length })),
-    );
+    const pronoun = nearest(words.filter((w) => PRONOUNS.has(w.lower)));
     if (pronoun && Math.abs(pronoun.start - verbAt) < 30) {
       const antecedent = lastBefore(from, 'person', (e) => e.type === 'person');
       if (antecedent) return framed(speakerOf(antecedent, slice(pronoun.start, pronoun.end)));
     }
     const lower = frame.toLowerCase();
-    for (const description of UNNAMED) {
+    for (const description of ANY_UNNAMED.test(lower) ? UNNAMED : []) {
       const at = lower.search(description);
       if (at < 0) continue;
       const start = from + at + (/^\p{L}/u.test(lower.slice(at)) ? 0 : 1);
@@ -498,7 +499,7 @@ export function extractQuotes(
     if (named) return framed(bodySpeaker(named.entity, slice(named.start, named.end)));
     const referred = anaphorIn(from, to);
     if (referred) return framed(bodySpeaker(referred, null));
-    return verb ? framed(describedSpeaker(from, to, verbAt, verbAt + verb[0].length)) : null;
+    return verb ? framed(describedSpeaker(from, to, verbAt, verb.end)) : null;
   };
 
   /**
