@@ -451,12 +451,12 @@ export function extractAgencies(
       candidates =
         defined && candidates.includes(defined) ? [defined] : (byProfile ?? (home.length > 0 ? home : candidates));
     }
-    mentions.push({ ...span, entity: candidates[0]!, origin: 'gazetteer' });
+    mentions.push({ from: span.from, to: span.to, entity: candidates[0]!, origin: 'gazetteer' });
     cover(span);
   }
 
   // Learned acronyms elsewhere in the text, then head-noun patterns in what is still free.
-  for (let k = 0; k < tokens.length; k++) {
+  for (let k = 0; learnedByAcronym.size > 0 && k < tokens.length; k++) {
     const learned = !covered[k] ? learnedByAcronym.get(tokens[k]!.text) : undefined;
     if (learned) {
       mentions.push({ from: k, to: k + 1, entity: learned, origin: 'definition' });
