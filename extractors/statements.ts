@@ -45,30 +45,49 @@ const wordsOf = (text: string) =>
     .toLowerCase()
     .match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** How many words two word lists share, as multisets: a word twice in both counts twice. */
-function sharedWords(wa: readonly string[], wb: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+/**
+ * A wording's words as ids (numbered in `ids` as they are first met), sorted: two wordings' shared words are then
+ * counted by one merge, where a count per comparison made a map of every word (the most compared speakers' quotes
+ * are compared thousands of times each).
+ */
+function wordIds(words: readonly string[], ids: Map<string, number>): Int32Array {
+  const out = new Int32Array(words.length);
+  words.forEach((word, k) => {
+    let id = ids.get(word);
+    if (id === undefined) ids.set(word, (id = ids.size));
+    out[k] = id;
+  });
+  return out.sort();
+}
+
+/** How many words two wordings share, as multisets: a word twice in both counts twice. */
+function sharedWords(wa: Int32Array, wb: Int32Array): number {
   let shared = 0;
-  for (const w of wb) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
+  for (let a = 0, b = 0; a < wa.length && b < wb.length;) {
+    if (wa[a] === wb[b]) {
       shared++;
-      counts.set(w, n - 1);
-    }
+      a++;
+      b++;
+    } else if (wa[a]! < wb[b]!) a++;
+    else b++;
   }
   return shared;
 }
 
+/** Both texts' words as ids of one numbering. */
+function wordingsOf(a: string, b: string): [Int32Array, Int32Array] {
+  const ids = new Map<string, number>();
+  return [wordIds(wordsOf(a), ids), wordIds(wordsOf(b), ids)];
+}
+
 /** How many words two texts share, and their lengths in words. */
 export function wordOverlap(a: string, b: string): { shared: number; a: number; b: number } {
-  const wa = wordsOf(a);
-  const wb = wordsOf(b);
+  const [wa, wb] = wordingsOf(a, b);
   return { shared: sharedWords(wa, wb), a: wa.length, b: wb.length };
 }
 
 /** Nearly the same words, or the shorter cut from the longer. */
-function sameWording(wa: readonly string[], wb: readonly string[]): boolean {
+function sameWording(wa: Int32Array, wb: Int32Array): boolean {
   if (wa.length === 0 || wb.length === 0) return false;
   const shorter = Math.min(wa.length, wb.length);
   // Neither test can pass when the lengths differ too much for the shared words to reach it.
@@ -82,7 +101,7 @@ function sameWording(wa: readonly string[], wb: readonly string[]): boolean {
 
 /** Whether two quotes are one statement in different wordings: nearly the same words, or one cut from the other. */
 export function sameStatement(a: string, b: string): boolean {
-  return sameWording(wordsOf(a), wordsOf(b));
+  return sameWording(...wordingsOf(a, b));
 }
 
 /**
@@ -116,8 +135,9 @@ function groupOneSpeaker(quotes: readonly StatementCandidate[]): Statement[] {
   // Copies with the same words are one statement outright, however many outlets carry them; one of them stands for
   // all in the comparison of wordings, so a quote reprinted a thousand times is not taken for a formula.
   const representatives: number[] = [];
-  const words = new Map<number, string[]>();
+  const words = new Map<number, Int32Array>();
   const byWording = new Map<string, number>();
+  const ids = new Map<string, number>();
   sorted.forEach((q, i) => {
     const wording = wordsOf(q.text);
     const key = wording.join(' ');
@@ -125,7 +145,7 @@ function groupOneSpeaker(quotes: readonly StatementCandidate[]): Statement[] {
     if (first !== undefined) return join(first, i);
     byWording.set(key, i);
     representatives.push(i);
-    words.set(i, wording);
+    words.set(i, wordIds(wording, ids));
   });
   byWording.clear();
   // Each wording is compared once with every earlier one it shares a shingle with; a shingle of more wordings than
