@@ -3,7 +3,9 @@ import type { LanguageCode, Span } from '../corpus/document.js';
 import type { Mention } from './entities.js';
 import type { ParagraphLanguage } from './language.js';
 import { LANGUAGE_PACKS, type PackLanguage } from './lang/index.js';
-import { forEachLetterWord, tokenize, type Token } from './phrases.js';
+import { firstStartingAt } from './coverage.js';
+import { forEachLetterWord, tokenize, type Token, type WordForm } from './phrases.js';
+import { wordPredicate } from './word-memo.js';
 
 /** A calendar reference with its ISO value, anchored to the document's date where it is relative. */
 export interface DateFinding extends Mention {
@@ -82,10 +84,10 @@ interface CompiledPattern {
   regex: RegExp;
   build: (m: RegExpExecArray) => Candidate | null;
   /**
-   * What a stretch must hold for the pattern to match there: a digit, and a word of each list (lowercased; the lists
-   * as bits, see `anchorBits`). Most paragraphs hold no date, and most patterns are skipped on them without a scan.
+   * What a stretch must hold for the pattern to match there: a digit, a token that ends in a year number, and a word
+   * of each list (lowercased; the lists as bits, see `anchorBits`). Most paragraphs hold no date, and most patterns are skipped on them without a scan.
    */
-  anchors: { digit: boolean; words: number };
+  anchors: { digit: boolean; year: boolean; words: number };
 }
 
 /**
@@ -169,13 +171,17 @@ function compile(language: PackLanguage): {
     name: string,
     source: string,
     build: CompiledPattern['build'],
-    anchors: { digit?: boolean; words?: ReadonlySet<string>[] },
+    anchors: { digit?: boolean; year?: boolean; words?: ReadonlySet<string>[] },
   ) =>
     patterns.push({
       name,
       regex: new RegExp(source, 'gu'),
       build,
-      anchors: { digit: anchors.digit ?? false, words: (anchors.words ?? []).reduce((bits, l) => bits | bitOf(l), 0) },
+      anchors: {
+        digit: anchors.digit ?? false,
+        year: anchors.year ?? false,
+        words: (anchors.words ?? []).reduce((bits, l) => bits | bitOf(l), 0),
+      },
     });
   const DIGIT_AND_MONTH = { digit: true, words: [MONTH_WORDS] };
 
@@ -252,7 +258,7 @@ function compile(language: PackLanguage): {
       else c.granularity = 'month';
       return c;
     },
-    { digit: true },
+    { year: true },
   );
   // "März 2022", "Ende Januar 1945", "December 2023".
   add(
@@ -304,7 +310,7 @@ function compile(language: PackLanguage): {
       c.granularity = 'year';
       return c;
     },
-    { digit: true },
+    { year: true },
   );
   // "am Donnerstag", "on Thursday", "next Tuesday".
   add(
@@ -337,7 +343,7 @@ function compile(language: PackLanguage): {
       c.granularity = 'year';
       return Number(m[3]) > Number(m[2]) ? c : null;
     },
-    { digit: true },
+    { year: true },
   );
   addPhrase('context-year', words.contextYears, (c, direction) => ({
     ...c,
@@ -397,6 +403,9 @@ const MONTH_OR_WEEKDAY = new Set(
 );
 const isMonthOrWeekday = (after: string) => MONTH_OR_WEEKDAY.has((/^[\p{L}]+/u.exec(after)?.[0] ?? '').toLowerCase());
 
+/** A token ending in a year number after no other digit: "2024", "1912", "Ende2023" (a modifier run on). */
+const endsInYear = wordPredicate(({ text }: WordForm) => /(?:^|\D)(?:1\d{3}|20\d{2})$/.test(text));
+
 /** A four-digit number that is a count, an amount or a paragraph number is not a year. */
 function isYearInContext(text: string, c: Candidate, words: ReturnType<typeof compile>['words']): boolean {
   const before = text
@@ -418,12 +427,19 @@ function findCandidates(text: string, tokens: readonly Token[], span: Span, lang
   const found: Candidate[] = [];
   const slice = text.slice(0, span.end);
   const hasDigit = /\d/.test(slice.slice(span.start));
+  // A year ("2024", "mid-2022", "1912/13") stands at the end of a token of its own: most numbers of a text are none.
+  let hasYear = false;
+  if (hasDigit) {
+    let t = firstStartingAt(tokens, span.start);
+    if (t > 0 && tokens[t - 1]!.end > span.start) t--;
+    for (; t < tokens.length && tokens[t]!.start < span.end && !hasYear; t++) hasYear = endsInYear(tokens[t]!.form);
+  }
   // The anchor lists the stretch has a word of, from its tokens' lowercase forms.
   let anchored = 0;
   forEachLetterWord(text, tokens, span, (word) => (anchored |= anchorBits.get(word.lower) ?? 0));
   for (const pattern of patterns) {
-    const { digit, words: needed } = pattern.anchors;
-    if ((digit && !hasDigit) || (anchored & needed) !== needed) continue;
+    const { digit, year, words: needed } = pattern.anchors;
+    if ((digit && !hasDigit) || (year && !hasYear) || (anchored & needed) !== needed) continue;
     pattern.regex.lastIndex = span.start;
     for (let m = pattern.regex.exec(slice); m; m = pattern.regex.exec(slice)) {
       const c = pattern.build(m);

@@ -18,6 +18,16 @@ describe('extractDates: formats', () => {
     ['de', 'Die Verfügung stammt vom Mai 2019.', [['Mai 2019', '2019-05']]],
     ['de', 'Das Amt wurde 2017 gegründet.', [['2017', '2017']]],
     ['de', 'Die Umstellung soll bis Ende 2023 abgeschlossen sein.', [['Ende 2023', '2023']]],
+    // Numbers that are no years beside a paragraph that has one: each paragraph is scanned for what it holds.
+    ['de', 'Version 3.2 behebt 14 Fehler.\nDie Version erschien Mitte 2022.', [['Mitte 2022', '2022']]],
+    [
+      'en',
+      'Build 4711 fixes 12 bugs.\nIt shipped in 2021-03, and again in mid-2022.',
+      [
+        ['2021-03', '2021-03'],
+        ['mid-2022', '2022'],
+      ],
+    ],
     ['de', 'Im März legte das Amt den Bericht vor.', [['März', '2024-03']]],
     ['de', 'Die NDAA für das Jahr 2018 enthält das Verbot.', [['Jahr 2018', '2018']]],
     [
