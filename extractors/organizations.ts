@@ -1,7 +1,7 @@
 import type { EntityFinding, Mention } from './entities.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { ENGLISH_ORGANIZATION_NAMES, GERMAN_NOUN_FORMS, isCommonWord, isFirstName } from './lexicons.js';
-import { Coverage } from './coverage.js';
+import { Coverage, firstStartingAt } from './coverage.js';
 import { findDefinitions } from './definitions.js';
 import {
   ORGANIZATIONS,
@@ -11,7 +11,8 @@ import {
   type OrganizationEntry,
 } from './lang/gazetteer/organizations.js';
 import { isPlaceName } from './locations.js';
-import { isCapitalized, PhraseMatcher, type Token, tokenize } from './phrases.js';
+import { isCapitalized, PhraseMatcher, type Token, tokenize, type WordForm } from './phrases.js';
+import { wordPredicate } from './word-memo.js';
 import { isNameWord, toUnits, type Unit } from './units.js';
 
 /**
@@ -53,6 +54,14 @@ const ADJECTIVE = /^\p{Lu}\p{Ll}+(?:e|en|er|es)$/u;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
 const ACRONYM_ARTICLES = new Set(WORDS.flatMap((w) => w.acronymArticles));
+
+/** The lists' answers for a word, kept on its record: the passes below ask them of every unit of every document. */
+const isLegalPrefix = wordPredicate(({ text }: WordForm) => LEGAL_PREFIXES.has(text));
+const isHeadNoun = wordPredicate(({ text }: WordForm) => HEAD_NOUNS.has(text));
+const isCueNoun = wordPredicate(({ lower }: WordForm) => CUE_NOUNS.has(lower));
+const isAcronym = wordPredicate(({ text }: WordForm) => ACRONYM.test(text));
+const isThreatActorDesignation = wordPredicate(({ text }: WordForm) => THREAT_ACTOR_DESIGNATION.test(text));
+const isThreatActorFamily = wordPredicate(({ text }: WordForm) => THREAT_ACTOR_FAMILIES.includes(text));
 
 /** Abbreviations and legal forms compromise also tags as organizations ("dept", "inc"): no names. */
 const NOT_NAMES = new Set(
@@ -163,7 +172,11 @@ export function extractOrganizations(
   agencies: readonly EntityFinding[] = [],
 ): EntityFinding[] {
   const units = toUnits(text, tokens);
-  const unitAt = new Map(units.map((u, i) => [u.from, i]));
+  /** The unit that begins at token `from`, if one does. */
+  const unitAt = (from: number) => {
+    const u = firstStartingAt(units, tokens[from]!.start);
+    return units[u]?.from === from ? u : undefined;
+  };
   const candidates: Candidate[] = [];
   const span = (from: number, to: number) => ({ start: units[from]!.start, end: units[to - 1]!.end });
   const agencyText = new Coverage(text.length);
@@ -172,7 +185,7 @@ export function extractOrganizations(
 
   // 1. Legal forms after ("Kaspersky Lab, Inc.") and before ("AO Kaspersky Lab") the name.
   for (const match of LEGAL_SUFFIXES.findAll(tokens)) {
-    let u = unitAt.get(match.from);
+    let u = unitAt(match.from);
     if (
       u === undefined ||
       (tokens[match.from - 1] &&
@@ -194,7 +207,7 @@ export function extractOrganizations(
     });
   }
   for (let u = 0; u < units.length - 1; u++) {
-    if (!LEGAL_PREFIXES.has(units[u]!.text)) continue;
+    if (!isLegalPrefix(units[u]!.form)) continue;
     const to = nameRunAfter(units, u + 1);
     if (to === u + 1) continue;
     candidates.push({
@@ -243,7 +256,7 @@ export function extractOrganizations(
   const defined = new Set(definitions.map((d) => d.shortForm));
   for (let u = 1; u < units.length; u++) {
     const unit = units[u]!;
-    if (!ACRONYM.test(unit.text) || !ACRONYM_ARTICLES.has(units[u - 1]!.text) || agencyAt(tokens[unit.from]!)) continue;
+    if (!isAcronym(unit.form) || !ACRONYM_ARTICLES.has(units[u - 1]!.text) || agencyAt(tokens[unit.from]!)) continue;
     if (defined.has(unit.text)) continue;
     if (units[u + 1] && isCapitalized(tokens[units[u + 1]!.from]!) && units[u + 1]!.word) continue;
     if (isCommonWord(unit.form) || isPlaceName(unit.text) || ROMAN_NUMERAL.test(unit.text)) continue;
@@ -351,11 +364,11 @@ export function extractOrganizations(
   // Threat actors named the vendors' way: "Volt Typhoon", "Fancy Bear", "APT28".
   for (let u = 0; u < units.length; u++) {
     const unit = units[u]!;
-    if (THREAT_ACTOR_DESIGNATION.test(unit.text))
+    if (isThreatActorDesignation(unit.form))
       candidates.push({ name: unit.text, ...span(u, u + 1), origin: 'pattern', base: null });
     else if (
       u > 0 &&
-      THREAT_ACTOR_FAMILIES.includes(unit.text) &&
+      isThreatActorFamily(unit.form) &&
       isOrganizationWord(units[u - 1]!) &&
       isNameWord(units[u - 1]!.form)
     ) {
@@ -376,7 +389,7 @@ export function extractOrganizations(
       COMPOUND_HEADS.has(unit.parts[unit.parts.length - 1]!.text) &&
       isNameWord(unit.parts[0]!) &&
       !isCommonWord(unit.parts[0]!);
-    if (!compound && !(HEAD_NOUNS.has(unit.text) && !unit.sentenceStart)) continue;
+    if (!compound && !(isHeadNoun(unit.form) && !unit.sentenceStart)) continue;
     const from = compound ? u : nameRunBefore(units, u, 3);
     if (!compound && (from >= u || units.slice(from, u).every((x) => isCommonWord(x.form)))) continue;
     // Inside an agency's name ("Government Communications Headquarters"), the agency's reading stands.
@@ -393,7 +406,7 @@ export function extractOrganizations(
   // "das Magazin „Paris-Match“".
   for (let u = 0; u < units.length - 1; u++) {
     const cue = units[u]!;
-    if (!cue.word || !CUE_NOUNS.has(cue.parts[cue.parts.length - 1]!.lower)) continue;
+    if (!cue.word || !isCueNoun(cue.parts[cue.parts.length - 1]!)) continue;
     if (QUOTES.has(units[u + 1]!.text)) {
       const to = nameRunAfter(units, u + 2, 5);
       if (to > u + 2 && QUOTES.has(units[to]?.text ?? ''))
@@ -413,9 +426,7 @@ export function extractOrganizations(
       // German capitalizes nouns: "das Unternehmen Sicherheitslücken …" names nothing.
       const plausible = units
         .slice(from, to)
-        .every(
-          (unit) => !(language === 'de' && GERMAN_NOUN_FORMS.has(unit.form.lower)) && !CUE_NOUNS.has(unit.form.lower),
-        );
+        .every((unit) => !(language === 'de' && GERMAN_NOUN_FORMS.has(unit.form.lower)) && !isCueNoun(unit.form));
       if (!plausible || first.sentenceStart) break;
       candidates.push({
         name: text.slice(first.start, units[to - 1]!.end),
