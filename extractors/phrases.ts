@@ -1,7 +1,7 @@
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import type { Span } from '../corpus/document.js';
 import { firstStartingAt } from './coverage.js';
-import { memoizeWord, wordPredicate, type PredicateAnswers } from './word-memo.js';
+import { wordPredicate, type PredicateAnswers } from './word-memo.js';
 
 /**
  * Tokens with offsets and a phrase matcher over them: the shared machinery of the gazetteer-based extractors.
@@ -50,11 +50,8 @@ export interface WordForm extends PredicateAnswers {
   readonly capitalized: boolean;
 }
 
-/**
- * The record of a text, made once per distinct text and thread: the stages compare lowercase forms, test capitals
- * and ask word predicates of every token, and a fresh lowercase string per test was a fifth of their allocations.
- */
-export const wordForm = memoizeWord((text: string): WordForm => {
+/** The record of a text, made once per distinct text and thread (see formAt). */
+function newForm(text: string): WordForm {
   const lower = text.toLowerCase();
   return {
     text,
@@ -64,7 +61,49 @@ export const wordForm = memoizeWord((text: string): WordForm => {
     known: 0,
     truth: 0,
   };
-});
+}
+
+/** FNV-1a over the UTF-16 code units of text[start, end). */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/**
+ * The thread's word records, by their text's characters (open addressing on their hash): a token's record is found
+ * from the text it stands in, with no string cut out of it for a look-up. The stages compare lowercase forms, test
+ * capitals and ask word predicates of every token, and a fresh lowercase string per test was a fifth of their
+ * allocations. Emptied when half full, which bounds its memory on any archive and changes no answer.
+ */
+const FORM_SLOTS = 1 << 16;
+const formSlots: (WordForm | undefined)[] = new Array<WordForm | undefined>(FORM_SLOTS).fill(undefined);
+const formHashes = new Int32Array(FORM_SLOTS);
+let formCount = 0;
+
+function formAt(text: string, start: number, end: number): WordForm {
+  const hash = hashOf(text, start, end);
+  const length = end - start;
+  for (let slot = hash & (FORM_SLOTS - 1); ; slot = (slot + 1) & (FORM_SLOTS - 1)) {
+    const form = formSlots[slot];
+    if (form === undefined) {
+      if (formCount >= FORM_SLOTS / 2) {
+        formSlots.fill(undefined);
+        formCount = 0;
+        slot = hash & (FORM_SLOTS - 1);
+      }
+      const made = newForm(start === 0 && end === text.length ? text : text.slice(start, end));
+      formSlots[slot] = made;
+      formHashes[slot] = hash;
+      formCount++;
+      return made;
+    }
+    if (formHashes[slot] === hash && form.text.length === length && text.startsWith(form.text, start)) return form;
+  }
+}
+
+/** The record of a text (see formAt). */
+export const wordForm = (text: string): WordForm => formAt(text, 0, text.length);
 
 /** What a character is to the tokenizer: part of a word (a letter or digit), white space, or a token of its own. */
 const WORD_CHAR = 0;
@@ -140,7 +179,7 @@ export function tokenize(text: string): Token[] {
   const scanner = new TokenScanner(text);
   while (scanner.next()) {
     const { start, end } = scanner;
-    const form = wordForm(text.slice(start, end));
+    const form = formAt(text, start, end);
     tokens.push({
       text: form.text,
       start,

@@ -169,3 +169,14 @@ describe('PhraseMatcher', () => {
     );
   });
 });
+
+describe('word records', () => {
+  it('stay the records of their texts while more distinct words come than the table holds at once', () => {
+    // Distinct words past the table's capacity empty it on the way: every record must still be its token's own.
+    const words = Array.from({ length: 40_000 }, (_, i) => `Wort${i.toString(36)}`);
+    const tokens = tokenize(words.join(' '));
+    expect(tokens.map((t) => t.form.text)).toEqual(words);
+    expect(tokens.every((t) => t.form.lower === t.text.toLowerCase() && t.form.capitalized)).toBe(true);
+    expect(tokenize('Wort0 wort0').map((t) => t.form.lower)).toEqual(['wort0', 'wort0']);
+  });
+});
