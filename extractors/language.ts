@@ -60,9 +60,12 @@ function functionWordLanguage(sample: string): LanguageCode | null {
   return best[0];
 }
 
-function countLetters(text: string): number {
-  const letters = text.match(/\p{L}/gu);
-  return letters ? letters.length : 0;
+/** Letters (code points) of a text: its length once all else is removed, a surrogate pair counted once. */
+export function countLetters(text: string): number {
+  const letters = text.replace(/\P{L}+/gu, '');
+  let count = letters.length;
+  for (let i = 0; i < letters.length; i++) if ((letters.charCodeAt(i) & 0xfc00) === 0xdc00) count--;
+  return count;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

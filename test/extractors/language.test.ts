@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, detectParagraphLanguages, documentLanguage, languageAt } from '../../extractors/language.js';
+import {
+  countLetters,
+  detectLanguage,
+  detectParagraphLanguages,
+  documentLanguage,
+  languageAt,
+} from '../../extractors/language.js';
 
 describe('detectLanguage', () => {
   it.each([
@@ -96,5 +102,19 @@ describe('document and paragraph languages', () => {
   it('offsets of paragraphs slice the text', () => {
     const text = `${english}\n\n${german}`;
     for (const p of detectParagraphLanguages(text)) expect(text.slice(p.start, p.end)).not.toMatch(/\n/);
+  });
+});
+
+describe('countLetters', () => {
+  it('counts the letters a letter regex finds, astral letters once and lone surrogates never', () => {
+    const pieces = fc.constantFrom('a', 'ß', 'Ä', '𝐀', '😀', '1', ' ', '-', '\ud835', '\udc00', 'İ', '\u0301');
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: pieces, maxLength: 60 })),
+        (text) => {
+          expect(countLetters(text)).toBe((text.match(/\p{L}/gu) ?? []).length);
+        },
+      ),
+    );
   });
 });
