@@ -12,7 +12,8 @@ import {
   isFirstName,
   PLACE_NAMES,
 } from './lexicons.js';
-import { PhraseMatcher, wordForm, type Token } from './phrases.js';
+import { PhraseMatcher, wordForm, type Token, type WordForm } from './phrases.js';
+import { wordPredicate } from './word-memo.js';
 import { isNameWord, toUnits } from './units.js';
 
 /**
@@ -34,6 +35,10 @@ const COORDINATORS = new Set(WORDS.flatMap((w) => w.coordinators));
 const EXONYMS = Object.assign({}, ...WORDS.map((w) => w.exonyms)) as Record<string, string>;
 const PLACE_SUFFIXES = WORDS.flatMap((w) => w.placeSuffixes);
 const STREET_SUFFIXES = WORDS.flatMap((w) => w.streetSuffixes);
+/** Whether a word ends in a street suffix after three letters or more, kept on its record: most words do not. */
+const hasStreetSuffix = wordPredicate(({ lower }: WordForm) =>
+  STREET_SUFFIXES.some((s) => lower.endsWith(s) && lower.length > s.length + 2),
+);
 /** English names of the areas, for their entity names. */
 const AREA_NAMES = new Map(
   Object.entries(LANGUAGE_PACKS.en.locations.LOCATION_WORDS.areas).map(([name, id]) => [id, name]),
@@ -270,7 +275,9 @@ export function extractLocations(text: string, original: readonly Token[]): Enti
           (original[unit.from - 2]?.end === lastAcceptedEnd || original[unit.from - 2]?.end === lastMinorEnd)));
     // A street is named after someone or something named: "Pestalozzistraße", "Friedrich-Ebert-Straße", not
     // "Nebenplatz".
-    const suffix = STREET_SUFFIXES.find((s) => lower.endsWith(s) && lower.length > s.length + 2);
+    const suffix = hasStreetSuffix(unit.form)
+      ? STREET_SUFFIXES.find((s) => lower.endsWith(s) && lower.length > s.length + 2)
+      : undefined;
     const street =
       suffix !== undefined && (unit.parts.length > 1 || !isCommonWord(wordForm(unit.text.slice(0, -suffix.length))));
     const place =

@@ -45,13 +45,11 @@ export function isRoleUnit(unit: Unit): boolean {
 const truncated = (units: readonly Unit[], u: number) =>
   units[u + 1]?.text === '-' && units[u + 1]!.start === units[u]!.end;
 
+/** Listed as no name, or an honorific ("Frau", "Dr"): kept on the word's record, as every name-shaped unit asks. */
+const isListedNonName = wordPredicate(({ text }: WordForm) => NOT_NAMES.has(text) || HONORIFICS.has(text));
+
 const isNameUnit = (unit: Unit) =>
-  unit.word &&
-  !unit.initial &&
-  unit.parts.every(isNameWord) &&
-  !NOT_NAMES.has(unit.text) &&
-  !isRoleUnit(unit) &&
-  !HONORIFICS.has(unit.text);
+  unit.word && !unit.initial && unit.parts.every(isNameWord) && !isListedNonName(unit.form) && !isRoleUnit(unit);
 /** "Gina", "Hans-Georg"; not "Court-Authorized", whose second part is no name. */
 const isGivenName = (unit: Unit) => isNameUnit(unit) && unit.parts.every(isFirstName);
 
