@@ -5,7 +5,8 @@ import { PLACE_NAMES } from './lexicons.js';
 import { AGENCIES, type AgencyEntry, GAZETTEER_LANGUAGE } from './lang/gazetteer/agencies.js';
 import { LANGUAGE_PACKS, languagePack, PACK_LANGUAGES } from './lang/index.js';
 import { findDefinitions, NAME_CONNECTORS } from './definitions.js';
-import { isCapitalized, PhraseMatcher, type Token, type TokenRange, tokenize } from './phrases.js';
+import { isCapitalized, PhraseMatcher, type Token, type TokenRange, tokenize, type WordForm } from './phrases.js';
+import { wordPredicate } from './word-memo.js';
 
 /**
  * Government agencies: the bilingual gazetteer first (every name, German name, form and acronym, inflection-tolerant),
@@ -108,6 +109,12 @@ const HEAD_SUFFIX_FORMS = HEAD_SUFFIXES.flatMap((suffix) =>
   [suffix, `${suffix}s`, `${suffix}es`].map((form) => ({ form, suffix })),
 );
 const HEAD_NOUNS = new Set(WORDS.flatMap((w) => w.headNouns));
+/** The lists' answers for a word, kept on its record: the pattern pass asks them of every capitalized token. */
+const isHeadNoun = wordPredicate(({ text }: WordForm) => HEAD_NOUNS.has(text));
+const isArticle = wordPredicate(({ lower }: WordForm) => ARTICLES.has(lower));
+const endsInHeadSuffixForm = wordPredicate(({ lower }: WordForm) =>
+  HEAD_SUFFIX_FORMS.some(({ form }) => lower.endsWith(form)),
+);
 const HEAD_LINKS = new Set(WORDS.flatMap((w) => w.headLinks));
 const ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.administrationWords));
 const SPACED_ADMINISTRATION_WORDS = new Set(WORDS.flatMap((w) => w.spacedAdministrationWords));
@@ -238,7 +245,7 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Name
   const spans: NamedSpan[] = [];
   const free = (k: number) => k >= 0 && k < tokens.length && !covered[k];
   const nameWord = (k: number) =>
-    free(k) && tokens[k]!.word && isCapitalized(tokens[k]!) && !ARTICLES.has(tokens[k]!.lower);
+    free(k) && tokens[k]!.word && isCapitalized(tokens[k]!) && !isArticle(tokens[k]!.form);
   // A name continues on the same line only.
   const sameLine = (k: number) => k < tokens.length && !tokens[k]!.newlineBefore;
   /**
@@ -264,7 +271,9 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Name
     // German compound heads: one capitalized word ending in a head suffix, longer than the bare suffix.
     if (t.word && isCapitalized(t)) {
       const lower = t.lower;
-      const suffix = HEAD_SUFFIX_FORMS.find(({ form }) => lower.endsWith(form))?.suffix;
+      const suffix = endsInHeadSuffixForm(t.form)
+        ? HEAD_SUFFIX_FORMS.find(({ form }) => lower.endsWith(form))?.suffix
+        : undefined;
       if (suffix && lower.length > suffix.length + 2 && !INDEFINITES.has(tokens[i - 1]?.lower ?? '')) {
         spans.push({ from: i, to: i + 1 });
         continue;
@@ -272,7 +281,7 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Name
     }
     // "Office of Public Affairs", "Behörde für Cyber- und Informationssicherheit": head, link, capitalized words.
     if (
-      HEAD_NOUNS.has(t.text) &&
+      isHeadNoun(t.form) &&
       free(i + 1) &&
       sameLine(i + 1) &&
       HEAD_LINKS.has(tokens[i + 1]!.text) &&
@@ -301,7 +310,7 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Name
       }
     }
     // "Private Sector Office", "Senate Armed Services Committee": capitalized words ending in a head noun.
-    if (nameWord(i) && !HEAD_NOUNS.has(t.text)) {
+    if (nameWord(i) && !isHeadNoun(t.form)) {
       // Every start inside one run of capitalized words reaches the same end: found once per run, so a wall of
       // capitalized words costs linear time.
       if (i > nameRunEnd) {
@@ -313,7 +322,7 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Name
           nameRunEnd++;
       }
       const j = nameRunEnd;
-      if (j > i && HEAD_NOUNS.has(tokens[j]!.text) && !INDEFINITES.has(tokens[i - 1]?.lower ?? '')) {
+      if (j > i && isHeadNoun(tokens[j]!.form) && !INDEFINITES.has(tokens[i - 1]?.lower ?? '')) {
         const parent = bodyWordBefore(i);
         spans.push({ from: parent ? i - 1 : i, to: j + 1, absorbs: parent || undefined });
         i = j;
@@ -343,7 +352,7 @@ function findPatternAgencies(tokens: readonly Token[], covered: boolean[]): Name
         ADMINISTRATION_WORDS.has(tokens[head]!.text) &&
         (hyphen || SPACED_ADMINISTRATION_WORDS.has(tokens[head]!.text))
       ) {
-        if (!HEAD_NOUNS.has(t.text)) {
+        if (!isHeadNoun(t.form)) {
           spans.push({ from: i, to: head + 1 });
           i = head;
         }
