@@ -131,7 +131,7 @@ describe('Pipeline', () => {
     [
       'a need added only by a later stage',
       STAGES.filter((s) => s.name !== 'tokens').concat(STAGES.filter((s) => s.name === 'tokens')),
-      'stage "agencies" needs "tokens", which stage "tokens" adds only after it',
+      'stage "dates" needs "tokens", which stage "tokens" adds only after it',
     ],
     [
       'a read no stage adds',
