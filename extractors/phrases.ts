@@ -278,9 +278,15 @@ export class PhraseMatcher<P> {
         exact,
         payload,
       };
-      const list = this.byFirstKey.get(compiled.keys[0]!) ?? [];
-      list.push(compiled);
-      this.byFirstKey.set(compiled.keys[0]!, list);
+      // An exact acronym is found as written or with its s ("des BSIs"), whose key differs; not a short name with
+      // an s, which is another word ("Wa", "Was").
+      const acronym = exact && /^\p{Lu}{2,}$/u.test(compiled.texts[0]!);
+      const firstKeys = acronym ? new Set([compiled.keys[0]!, wordForm(compiled.sTexts[0]!).key]) : [compiled.keys[0]!];
+      for (const key of firstKeys) {
+        const list = this.byFirstKey.get(key) ?? [];
+        list.push(compiled);
+        this.byFirstKey.set(key, list);
+      }
     }
   }
 

@@ -51,6 +51,18 @@ describe('extractAgencies: the gazetteer in both languages', () => {
       'Department of Homeland Security',
       ['Heimatschutzministerium'],
     ],
+    [
+      'de',
+      'Die Empfehlung des BSIs gilt weiter, erklärte das BSI am Montag.',
+      'Bundesamt für Sicherheit in der Informationstechnik',
+      ['BSIs', 'BSI'],
+    ],
+    [
+      'en',
+      "CISA's directive stands, CISA said on Monday.",
+      'Cybersecurity and Infrastructure Security Agency',
+      ['CISA'],
+    ],
   ] as const)('%s: %s', (language, text, name, aliases) => {
     const found = extractAgencies(text, language);
     expect(found).toHaveLength(1);

@@ -143,17 +143,34 @@ describe('PhraseMatcher', () => {
     { phrase: 'Bundesamt für Sicherheit', payload: 'de-long' },
     { phrase: 'Bundesamt', payload: 'de-short' },
     { phrase: 'BSI', payload: 'acronym', exact: true },
+    { phrase: 'Wa', payload: 'short name', exact: true },
     { phrase: 'National Cyber Security Centre', payload: 'en-long' },
     { phrase: 'National Cyber', payload: 'en-short' },
     { phrase: 'Cyber', payload: 'cyber' },
   ];
   // A lexicon takes a predicate bit for the thread's life: one for the whole property.
   const lexicon = PhraseMatcher.lexicon(PHRASES);
-  const WORDS = ['Bundesamt', 'Bundesamts', 'für', 'Sicherheit', 'BSI', 'BSIs', 'bsi', 'National', 'Cyber', 'Security'];
+  const WORDS = [
+    'Bundesamt',
+    'Bundesamts',
+    'für',
+    'Sicherheit',
+    'BSI',
+    'BSIs',
+    'bsi',
+    'National',
+    'Cyber',
+    'Security',
+    'Wa',
+    'Was',
+  ];
   const PIECES = [...WORDS, 'Centre', 'Centres', 'des', 'the', ',', '\n'];
 
   it.each([
     ['de', 'Die Warnung des Bundesamts für Sicherheit und des BSI', ['de-long', 'acronym']],
+    // A genitive s on an acronym ("des BSIs"), not on a short name, where it makes another word ("Was").
+    ['de', 'Laut dem Bericht des BSIs: Was tun?', ['acronym']],
+    ['en', 'Was the Wa office told?', ['short name']],
     ['en', 'The National Cyber Security Centre and Cyber teams', ['en-long', 'cyber']],
   ])('finds the longest phrases, inflected or exact, in %s', (_language, text, expected) => {
     expect(lexicon.findAll(tokenize(text)).map((m) => m.payloads.join('+'))).toEqual(expected);
