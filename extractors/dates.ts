@@ -85,7 +85,8 @@ interface CompiledPattern {
   build: (m: RegExpExecArray) => Candidate | null;
   /**
    * What a stretch must hold for the pattern to match there: a digit, a token that ends in a year number, and a word
-   * of each list (lowercased; the lists as bits, see `anchorBits`). Most paragraphs hold no date, and most patterns are skipped on them without a scan.
+   * of each list (lowercased; the lists as bits, see `anchorBits`). Most paragraphs hold no date, and most patterns
+   * are skipped on them without a scan.
    */
   anchors: { digit: boolean; year: boolean; words: number };
 }

@@ -1,3 +1,5 @@
+import { CLASS, charClassAt, FNV_OFFSET, FNV_PRIME, PAIR, WORD_CHAR } from './characters.js';
+
 /**
  * MinHash signatures over word shingles, and LSH band keys to find near-duplicate documents in near-linear time
  * (Broder 1997; Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3). npm has no maintained
@@ -32,19 +34,6 @@ function mix32(h: number): number {
 /** The same hash as an unsigned value. */
 const mix = (h: number) => mix32(h) >>> 0;
 
-/** FNV-1a's offset basis and prime: a word's hash folds in its UTF-16 units one by one. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-/** Whether a code unit of the Basic Multilingual Plane is a letter or digit: 0 not yet known, 1 yes, 2 no. */
-const WORD_UNIT = new Uint8Array(0x10000);
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const isWordUnit = (unit: number) => {
-  let known = WORD_UNIT[unit]!;
-  if (known === 0) WORD_UNIT[unit] = known = LETTER_OR_DIGIT.test(String.fromCharCode(unit)) ? 1 : 2;
-  return known === 1;
-};
-
 /**
  * The FNV-1a hash of each word of a lowercased text (its runs of letters and digits, by code point), read in one pass
  * with no word strings made: this stage sees every character of every document.
@@ -54,20 +43,16 @@ function wordHashes(lower: string): Int32Array {
   let h = FNV_OFFSET;
   let inWord = false;
   for (let i = 0; i < lower.length; i++) {
-    const unit = lower.charCodeAt(i);
-    // A letter outside the Basic Multilingual Plane is a surrogate pair, tested as one code point; a lone surrogate's
-    // code point is itself.
-    const pair = unit >= 0xd800 && unit <= 0xdbff && lower.codePointAt(i)! > 0xffff;
-    const letter = pair ? LETTER_OR_DIGIT.test(lower.slice(i, i + 2)) : isWordUnit(unit);
-    if (letter) {
-      h = Math.imul(h ^ unit, FNV_PRIME);
-      if (pair) h = Math.imul(h ^ lower.charCodeAt(++i), FNV_PRIME);
+    const kind = charClassAt(lower, i);
+    if ((kind & CLASS) === WORD_CHAR) {
+      h = Math.imul(h ^ lower.charCodeAt(i), FNV_PRIME);
+      if (kind & PAIR) h = Math.imul(h ^ lower.charCodeAt(++i), FNV_PRIME);
       inWord = true;
     } else {
       if (inWord) hashes.push(h);
       h = FNV_OFFSET;
       inWord = false;
-      if (pair) i++;
+      if (kind & PAIR) i++;
     }
   }
   if (inWord) hashes.push(h);

@@ -2,7 +2,7 @@ import type { EntityFinding, Mention } from './entities.js';
 import { Coverage, firstStartingAt } from './coverage.js';
 import { ARTICLES, LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import { ENGLISH_WORDS, isCommonWord, isFirstName, isLikelyName } from './lexicons.js';
-import { type Token, type TokenRange, type WordForm } from './phrases.js';
+import type { Token, TokenRange, WordForm } from './phrases.js';
 import { isNameWord, toUnits, type Unit } from './units.js';
 import { wordPredicate } from './word-memo.js';
 

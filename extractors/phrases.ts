@@ -1,5 +1,6 @@
 import { LANGUAGE_PACKS, PACK_LANGUAGES } from './lang/index.js';
 import type { Span } from '../corpus/document.js';
+import { CLASS, charClassAt, FNV_OFFSET, FNV_PRIME, OTHER_CHAR, PAIR, SPACE_CHAR, WORD_CHAR } from './characters.js';
 import { firstStartingAt } from './coverage.js';
 import { wordPredicate, type PredicateAnswers } from './word-memo.js';
 
@@ -65,8 +66,8 @@ function newForm(text: string): WordForm {
 
 /** FNV-1a over the UTF-16 code units of text[start, end). */
 function hashOf(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash;
 }
 
@@ -105,21 +106,10 @@ function formAt(text: string, start: number, end: number): WordForm {
 /** The record of a text (see formAt). */
 export const wordForm = (text: string): WordForm => formAt(text, 0, text.length);
 
-/** What a character is to the tokenizer: part of a word (a letter or digit), white space, or a token of its own. */
-const WORD_CHAR = 0;
-const SPACE_CHAR = 1;
-const OTHER_CHAR = 2;
-const UNCLASSIFIED = 255;
-
-const classify = (char: string) =>
-  /^[\p{L}\p{N}]$/u.test(char) ? WORD_CHAR : /^\s$/u.test(char) ? SPACE_CHAR : OTHER_CHAR;
-/** Classes of the UTF-16 code units below the surrogates and above them, filled in as they are met. */
-const UNIT_CLASSES = new Uint8Array(0x10000).fill(UNCLASSIFIED);
-
 /**
  * Reads a text's tokens one by one, as the regex `([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]` does with the u flag: a run of
- * letters and digits, or one character of anything else but white space. Per character a table look-up instead of a
- * regex step, and no match arrays.
+ * letters and digits, or one character of anything else but white space (see characters.ts), with no regex step or
+ * match array per token.
  */
 class TokenScanner {
   start = 0;
@@ -130,16 +120,6 @@ class TokenScanner {
 
   constructor(private readonly text: string) {}
 
-  /** The class of the code point at `i` (below `text.length`), plus 4 for a surrogate pair (two code units). */
-  private classAt(i: number): number {
-    const unit = this.text.charCodeAt(i);
-    if ((unit & 0xfc00) === 0xd800 && (this.text.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
-      return classify(this.text.slice(i, i + 2)) | 4;
-    let known = UNIT_CLASSES[unit]!;
-    if (known === UNCLASSIFIED) UNIT_CLASSES[unit] = known = classify(String.fromCharCode(unit));
-    return known;
-  }
-
   /** Moves to the next token; false at the end of the text. */
   next(): boolean {
     const { text } = this;
@@ -147,19 +127,19 @@ class TokenScanner {
     let newline = false;
     let kind = OTHER_CHAR;
     for (; i < text.length; i++) {
-      kind = this.classAt(i);
-      if ((kind & 3) !== SPACE_CHAR) break;
+      kind = charClassAt(text, i);
+      if ((kind & CLASS) !== SPACE_CHAR) break;
       if (text.charCodeAt(i) === 10) newline = true;
     }
     if (i >= text.length) return false;
     this.start = i;
     this.newlineBefore = newline;
-    this.word = (kind & 3) === WORD_CHAR;
-    i += kind & 4 ? 2 : 1;
+    this.word = (kind & CLASS) === WORD_CHAR;
+    i += kind & PAIR ? 2 : 1;
     while (this.word && i < text.length) {
-      const next = this.classAt(i);
-      if ((next & 3) !== WORD_CHAR) break;
-      i += next & 4 ? 2 : 1;
+      const next = charClassAt(text, i);
+      if ((next & CLASS) !== WORD_CHAR) break;
+      i += next & PAIR ? 2 : 1;
     }
     this.end = this.at = i;
     return true;

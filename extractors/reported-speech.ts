@@ -622,9 +622,8 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
       )
     )
       continue;
-    // Most sentences report nothing: a look at their words rules them out before any work.
-    // Read without splitting each sentence: this loop sees every sentence of every document. The search runs in the
-    // sentence's own slice, so a sentence without letters does not search the rest of the text for its first word.
+    // Most sentences report nothing: a look at their words rules them out before any work. The words are the
+    // document's tokens and their classes memoized: this loop sees every sentence of every document.
     let present = 0;
     forEachLetterWord(text, tokens, sentence, (word) => (present |= classesOf(word.text)));
     if (present === 0) continue;
