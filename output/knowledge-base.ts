@@ -1,8 +1,8 @@
 import type { FileOutcome } from '../corpus/document.js';
-import type { StoredDocument } from '../extractors/analysis.js';
 import type { EntityType } from '../extractors/entities.js';
 import type { MergeCandidate, MergeLink } from '../extractors/merge.js';
 import type { Statement, StatementCandidate } from '../extractors/statements.js';
+import type { WritableDocument } from './writable.js';
 import type {
   CooccurringEntity,
   DocumentBrowse,
@@ -37,7 +37,7 @@ export class KnowledgeBaseRefusedError extends Error {}
 
 /** What one job (a file, or a chunk of JSONL lines) produced, ready to be written. */
 export interface WriteItem {
-  documents: StoredDocument[];
+  documents: WritableDocument[];
   outcomes: FileOutcome[];
 }
 

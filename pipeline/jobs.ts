@@ -1,7 +1,7 @@
 import type { FileOutcome, Message } from '../corpus/document.js';
 import type { RawFile } from '../corpus/ingest.js';
 import { failedOutcome } from '../corpus/outcomes.js';
-import type { StoredDocument } from '../extractors/analysis.js';
+import type { WritableDocument } from '../output/writable.js';
 import type { StageTimings } from './stages.js';
 
 /**
@@ -35,7 +35,7 @@ export interface UnreadFile {
 
 /** What a job produced, as it goes back to the writer's thread. */
 export interface JobResult {
-  documents: StoredDocument[];
+  documents: WritableDocument[];
   outcomes: FileOutcome[];
   /** Seconds per stage, `ingest` (decode, load, normalize) included. */
   timings: StageTimings;

@@ -115,7 +115,12 @@ export class PgClient implements SqlConnection {
 
   /** Many rows in one statement, passed as one JSON array that `sql` reads with `jsonb_array_elements($1::jsonb) v`. */
   async insertRows(sql: string, rows: unknown[][]): Promise<void> {
-    if (rows.length > 0) await this.client.query(sql, [JSON.stringify(rows)]);
+    if (rows.length > 0) await this.insertJson(sql, JSON.stringify(rows));
+  }
+
+  /** insertRows with the rows written as a JSON array already (see joinedRows). */
+  async insertJson(sql: string, rows: string): Promise<void> {
+    if (rows !== '[]') await this.client.query(sql, [rows]);
   }
 }
 

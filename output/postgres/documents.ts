@@ -2,22 +2,8 @@ import { documentOutcome } from '../../corpus/outcomes.js';
 import type { FileOutcome } from '../../corpus/document.js';
 import { entityId } from '../../corpus/ids.js';
 import type { ParentBody } from '../../extractors/agencies.js';
-import type { StoredDocument } from '../../extractors/analysis.js';
-import {
-  aliasRows,
-  dateRows,
-  DOCUMENT_COLUMNS,
-  documentEntityRows,
-  documentRow,
-  entityRows,
-  layoutRows,
-  mentionRows,
-  parentBodies,
-  parentKeys,
-  QUOTE_COLUMNS,
-  quoteRows,
-  sourceRows,
-} from '../sql/rows.js';
+import { DOCUMENT_COLUMNS, documentRow, QUOTE_COLUMNS, sourceRows } from '../sql/rows.js';
+import { joinedRows, parentBodies, parentKeys, type WritableDocument } from '../writable.js';
 import type { PgClient } from './connection.js';
 
 /** `n` columns of a JSON row `v` as text, the first `n` of `casts` applied where given. */
@@ -31,7 +17,7 @@ const FROM_ROWS = 'FROM jsonb_array_elements($1::jsonb) v';
  * key (the one whose insert wins writes the findings), entities are folded by the same fixed preferences as in
  * SQLite, and rows go in key order so that two writers lock shared rows in one order.
  */
-export async function writeDocuments(tx: PgClient, runId: number, docs: readonly StoredDocument[]) {
+export async function writeDocuments(tx: PgClient, runId: number, docs: readonly WritableDocument[]) {
   const claimed = new Set<string>();
   const unique = [...new Map(docs.map((d) => [d.id, d])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const row of await tx.all<{ id: string }>(
@@ -84,16 +70,16 @@ const BATCH_ENTITIES = `SELECT id, MIN(key) AS key, MIN(type) AS type,
                (v->>6) COLLATE "C" AS origin ${FROM_ROWS}) v
   GROUP BY id`;
 
-async function writeFindings(tx: PgClient, docs: readonly StoredDocument[]): Promise<void> {
-  await tx.insertRows(
+async function writeFindings(tx: PgClient, docs: readonly WritableDocument[]): Promise<void> {
+  await tx.insertJson(
     `INSERT INTO document_layout (document_id, paragraphs, sentences) SELECT ${columns([null, null, null])} ${FROM_ROWS}`,
-    layoutRows(docs),
+    joinedRows(docs, 'layout'),
   );
-  const rows = entityRows(docs);
+  const rows = joinedRows(docs, 'entities');
   // New entities go in as they are; a stored one is updated only where the batch changes it. An upsert would lock
   // every stored entity the batch names (the agency of every advisory) until commit, and so serialize the workers.
   // Two statements: the update must see the rows another writer committed while this insert waited for them.
-  await tx.insertRows(
+  await tx.insertJson(
     `INSERT INTO entities (id, key, type, name, acronym, country, parent_id, origin)
      SELECT id, key, type, name, acronym, country, NULL, origin FROM (${BATCH_ENTITIES}) r ORDER BY id
      ON CONFLICT (id) DO NOTHING`,
@@ -102,7 +88,7 @@ async function writeFindings(tx: PgClient, docs: readonly StoredDocument[]): Pro
   const folded = ENTITY_FOLDS.map(([column, fold]) => [column, fold(`entities.${column}`, `r.${column}`)] as const);
   const changes = `(${folded.map(([, value]) => value).join(', ')}) IS DISTINCT FROM (${folded.map(([c]) => `entities.${c}`).join(', ')})`;
   // Rows to change are locked in key order first (so that two writers lock shared rows in one order), and only they.
-  await tx.insertRows(
+  await tx.insertJson(
     `WITH r AS (${BATCH_ENTITIES}),
      locked AS (SELECT entities.id FROM entities JOIN r ON entities.id = r.id WHERE ${changes}
                 ORDER BY entities.id FOR UPDATE OF entities)
@@ -110,7 +96,7 @@ async function writeFindings(tx: PgClient, docs: readonly StoredDocument[]): Pro
      FROM r WHERE entities.id = r.id AND entities.id IN (SELECT id FROM locked)`,
     rows,
   );
-  await insertAliases(tx, aliasRows(docs));
+  await insertAliases(tx, joinedRows(docs, 'aliases'));
   // Parents may be bodies no document mentions: their gazetteer chain is stored first.
   const parents = parentKeys(docs);
   const bodies = parentBodies(docs);
@@ -119,31 +105,31 @@ async function writeFindings(tx: PgClient, docs: readonly StoredDocument[]): Pro
     `UPDATE entities SET parent_id = v->>1 ${FROM_ROWS} WHERE entities.id = v->>0 AND entities.parent_id IS NULL`,
     [...parents].sort().map(([child, parent]) => [entityId(child), entityId(parent)]),
   );
-  await tx.insertRows(
+  await tx.insertJson(
     `INSERT INTO document_entities (document_id, entity_id, aliases, roles, affiliation_id)
      SELECT ${columns([null, null, null, null, null])} ${FROM_ROWS} ON CONFLICT DO NOTHING`,
-    documentEntityRows(docs),
+    joinedRows(docs, 'documentEntities'),
   );
-  await tx.insertRows(
+  await tx.insertJson(
     `INSERT INTO mentions (document_id, entity_id, start, "end", text)
      SELECT ${columns([null, null, 'int', 'int', null])} ${FROM_ROWS} ON CONFLICT DO NOTHING`,
-    mentionRows(docs),
+    joinedRows(docs, 'mentions'),
   );
-  await tx.insertRows(
+  await tx.insertJson(
     `INSERT INTO dates (document_id, start, "end", text, value, granularity, relative)
      SELECT ${columns([null, 'int', 'int', null, null, null, 'int'])} ${FROM_ROWS} ON CONFLICT DO NOTHING`,
-    dateRows(docs),
+    joinedRows(docs, 'dates'),
   );
-  await tx.insertRows(
+  await tx.insertJson(
     `INSERT INTO quotes (${QUOTE_COLUMNS})
      SELECT ${columns([null, null, 'int', 'int', null, null, null, null, null, null, 'int', 'int', null, 'int', 'int', null])}
      ${FROM_ROWS} ON CONFLICT DO NOTHING`,
-    quoteRows(docs),
+    joinedRows(docs, 'quotes'),
   );
 }
 
-function insertAliases(tx: PgClient, rows: unknown[][]): Promise<void> {
-  return tx.insertRows(
+function insertAliases(tx: PgClient, rows: string): Promise<void> {
+  return tx.insertJson(
     `INSERT INTO entity_aliases (entity_id, alias) SELECT v->>0, v->>1 ${FROM_ROWS} ORDER BY 1, 2 ON CONFLICT DO NOTHING`,
     rows,
   );
@@ -160,7 +146,7 @@ async function ensureParentBody(tx: PgClient, key: string, bodies: ReadonlyMap<s
   );
   await insertAliases(
     tx,
-    [body.name, ...(body.otherNames ?? [])].map((alias) => [entityId(key), alias]),
+    JSON.stringify([body.name, ...(body.otherNames ?? [])].map((alias) => [entityId(key), alias])),
   );
   if (inserted.changes === 0 || !body.parent) return;
   await ensureParentBody(tx, body.parent, bodies);

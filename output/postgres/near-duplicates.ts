@@ -1,4 +1,4 @@
-import type { StoredDocument } from '../../extractors/analysis.js';
+import type { WritableDocument } from '../writable.js';
 import type { NearDuplicateRule } from '../knowledge-base.js';
 import {
   type BandIndex,
@@ -22,7 +22,7 @@ import type { PgClient } from './connection.js';
 export async function linkNearDuplicates(
   tx: PgClient,
   rule: NearDuplicateRule,
-  batch: readonly StoredDocument[],
+  batch: readonly WritableDocument[],
   /** Make stored signatures of other schemes again first (a writer's first batch, see resignStoredSignatures). */
   resign: boolean,
 ): Promise<void> {

@@ -1,7 +1,5 @@
 import type { FileOutcome } from '../../corpus/document.js';
-import { entityId, quoteId } from '../../corpus/ids.js';
-import type { ParentBody } from '../../extractors/agencies.js';
-import type { StoredDocument } from '../../extractors/analysis.js';
+import type { WritableDocument } from '../writable.js';
 import type { StatementCandidate } from '../../extractors/statements.js';
 import type { ConsolidationRules } from '../knowledge-base.js';
 
@@ -12,7 +10,7 @@ import type { ConsolidationRules } from '../knowledge-base.js';
 
 /** documents: id, text, title, language, language_confidence, published, published_source, declared_language, url,
  * first_run_id, messages. */
-export const documentRow = (runId: number, d: StoredDocument): unknown[] => [
+export const documentRow = (runId: number, d: WritableDocument): unknown[] => [
   d.id,
   d.text,
   d.title,
@@ -30,7 +28,7 @@ export const DOCUMENT_COLUMNS =
   'id, text, title, language, language_confidence, published, published_source, declared_language, url, first_run_id, messages';
 
 /** document_sources: document_id, path, record, sha256, format, encoding, run_id. */
-export const sourceRows = (runId: number, docs: readonly StoredDocument[]): unknown[][] =>
+export const sourceRows = (runId: number, docs: readonly WritableDocument[]): unknown[][] =>
   docs.map((d) => [
     d.id,
     d.source.path,
@@ -41,88 +39,8 @@ export const sourceRows = (runId: number, docs: readonly StoredDocument[]): unkn
     runId,
   ]);
 
-/** document_layout: document_id, paragraphs, sentences. */
-export const layoutRows = (docs: readonly StoredDocument[]): unknown[][] =>
-  docs.map((d) => [
-    d.id,
-    JSON.stringify(d.paragraphs.map((p) => [p.start, p.end, p.code, p.confidence])),
-    JSON.stringify(d.sentences.map((x) => [x.start, x.end])),
-  ]);
-
-type Found = StoredDocument['entities'][number];
-const entitiesOf = (docs: readonly StoredDocument[]) => docs.flatMap((d) => d.entities.map((e) => ({ doc: d, e })));
-
-/** entities (one row per finding; the backend folds them): id, key, type, name, acronym, country, origin. */
-export const entityRows = (docs: readonly StoredDocument[]): unknown[][] =>
-  entitiesOf(docs).map(({ e }) => [entityId(e.key), e.key, e.type, e.name, e.acronym, e.country, e.origin]);
-
-/** entity_aliases: entity_id, alias, each pair once. */
-export const aliasRows = (docs: readonly StoredDocument[]): unknown[][] => [
-  ...new Map(
-    entitiesOf(docs).flatMap(({ e }: { e: Found }) =>
-      [e.name, ...e.aliases, ...(e.otherNames ?? [])].map((alias): [string, string[]] => [
-        `${e.key}\u0000${alias}`,
-        [entityId(e.key), alias],
-      ]),
-    ),
-  ).values(),
-];
-
-/** The parent body of each entity that names one, by entity key. */
-export const parentKeys = (docs: readonly StoredDocument[]): Map<string, string> =>
-  new Map(
-    entitiesOf(docs)
-      .filter(({ e }) => e.parent)
-      .map(({ e }) => [e.key, e.parent!]),
-  );
-
-/** The gazetteer's parent bodies the batch's documents carry, by key. */
-export const parentBodies = (docs: readonly StoredDocument[]): Map<string, ParentBody> =>
-  new Map(docs.flatMap((d) => d.parentBodies.map((b) => [b.key, b])));
-
-/** document_entities: document_id, entity_id, aliases, roles, affiliation_id. */
-export const documentEntityRows = (docs: readonly StoredDocument[]): unknown[][] =>
-  entitiesOf(docs).map(({ doc, e }) => [
-    doc.id,
-    entityId(e.key),
-    JSON.stringify([...new Set([e.name, ...e.aliases])]),
-    JSON.stringify(e.roles),
-    e.affiliation ? entityId(e.affiliation) : null,
-  ]);
-
-/** mentions: document_id, entity_id, start, end, text. */
-export const mentionRows = (docs: readonly StoredDocument[]): unknown[][] =>
-  entitiesOf(docs).flatMap(({ doc, e }) => e.mentions.map((m) => [doc.id, entityId(e.key), m.start, m.end, m.text]));
-
-/** dates: document_id, start, end, text, value, granularity, relative. */
-export const dateRows = (docs: readonly StoredDocument[]): unknown[][] =>
-  docs.flatMap((d) => d.dates.map((x) => [d.id, x.start, x.end, x.text, x.value, x.granularity, x.relative ? 1 : 0]));
-
 export const QUOTE_COLUMNS = `id, document_id, start, "end", text, kind, speaker_entity_id, speaker_name, speaker_role,
   speaker_affiliation_id, cue_start, cue_end, cue_text, speaker_mention_start, speaker_mention_end, speaker_mention_text`;
-
-/** quotes, in QUOTE_COLUMNS order. */
-export const quoteRows = (docs: readonly StoredDocument[]): unknown[][] =>
-  docs.flatMap((d) =>
-    d.quotes.map((q) => [
-      quoteId(d.id, q.start, q.end),
-      d.id,
-      q.start,
-      q.end,
-      q.text,
-      q.kind,
-      q.speaker?.key ? entityId(q.speaker.key) : null,
-      q.speaker?.name ?? null,
-      q.speaker?.role ?? null,
-      q.speaker?.affiliation ? entityId(q.speaker.affiliation) : null,
-      q.cue?.start ?? null,
-      q.cue?.end ?? null,
-      q.cue?.text ?? null,
-      q.speaker?.mention?.start ?? null,
-      q.speaker?.mention?.end ?? null,
-      q.speaker?.mention?.text ?? null,
-    ]),
-  );
 
 /** file_outcomes: run_id, path, record, status, reason, detail, document_id. */
 export const outcomeRows = (runId: number, outcomes: readonly FileOutcome[]): unknown[][] =>

@@ -130,7 +130,12 @@ export class Database implements SqlConnection {
    * a statement per row (measured).
    */
   async insertRows(sql: string, rows: unknown[][]): Promise<void> {
-    if (rows.length > 0) await this.run(sql, [JSON.stringify(rows)]);
+    if (rows.length > 0) await this.insertJson(sql, JSON.stringify(rows));
+  }
+
+  /** insertRows with the rows written as a JSON array already (see joinedRows). */
+  async insertJson(sql: string, rows: string): Promise<void> {
+    if (rows !== '[]') await this.run(sql, [rows]);
   }
 
   close(): Promise<void> {

@@ -1,21 +1,7 @@
 import { entityId } from '../../corpus/ids.js';
 import type { ParentBody } from '../../extractors/agencies.js';
-import type { StoredDocument } from '../../extractors/analysis.js';
-import {
-  aliasRows,
-  dateRows,
-  DOCUMENT_COLUMNS,
-  documentEntityRows,
-  documentRow,
-  entityRows,
-  layoutRows,
-  mentionRows,
-  parentBodies,
-  parentKeys,
-  QUOTE_COLUMNS,
-  quoteRows,
-  sourceRows,
-} from '../sql/rows.js';
+import { DOCUMENT_COLUMNS, documentRow, QUOTE_COLUMNS, sourceRows } from '../sql/rows.js';
+import { joinedRows, parentBodies, parentKeys, type WritableDocument } from '../writable.js';
 import type { Database } from './database.js';
 
 /** Texts longer than this are written one by one, not in the batch's JSON. */
@@ -43,7 +29,7 @@ export class DocumentWriter {
   }
 
   /** Where each document was found in this run; a source already recorded is kept. */
-  async insertSources(runId: number, docs: readonly StoredDocument[]): Promise<void> {
+  async insertSources(runId: number, docs: readonly WritableDocument[]): Promise<void> {
     await this.db.insertRows(
       'INSERT OR IGNORE INTO document_sources (document_id, path, record, sha256, format, encoding, run_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
       sourceRows(runId, docs),
@@ -51,7 +37,7 @@ export class DocumentWriter {
   }
 
   /** New documents and everything found in them. */
-  async insert(runId: number, docs: readonly StoredDocument[]): Promise<void> {
+  async insert(runId: number, docs: readonly WritableDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.db.insertRows(
       `INSERT INTO documents (${DOCUMENT_COLUMNS})
@@ -65,15 +51,15 @@ export class DocumentWriter {
         `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         documentRow(runId, d),
       );
-    await this.db.insertRows(
+    await this.db.insertJson(
       'INSERT INTO document_layout (document_id, paragraphs, sentences) SELECT value->>0, value->>1, value->>2 FROM json_each(?)',
-      layoutRows(docs),
+      joinedRows(docs, 'layout'),
     );
     // Documents may name one entity differently ("GINA RAIMONDO" in a headline): the stored name, acronym, country
     // and origin are chosen by fixed preferences, not by which document came first, so import order changes nothing.
     // The batch's rows of one entity are folded first by the same preferences (a mixed-case name over an all-caps
     // one, then the smallest; NULL loses), so each entity is written once per batch, not once per document.
-    await this.db.insertRows(
+    await this.db.insertJson(
       `INSERT INTO entities (id, key, type, name, acronym, country, parent_id, origin)
        SELECT id, key, type, COALESCE(MIN(CASE WHEN name <> upper(name) THEN name END), MIN(name)), MIN(acronym), MIN(country), NULL,
               CASE WHEN MAX(origin = 'gazetteer') THEN 'gazetteer' ELSE MIN(origin) END
@@ -85,11 +71,11 @@ export class DocumentWriter {
          acronym = CASE WHEN acronym IS NULL THEN excluded.acronym WHEN excluded.acronym IS NULL THEN acronym ELSE MIN(acronym, excluded.acronym) END,
          country = CASE WHEN country IS NULL THEN excluded.country WHEN excluded.country IS NULL THEN country ELSE MIN(country, excluded.country) END,
          origin = CASE WHEN 'gazetteer' IN (origin, excluded.origin) THEN 'gazetteer' ELSE MIN(origin, excluded.origin) END`,
-      entityRows(docs),
+      joinedRows(docs, 'entities'),
     );
-    await this.db.insertRows(
+    await this.db.insertJson(
       'INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT value->>0, value->>1 FROM json_each(?)',
-      aliasRows(docs),
+      joinedRows(docs, 'aliases'),
     );
     // Parents may be bodies no document mentions: their gazetteer chain is stored first.
     const parents = parentKeys(docs);
@@ -99,23 +85,23 @@ export class DocumentWriter {
       'UPDATE entities SET parent_id = value->>1 FROM json_each(?) WHERE entities.id = value->>0 AND entities.parent_id IS NULL',
       [...parents].map(([child, parent]) => [entityId(child), entityId(parent)]),
     );
-    await this.db.insertRows(
+    await this.db.insertJson(
       'INSERT OR IGNORE INTO document_entities (document_id, entity_id, aliases, roles, affiliation_id) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
-      documentEntityRows(docs),
+      joinedRows(docs, 'documentEntities'),
     );
-    await this.db.insertRows(
+    await this.db.insertJson(
       'INSERT OR IGNORE INTO mentions (document_id, entity_id, start, "end", text) SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)',
-      mentionRows(docs),
+      joinedRows(docs, 'mentions'),
     );
-    await this.db.insertRows(
+    await this.db.insertJson(
       'INSERT OR IGNORE INTO dates (document_id, start, "end", text, value, granularity, relative) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(?)',
-      dateRows(docs),
+      joinedRows(docs, 'dates'),
     );
-    await this.db.insertRows(
+    await this.db.insertJson(
       `INSERT OR IGNORE INTO quotes (${QUOTE_COLUMNS})
        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
               value->>10, value->>11, value->>12, value->>13, value->>14, value->>15 FROM json_each(?)`,
-      quoteRows(docs),
+      joinedRows(docs, 'quotes'),
     );
   }
 

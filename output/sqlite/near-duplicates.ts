@@ -1,4 +1,3 @@
-import type { StoredDocument } from '../../extractors/analysis.js';
 import type { NearDuplicateRule } from '../knowledge-base.js';
 import {
   type BandIndex,
@@ -11,6 +10,7 @@ import {
   type SignatureRow,
   toSigned,
 } from '../sql/near-duplicate-linking.js';
+import type { WritableDocument } from '../writable.js';
 import type { Database } from './database.js';
 
 /**
@@ -165,7 +165,7 @@ export class NearDuplicateIndex {
    * written (see flush), and kept up to date here while its documents are linked one by one. Documents without a
    * full signature (no words) are not indexed.
    */
-  async link(batch: readonly StoredDocument[]): Promise<void> {
+  async link(batch: readonly WritableDocument[]): Promise<void> {
     const docs = batch.filter((doc) => doc.fingerprint.length === this.rule.signatureLength);
     if (docs.length === 0) return;
     const db = this.db;

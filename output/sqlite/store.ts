@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { FileOutcome } from '../../corpus/document.js';
 import { documentOutcome } from '../../corpus/outcomes.js';
-import type { StoredDocument } from '../../extractors/analysis.js';
 import {
   type ConsolidationRules,
   type ImportLock,
@@ -15,6 +14,7 @@ import { consolidate } from './consolidation.js';
 import { migrate, openConnection, PageCache, schemaVersion } from './connection.js';
 import type { Database } from './database.js';
 import { DocumentWriter } from './documents.js';
+import type { WritableDocument } from '../writable.js';
 import { SqlKnowledgeBaseReader } from '../sql/reader.js';
 import { acquireImportLock } from './import-lock.js';
 import { NearDuplicateIndex } from './near-duplicates.js';
@@ -119,7 +119,7 @@ export class SqliteKnowledgeBase extends SqlKnowledgeBaseReader implements Knowl
     try {
       await this.transaction(async () => {
         const existing = await this.documents.existing([...new Set(documents.map((d) => d.id))]);
-        const fresh: StoredDocument[] = [];
+        const fresh: WritableDocument[] = [];
         for (const doc of documents) {
           const isNew = !existing.has(doc.id);
           existing.add(doc.id);

@@ -12,7 +12,7 @@ import { cli } from '../fixtures/cli.js';
 import { KNOWLEDGE_BASE_FILES } from '../fixtures/knowledge-base.js';
 import { freshDatabase } from '../fixtures/postgres.js';
 import { serverUrl } from '../fixtures/shared.js';
-import { entity, stored } from '../fixtures/stored-documents.js';
+import { entity, written } from '../fixtures/stored-documents.js';
 
 /**
  * The PostgreSQL backend against the embedded one: the same archive imported into each gives the same export and
@@ -153,7 +153,7 @@ describe.skipIf(!server)('the PostgreSQL knowledge base', () => {
     // Every writer stores the same documents, each naming the same agencies, in a different order.
     const texts = Array.from({ length: 12 }, (_, i) => `Das BSI und das BKA warnen (${i}).`);
     const docs = texts.map((text, i) =>
-      stored(`doc_${String(i).padStart(24, '0')}`, text, {
+      written(`doc_${String(i).padStart(24, '0')}`, text, {
         entities: [entity('agency:de:bsi', 'agency', 'BSI', 4), entity('agency:de:bka', 'agency', 'BKA', 15)],
       }),
     );
@@ -178,18 +178,18 @@ describe.skipIf(!server)('the PostgreSQL knowledge base', () => {
     const runId = await first!.beginRun(['test'], 'test');
     const bsi = (name: string) => [entity('agency:de:bsi', 'agency', name, 4)];
     await first!.writeBatch(runId, [
-      { documents: [stored('doc_a', 'Das BSI warnt.', { entities: bsi('BSI') })], outcomes: [] },
+      { documents: [written('doc_a', 'Das BSI warnt.', { entities: bsi('BSI') })], outcomes: [] },
     ]);
     const longName = 'Bundesamt für Sicherheit in der Informationstechnik';
     const elapsed = await first!.db.transaction(async (tx) => {
-      await writeDocuments(tx, runId, [stored('doc_b', 'Das BSI rät ab.', { entities: bsi('BSI') })]);
+      await writeDocuments(tx, runId, [written('doc_b', 'Das BSI rät ab.', { entities: bsi('BSI') })]);
       // The second writer's batch must not wait for this transaction's commit.
       const started = performance.now();
-      const written = second!.writeBatch(runId, [
-        { documents: [stored('doc_c', `Das ${longName} warnt.`, { entities: bsi(longName) })], outcomes: [] },
+      const stored = second!.writeBatch(runId, [
+        { documents: [written('doc_c', `Das ${longName} warnt.`, { entities: bsi(longName) })], outcomes: [] },
       ]);
       const timeout = new Promise((resolve) => setTimeout(() => resolve('waited'), 5000));
-      expect(await Promise.race([written.then(() => 'written'), timeout])).toBe('written');
+      expect(await Promise.race([stored.then(() => 'written'), timeout])).toBe('written');
       return performance.now() - started;
     });
     expect(elapsed).toBeLessThan(5000);
@@ -205,7 +205,7 @@ describe.skipIf(!server)('the PostgreSQL knowledge base', () => {
     databases.push(db.drop);
     const earlier = { ...MINHASH_NEAR_DUPLICATES, scheme: 1, sign: () => [] };
     const text = 'Das BSI warnt vor einer kritischen Lücke in Exchange-Servern, Administratoren sollen handeln.';
-    const original = stored('doc_original', text, {
+    const original = written('doc_original', text, {
       published: { value: '2024-06-20', source: 'text' },
       fingerprint: Array.from({ length: 192 }, (_, k) => k),
     });
@@ -215,7 +215,7 @@ describe.skipIf(!server)('the PostgreSQL knowledge base', () => {
 
     const writer = await PostgresKnowledgeBase.open(db.url, { nearDuplicates: MINHASH_NEAR_DUPLICATES });
     const copyText = `${text} Das meldete die Behörde am Montag.`;
-    const copy = stored('doc_copy', copyText, {
+    const copy = written('doc_copy', copyText, {
       published: { value: '2024-06-21', source: 'text' },
       fingerprint: MINHASH_NEAR_DUPLICATES.sign(copyText),
     });

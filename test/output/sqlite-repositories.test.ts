@@ -6,7 +6,7 @@ import { SqliteKnowledgeBase } from '../../output/sqlite/store.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileOutcome } from '../../corpus/document.js';
 import { entityId } from '../../corpus/ids.js';
-import type { StoredDocument } from '../../extractors/analysis.js';
+import { type WritableDocument, writableDocument } from '../../output/writable.js';
 import type { ConsolidationRules, NearDuplicateRule } from '../../output/knowledge-base.js';
 import { migrate, MIGRATIONS_DIR, openConnection, schemaVersion } from '../../output/sqlite/connection.js';
 import { consolidate } from '../../output/sqlite/consolidation.js';
@@ -17,7 +17,7 @@ import { decodeSignature } from '../../output/sql/near-duplicate-linking.js';
 import { findEntities } from '../../output/sql/queries.js';
 import { countKnowledgeBase } from '../../output/sql/runs.js';
 import { beginRun, finishRun, writeOutcomes } from '../../output/sqlite/runs.js';
-import { entity, stored } from '../fixtures/stored-documents.js';
+import { entity, stored, written } from '../fixtures/stored-documents.js';
 
 /** Each repository of the SQLite backend on its own, on an in-memory database migrated to the current schema. */
 
@@ -29,7 +29,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 const BSI_TEXT = 'Das BSI warnt. Innenministerin Nancy Faeser sagte: „Wir handeln.“';
-const BSI_DOC = stored('doc_bsi', BSI_TEXT, {
+const BSI_FOUND = stored('doc_bsi', BSI_TEXT, {
   published: { value: '2022-03-15', source: 'header' },
   entities: [
     entity('agency:de.bsi', 'agency', 'BSI', 4, { acronym: 'BSI', country: 'DE', parent: 'agency:de.bmi' }),
@@ -62,6 +62,7 @@ const BSI_DOC = stored('doc_bsi', BSI_TEXT, {
     },
   ],
 });
+const BSI_DOC = writableDocument(BSI_FOUND);
 
 async function run(): Promise<number> {
   return beginRun(db, ['corpus'], 'test');
@@ -192,7 +193,7 @@ describe('entity look-up by name', () => {
   it('puts the entity of exactly that name before better attested ones only called so', async () => {
     const runId = await run();
     const lab = (id: string) =>
-      stored(id, `Die AO Kaspersky Lab wehrt sich. Kaspersky klagt.`, {
+      written(id, `Die AO Kaspersky Lab wehrt sich. Kaspersky klagt.`, {
         entities: [
           entity('organization:ao kaspersky lab', 'organization', 'AO Kaspersky Lab', 4, {
             aliases: ['AO Kaspersky Lab', 'Kaspersky'],
@@ -203,7 +204,7 @@ describe('entity look-up by name', () => {
     const docs = [
       lab('doc_a'),
       lab('doc_b'),
-      stored('doc_c', 'Kaspersky antwortet.', {
+      written('doc_c', 'Kaspersky antwortet.', {
         entities: [entity('organization:kaspersky', 'organization', 'Kaspersky', 0, { origin: 'pattern' })],
       }),
     ];
@@ -218,7 +219,7 @@ describe('entity look-up by name', () => {
 });
 
 describe('near-duplicate index', () => {
-  async function link(index: NearDuplicateIndex, docs: StoredDocument[]): Promise<void> {
+  async function link(index: NearDuplicateIndex, docs: WritableDocument[]): Promise<void> {
     const writer = new DocumentWriter(db);
     const runId = await run();
     await writer.insert(runId, docs);
@@ -229,15 +230,15 @@ describe('near-duplicate index', () => {
 
   it('links a copy to the earliest published version, whichever comes first', async () => {
     const index = new NearDuplicateIndex(db, RULE);
-    const later = stored('doc_later', 'Kopie des Berichts', {
+    const later = written('doc_later', 'Kopie des Berichts', {
       published: { value: '2024-06-21', source: 'text' },
       fingerprint: [1, 2, 3, 4],
     });
-    const earlier = stored('doc_earlier', 'Der Bericht im Original', {
+    const earlier = written('doc_earlier', 'Der Bericht im Original', {
       published: { value: '2024-06-20', source: 'text' },
       fingerprint: [1, 2, 3, 9],
     });
-    const unrelated = stored('doc_other', 'Etwas ganz anderes', { fingerprint: [5, 6, 7, 8] });
+    const unrelated = written('doc_other', 'Etwas ganz anderes', { fingerprint: [5, 6, 7, 8] });
     await link(index, [later]);
     await link(index, [earlier, unrelated]);
     expect(await duplicates()).toEqual([
@@ -249,7 +250,7 @@ describe('near-duplicate index', () => {
 
   it('holds band rows back until flushed, listing their documents as unindexed meanwhile', async () => {
     const index = new NearDuplicateIndex(db, RULE);
-    await link(index, [stored('doc_a', 'Ein Text mit Worten', { fingerprint: [1, 2, 3, 4] })]);
+    await link(index, [written('doc_a', 'Ein Text mit Worten', { fingerprint: [1, 2, 3, 4] })]);
     expect(await index.heldBack()).toBe(true);
     expect(await db.all('SELECT document_id FROM minhash_unindexed')).toEqual([{ document_id: 'doc_a' }]);
     await index.flush();
@@ -265,14 +266,14 @@ describe('near-duplicate index', () => {
       scheme: 2,
       sign: (text) => [0, 1, 2, 3].map((k) => text.split(' ')[k]?.length ?? 0),
     };
-    const original = stored('doc_original', 'Das Amt warnt heute', {
+    const original = written('doc_original', 'Das Amt warnt heute', {
       published: { value: '2024-06-20', source: 'text' },
       fingerprint: [1, 2, 3, 4],
     });
-    const other = stored('doc_other', 'Etwas ganz anderes hier', { fingerprint: [5, 6, 7, 8] });
+    const other = written('doc_other', 'Etwas ganz anderes hier', { fingerprint: [5, 6, 7, 8] });
     await link(new NearDuplicateIndex(db, RULE), [original, other]);
     await new NearDuplicateIndex(db, RULE).flush();
-    const copy = stored('doc_copy', 'Das Amt warnt morgen', {
+    const copy = written('doc_copy', 'Das Amt warnt morgen', {
       published: { value: '2024-06-21', source: 'text' },
       fingerprint: byWords.sign('Das Amt warnt morgen'),
     });
@@ -292,14 +293,16 @@ describe('near-duplicate index', () => {
     expect(await db.all('SELECT * FROM minhash_unindexed')).toEqual([]);
     await index.flush();
     const bands = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM minhash_bands');
-    await link(index, [stored('doc_third', 'Noch ein Text dazu', { fingerprint: byWords.sign('Noch ein Text dazu') })]);
+    await link(index, [
+      written('doc_third', 'Noch ein Text dazu', { fingerprint: byWords.sign('Noch ein Text dazu') }),
+    ]);
     await index.flush();
     expect((await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM minhash_bands'))[0]!.n).toBe(bands[0]!.n + 4);
   });
 
   it('leaves documents without a full signature out of the index', async () => {
     const index = new NearDuplicateIndex(db, RULE);
-    await link(index, [stored('doc_empty', 'Nur Zahlen 1 2 3 und mehr', { fingerprint: [] })]);
+    await link(index, [written('doc_empty', 'Nur Zahlen 1 2 3 und mehr', { fingerprint: [] })]);
     expect(await db.all('SELECT * FROM document_minhash')).toEqual([]);
   });
 });
@@ -308,9 +311,9 @@ describe('consolidation', () => {
   it('stores what the rules decide: merges, and statements one speaker at a time', async () => {
     const writer = new DocumentWriter(db);
     const runId = await run();
-    const copy = stored('doc_copy', BSI_TEXT, {
+    const copy = written('doc_copy', BSI_TEXT, {
       entities: [entity('person:nancy faeser', 'person', 'Nancy Faeser', 31)],
-      quotes: BSI_DOC.quotes,
+      quotes: BSI_FOUND.quotes,
     });
     await writer.insert(runId, [BSI_DOC, copy]);
     const speakers: Array<string | null> = [];
@@ -353,7 +356,7 @@ describe('the checkpoint at the end of an import', () => {
       expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
       expect(await store.checkpoint()).toBeNull();
       expect(statSync(`${path}-wal`).size).toBe(0);
-      await store.writeBatch(runId, [{ documents: [stored('doc_en', 'CISA warned today.')], outcomes: [] }]);
+      await store.writeBatch(runId, [{ documents: [written('doc_en', 'CISA warned today.')], outcomes: [] }]);
       store.db.get = () =>
         Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
       expect(await store.checkpoint()).toMatch(

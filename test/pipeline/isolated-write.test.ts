@@ -6,20 +6,20 @@ import { MINHASH_NEAR_DUPLICATES } from '../../extractors/minhash.js';
 import type { KnowledgeBase } from '../../output/knowledge-base.js';
 import { SqliteKnowledgeBase } from '../../output/sqlite/store.js';
 import { writeIsolated } from '../../pipeline/isolated-write.js';
-import { entity, stored } from '../fixtures/stored-documents.js';
+import { entity, written } from '../fixtures/stored-documents.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'advisory-kb-isolated-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const GOOD_DE = stored('doc_good_de', 'Das BSI warnt vor der Software.', {
+const GOOD_DE = written('doc_good_de', 'Das BSI warnt vor der Software.', {
   entities: [entity('agency:de.bsi', 'agency', 'BSI', 4)],
 });
-const GOOD_EN = stored('doc_good_en', 'CISA ordered agencies to patch.', {
+const GOOD_EN = written('doc_good_en', 'CISA ordered agencies to patch.', {
   language: { code: 'en', confidence: 1 },
   entities: [entity('agency:us.cisa', 'agency', 'CISA', 0)],
 });
 // An affiliation to an entity no document has: its rows break a foreign key, as a slip of an extractor would.
-const BROKEN = stored('doc_broken', 'Anna Meier, Chefin der Partei, sprach.', {
+const BROKEN = written('doc_broken', 'Anna Meier, Chefin der Partei, sprach.', {
   entities: [entity('person:anna meier', 'person', 'Anna Meier', 0, { affiliation: 'organization:nowhere' })],
 });
 
