@@ -343,6 +343,50 @@ describe('consolidation', () => {
       { text: 'Wir handeln.', speaker_name: 'Nancy Faeser', sources: 2 },
     ]);
   });
+
+  it('groups every speaker, reading the next while one is grouped, and leaves the last state when grouping fails', async () => {
+    const writer = new DocumentWriter(db);
+    const runId = await run();
+    const muster = 'person:max muster';
+    const other = written('doc_muster', 'Max Muster sagte: „Wir prüfen das.“', {
+      entities: [entity(muster, 'person', 'Max Muster', 0)],
+      quotes: [
+        {
+          start: 19,
+          end: 34,
+          text: 'Wir prüfen das.',
+          kind: 'direct',
+          speaker: { key: muster, name: 'Max Muster', role: null, affiliation: null, mention: null },
+          cue: null,
+        },
+      ],
+    });
+    await writer.insert(runId, [BSI_DOC, other]);
+    const oneStatementEach = (fail: boolean): ConsolidationRules => {
+      let calls = 0;
+      return {
+        isListed: () => false,
+        mergeEntities: () => [],
+        groupStatements: (quotes) => {
+          if (fail && ++calls === 2) throw new Error('grouping failed');
+          const [first] = quotes;
+          return [{ ...first!, firstPublished: null, quoteIds: quotes.map((q) => q.id) }];
+        },
+      };
+    };
+    const statements = () => db.all('SELECT text, speaker_name, sources FROM statements ORDER BY text');
+    await db.transaction(() => consolidate(db, oneStatementEach(false)));
+    const consolidated = [
+      { text: 'Wir handeln.', speaker_name: 'Nancy Faeser', sources: 1 },
+      { text: 'Wir prüfen das.', speaker_name: 'Max Muster', sources: 1 },
+    ];
+    expect(await statements()).toEqual(consolidated);
+    expect(await db.all('SELECT COUNT(*) AS links FROM statement_quotes')).toEqual([{ links: 2 }]);
+    await expect(db.transaction(() => consolidate(db, oneStatementEach(true)))).rejects.toThrow('grouping failed');
+    expect(await statements()).toEqual(consolidated);
+    await db.transaction(() => consolidate(db, oneStatementEach(false)));
+    expect(await statements()).toEqual(consolidated);
+  });
 });
 
 describe('the checkpoint at the end of an import', () => {
