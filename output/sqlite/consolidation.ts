@@ -7,9 +7,12 @@ import type { Database } from './database.js';
 /**
  * Recomputes the knowledge-base level from the stored findings, in the caller's transaction: which entities are one
  * (entity_merges) and which quotes are one statement (statements). Both are functions of what is stored, so a
- * re-run, an import in another order or a resumed import agree.
+ * re-run, an import in another order or a resumed import agree. Quotes are read through `reader`, a second
+ * connection to the same file where there is one: SQLite then reads the quotes and writes the statements at once,
+ * on two threads. It sees what was committed before this transaction, which is all consolidation reads (the
+ * merges decided here are passed to it).
  */
-export async function consolidate(db: Database, rules: ConsolidationRules): Promise<void> {
+export async function consolidate(db: Database, rules: ConsolidationRules, reader: Database = db): Promise<void> {
   const rows = await db.all<{
     id: string;
     key: string;
@@ -31,7 +34,8 @@ export async function consolidate(db: Database, rules: ConsolidationRules): Prom
     links.map((l) => [l.entityId, l.canonicalId, l.viaId, l.rule, l.evidence]),
   );
 
-  await groupStatementsBySpeaker(db, rules);
+  const canonical = links.map((l) => [l.entityId, l.canonicalId]);
+  await groupStatementsBySpeaker(db, reader, JSON.stringify(canonical), rules);
 }
 
 /**
@@ -40,27 +44,36 @@ export async function consolidate(db: Database, rules: ConsolidationRules): Prom
  * SQLite reads the next speaker's quotes and writes the last one's statements while this thread groups a speaker's
  * quotes: at most one read and one write are in flight, so memory holds three speakers' quotes at most.
  */
-async function groupStatementsBySpeaker(db: Database, rules: ConsolidationRules): Promise<void> {
+async function groupStatementsBySpeaker(
+  db: Database,
+  reader: Database,
+  canonical: string,
+  rules: ConsolidationRules,
+): Promise<void> {
   // The tables are rebuilt whole: their secondary indexes are dropped and built again after the rows are in, one
   // sort each instead of a random insert per row (their definitions are read back, so migrations stay their owner).
   const indexes = await db.all<{ name: string; sql: string }>(
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('statements', 'statement_quotes') AND sql IS NOT NULL",
   );
-  await db.exec(`DELETE FROM statement_quotes; DELETE FROM statements;
-                 DROP TABLE IF EXISTS temp.quote_speakers_now; DROP TABLE IF EXISTS temp.statement_quotes_now;
-                 ${indexes.map((i) => `DROP INDEX "${i.name}";`).join(' ')}`);
+  await db.exec(`DELETE FROM statement_quotes; DELETE FROM statements; DROP TABLE IF EXISTS temp.statement_quotes_now;
+                 ${indexes.map((i) => `DROP INDEX "${i.name}";`).join(' ')}
+                 CREATE TEMP TABLE statement_quotes_now (quote_id TEXT NOT NULL, statement_id TEXT NOT NULL);`);
   // A quote's date is its document's, read from the signature table where there is one: reading it from documents
   // walks the overflow pages of the document's text first. Quotes are then read by rowid, speaker by speaker in
   // stored order: one B-tree search each, not two. Statement links are collected apart and go in in quote order at
   // the end: one append each to statement_quotes' key instead of a random insert (and no statement they name is
   // missing then, whatever order the writes ran in).
-  await db.exec(`CREATE TEMP TABLE quote_speakers_now AS
-                 SELECT q.rowid AS quote_rowid, q.id, COALESCE(m.canonical_id, q.speaker_entity_id) AS speaker,
-                        CASE WHEN sig.seq IS NOT NULL THEN sig.published ELSE (SELECT published FROM documents WHERE id = q.document_id) END AS published
-                 FROM quotes q LEFT JOIN entity_merges m ON m.entity_id = q.speaker_entity_id LEFT JOIN document_minhash sig ON sig.document_id = q.document_id;
-                 CREATE INDEX temp.quote_speakers_now_speaker ON quote_speakers_now(speaker, quote_rowid);
-                 CREATE TEMP TABLE statement_quotes_now (quote_id TEXT NOT NULL, statement_id TEXT NOT NULL);`);
-  const speakers = await db.all<{ speaker: string | null }>(
+  await reader.exec('DROP TABLE IF EXISTS temp.quote_speakers_now');
+  await reader.run(
+    `CREATE TEMP TABLE quote_speakers_now AS
+     SELECT q.rowid AS quote_rowid, q.id, COALESCE(m.canonical_id, q.speaker_entity_id) AS speaker,
+            CASE WHEN sig.seq IS NOT NULL THEN sig.published ELSE (SELECT published FROM documents WHERE id = q.document_id) END AS published
+     FROM quotes q LEFT JOIN (SELECT value->>0 AS entity_id, value->>1 AS canonical_id FROM json_each(?)) m ON m.entity_id = q.speaker_entity_id
+     LEFT JOIN document_minhash sig ON sig.document_id = q.document_id`,
+    [canonical],
+  );
+  await reader.exec('CREATE INDEX temp.quote_speakers_now_speaker ON quote_speakers_now(speaker, quote_rowid)');
+  const speakers = await reader.all<{ speaker: string | null }>(
     'SELECT DISTINCT speaker FROM quote_speakers_now ORDER BY speaker',
   );
   // A request in flight is marked handled: its failure is thrown where it is awaited, not as an unhandled rejection
@@ -71,7 +84,7 @@ async function groupStatementsBySpeaker(db: Database, rules: ConsolidationRules)
   };
   const quotesOf = (speaker: string | null) =>
     inFlight(
-      db.all<StatementCandidate & { speakerName: string | null }>(
+      reader.all<StatementCandidate & { speakerName: string | null }>(
         `SELECT q.id, q.text, q.kind, s.speaker AS speakerId, q.speaker_name AS speakerName, s.published
        FROM quote_speakers_now s JOIN quotes q ON q.rowid = s.quote_rowid WHERE s.speaker IS ? ORDER BY s.id`,
         [speaker],
@@ -108,6 +121,6 @@ async function groupStatementsBySpeaker(db: Database, rules: ConsolidationRules)
   }
   await db.exec(`INSERT INTO statement_quotes (quote_id, statement_id)
                    SELECT quote_id, statement_id FROM temp.statement_quotes_now ORDER BY quote_id;
-                 DROP TABLE temp.statement_quotes_now; DROP TABLE temp.quote_speakers_now;
-                 ${indexes.map((i) => `${i.sql};`).join(' ')}`);
+                 DROP TABLE temp.statement_quotes_now; ${indexes.map((i) => `${i.sql};`).join(' ')}`);
+  await reader.exec('DROP TABLE temp.quote_speakers_now');
 }

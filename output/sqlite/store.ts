@@ -152,12 +152,17 @@ export class SqliteKnowledgeBase extends SqlKnowledgeBaseReader implements Knowl
     }
   }
 
-  /** Recomputes entity merges and statements in one transaction: readers never see a half-merged state. */
+  /**
+   * Recomputes entity merges and statements in one transaction: readers never see a half-merged state. The stored
+   * quotes are read on a second connection of their own, so reading and writing run at once (see consolidate).
+   */
   async consolidate(rules: ConsolidationRules): Promise<void> {
     const started = performance.now();
+    const reader = this.path === ':memory:' ? this.db : await openConnection(this.path, true);
     try {
-      await this.transaction(() => consolidate(this.db, rules));
+      await this.transaction(() => consolidate(this.db, rules, reader));
     } finally {
+      if (reader !== this.db) await reader.close();
       this.timings.consolidate += (performance.now() - started) / 1000;
     }
   }
