@@ -44,12 +44,6 @@ export type AnalyzedDocument = IngestedDocument & Analysis;
  */
 export type StoredDocument = Omit<AnalyzedDocument, 'tokens' | 'agencies' | 'organizations' | 'persons' | 'locations'>;
 
-/** The stored part of a document: the fields that serve only later stages are not sent to the writer's thread. */
-export function storedDocument(doc: AnalyzedDocument): StoredDocument {
-  const { tokens: _t, agencies: _a, organizations: _o, persons: _p, locations: _l, ...stored } = doc;
-  return stored;
-}
-
 /** Value of each analysis field when its stage failed, was skipped, or does not exist yet. */
 export function emptyAnalysis(): Analysis {
   return {

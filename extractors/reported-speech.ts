@@ -272,15 +272,14 @@ function namedWithApposition(stretch: string, verbs: ReadonlySet<string>): boole
 
 /** The punctuation the rules read beside letter words: the comma and quotation marks. */
 const READ_MARKS = new Set([',', '„', '“', '”', '"', '»', '«']);
-type Word = LetterWord;
 
 /** The words of a sentence, in order: letter words, commas and quotation marks. */
-function wordsOf(text: string, tokens: readonly Token[], sentence: Span): Word[] {
-  const words: Word[] = [];
+function wordsOf(text: string, tokens: readonly Token[], sentence: Span): LetterWord[] {
+  const words: LetterWord[] = [];
   forEachLetterWord(text, tokens, sentence, (word) => words.push(word), READ_MARKS);
   return words;
 }
-const isMark = (w: Word | undefined) => w !== undefined && /^[„“”"»«]$/.test(w.text);
+const isMark = (w: LetterWord | undefined) => w !== undefined && /^[„“”"»«]$/.test(w.text);
 
 /** A span without the spaces and final punctuation around it. */
 function trimmed(text: string, start: number, end: number): Span {
@@ -345,17 +344,17 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
     return true;
   };
   // Verbs are written lowercase: a capitalized one is a name's word ("in the United States that …").
-  const isSpeechVerb = (w: Word | undefined) =>
+  const isSpeechVerb = (w: LetterWord | undefined) =>
     w !== undefined && w.text === w.lower && verbs.has(w.lower) && !SOURCE_WORDS.has(w.lower);
   /** A speech verb, or a verb that frames a report by its grammar alone ("branded … as"). */
-  const isFrameVerb = (w: Word) => isSpeechVerb(w) || (w.text === w.lower && FRAME_VERBS.has(w.lower));
-  const isSubjunctive = (w: Word) => subjunctives.has(w.text);
+  const isFrameVerb = (w: LetterWord) => isSpeechVerb(w) || (w.text === w.lower && FRAME_VERBS.has(w.lower));
+  const isSubjunctive = (w: LetterWord) => subjunctives.has(w.text);
 
   /**
    * Whether the words from `at` to the next comma end in an infinitive with its marker ("… zu gründen"), and are no
    * infinitive of purpose ("um … zu machen").
    */
-  const infinitiveClause = (words: Word[], at: number) => {
+  const infinitiveClause = (words: LetterWord[], at: number) => {
     let end = at;
     while (end < words.length && words[end]!.text !== ',') end++;
     return (
@@ -367,21 +366,21 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   };
 
   /** The first of words[from, from + MAX_WORDS_TO_PREDICATE) that `is`, before a comma; quotation marks are skipped. */
-  const soonAfter = (words: Word[], from: number, is: (w: Word) => boolean) => {
+  const soonAfter = (words: LetterWord[], from: number, is: (w: LetterWord) => boolean) => {
     for (let v = from; v < Math.min(words.length, from + MAX_WORDS_TO_PREDICATE); v++) {
       if (words[v]!.text === ',') return -1;
       if (is(words[v]!)) return v;
     }
     return -1;
   };
-  const isFinite = (w: Word) => FINITE_AUXILIARIES.has(w.lower);
+  const isFinite = (w: LetterWord) => FINITE_AUXILIARIES.has(w.lower);
 
   /**
    * Where a clause reported by the verb at `w` opens by the verb's own frame, with no comma or complementizer: the
    * object of "described Russia as …", the infinitive of "pledged to …", the subject of "said the risk was low" (not
    * of "said on Monday", nor "added Kaspersky to the list", which has no finite verb).
    */
-  const framedClauseAt = (words: Word[], w: number): number => {
+  const framedClauseAt = (words: LetterWord[], w: number): number => {
     const verb = words[w]!.lower;
     const next = words[w + 1];
     if (!next || !/^\p{L}/u.test(next.text)) return -1;
@@ -395,7 +394,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   };
 
   /** "Martin sagte, die Lage sei ernst", "Martin ergänzte, dass …", "Levy said the risk was low". */
-  const clauseAfterVerb = (words: Word[], sentence: Span): boolean => {
+  const clauseAfterVerb = (words: LetterWord[], sentence: Span): boolean => {
     for (let w = 0; w < words.length - 1; w++) {
       if (!isFrameVerb(words[w]!) || words[w]!.lower === 'so') continue;
       let clauseAt = -1;
@@ -444,7 +443,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   };
 
   /** "Die Lage sei ernst, sagte Martin.", "The risk is low, Levy said.", "…, so Rice.": the clause before its frame. */
-  const clauseBeforeFrame = (words: Word[], sentence: Span, quoted: readonly Quoted[]): boolean => {
+  const clauseBeforeFrame = (words: LetterWord[], sentence: Span, quoted: readonly Quoted[]): boolean => {
     for (let c = words.length - 2; c >= 3; c--) {
       if (words[c]!.text !== ',') continue;
       const rest = words.slice(c + 1).filter((w) => w.text !== ',' && !isMark(w));
@@ -492,7 +491,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   };
 
   /** "Wie die BBC berichtet, wurden …", "As the agency said, …": the clause after the comparative frame. */
-  const clauseAfterComparative = (words: Word[], sentence: Span): boolean => {
+  const clauseAfterComparative = (words: LetterWord[], sentence: Span): boolean => {
     if (!COMPARATIVES.has(words[0]?.lower ?? '')) return false;
     const comma = words.findIndex((w) => w.text === ',');
     if (comma < 2 || comma > 12 || !words.slice(1, comma).some(isSpeechVerb)) return false;
@@ -502,7 +501,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
   };
 
   /** "laut BSI", "nach Angaben der Polizei", "dem Bericht zufolge", "according to the FBI": the whole sentence. */
-  const sourcedSentence = (sentence: Span, words: Word[]): boolean => {
+  const sourcedSentence = (sentence: Span, words: LetterWord[]): boolean => {
     const body = text.slice(sentence.start, sentence.end);
     let phrase: Span | null = null;
     let cue: Span | null = null;
@@ -538,7 +537,7 @@ export function reportedSpeech<S>(context: ReportedSpeechContext<S>): ReportedQu
 
   /** "Das erklärte ein Sprecher.": the sentence before is what the frame reports. */
   const demonstrativeFrame = (
-    words: Word[],
+    words: LetterWord[],
     sentence: Span,
     previous: Span | undefined,
     previousQuoted: readonly Quoted[],

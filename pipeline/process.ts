@@ -3,7 +3,7 @@ import type { IngestedDocument } from '../corpus/document.js';
 import { sha256Hex } from '../corpus/ids.js';
 import { ingestFile, ingestJsonLine, type IngestResult } from '../corpus/ingest.js';
 import { readErrorOutcome } from '../corpus/outcomes.js';
-import { emptyAnalysis, storedDocument } from '../extractors/analysis.js';
+import { emptyAnalysis } from '../extractors/analysis.js';
 import { writableDocument } from '../output/writable.js';
 import { type Job, type JobResult, type SlowestDocument, slower, type UnreadFile } from './jobs.js';
 import { Pipeline, type StageTimings } from './stages.js';
@@ -58,7 +58,7 @@ export function processJob(job: Job): JobResult {
       : PIPELINE.analyze(doc, timings);
   const documents = ingested.documents.map((doc) => {
     const analysisStarted = performance.now();
-    const stored = writableDocument(storedDocument(analyze(doc)));
+    const stored = writableDocument(analyze(doc));
     const seconds = (performance.now() - analysisStarted) / 1000 + ingestSeconds / ingested.documents.length;
     const { path, record } = doc.source;
     slowest = slower(slowest, { path, record, chars: doc.text.length, seconds: Math.round(seconds * 100) / 100 });
